@@ -1,0 +1,63 @@
+// Reading claim tables (`.csv`, `.tsv`, or `--format tsv|csv` on stdin): the
+// data-fusion convention of one claim per row, with a header naming at least
+// `source`, `object`, `attribute`, `value` (aliases `claimant`, `incident`,
+// `slot`), and optionally `stance`, `modality`, `endorsement`, `polarity`.
+//
+// A table is one report. It can hold millions of rows (a truth-discovery
+// benchmark), so rows are kept column-wise with names interned, and claims are
+// made one incident at a time by the ingest use case.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/error.h"
+#include "engine/claims/claim.h"
+#include "engine/claims/report.h"
+#include "engine/read/report_options.h"
+#include "engine/rulebook/rulebook.h"
+
+namespace attest {
+
+enum class TableDialect { kTsv, kCsv };
+
+struct ClaimTable {
+  struct Row {
+    uint32_t source = 0;  // index into sources
+    uint32_t object = 0;  // index into objects
+    uint32_t slot = 0;    // index into slots
+    uint64_t value_begin = 0;  // into values
+    uint32_t value_size = 0;
+    Stance stance = Stance::kAsserts;
+    Modality modality = Modality::kCertain;
+    Endorsement endorsement = Endorsement::kReported;
+    Polarity polarity = Polarity::kPositive;
+    int64_t line = 0;
+  };
+
+  Report report;
+  std::vector<std::string> sources;
+  std::vector<ClaimantKind> source_kinds;  // from the actor gazetteer, else unknown
+  std::vector<std::string> objects;
+  std::vector<std::string> slots;
+  std::vector<SlotType> slot_types;
+  std::vector<Row> rows;
+  std::string values;  // every value, end to end
+
+  std::string_view ValueOf(const Row& row) const {
+    return std::string_view(values).substr(row.value_begin, row.value_size);
+  }
+  // The claim a row makes (incident and ids not yet assigned).
+  Claim MakeClaim(const Row& row) const;
+};
+
+// Reads `content` from `origin`. Returns the table only when every row is valid;
+// otherwise `diagnostics` lists the problems (file:line: column: message).
+std::optional<ClaimTable> ReadClaimTable(const std::string& content, const std::string& origin,
+                                         TableDialect dialect, const ReportOptions& options,
+                                         const Rulebook& rules, Diagnostics& diagnostics);
+
+}  // namespace attest

@@ -1,0 +1,74 @@
+#include "engine/read/input.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "engine/text/utf8.h"
+
+namespace attest {
+
+namespace fs = std::filesystem;
+
+std::string ReadInput(const std::string& path, std::istream& in) {
+  std::string content;
+  if (path == "-") {
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      content.append(buffer, static_cast<size_t>(in.gcount()));
+      if (content.size() > kMaxInputBytes) {
+        throw InvalidInput(fmt::format("-: input larger than {} GiB; split it into several reports",
+                                       kMaxInputBytes >> 30));
+      }
+    }
+    return content;
+  }
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw NotFound(fmt::format("{}: no such file", path));
+  if (fs::is_directory(path, ec)) {
+    throw InvalidInput(fmt::format("{}: is a folder; give the report files inside it", path));
+  }
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxInputBytes) {
+    throw InvalidInput(fmt::format("{}: file larger than {} GiB; split it into several reports",
+                                   path, kMaxInputBytes >> 30));
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw InvalidInput(fmt::format("{}: cannot be read; check its permissions", path));
+  content.reserve(ec ? 0 : size);
+  content.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  return content;
+}
+
+int64_t LineAt(std::string_view content, size_t offset) {
+  offset = std::min(offset, content.size());
+  return 1 + std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(offset),
+                        '\n');
+}
+
+bool CheckUtf8(std::string_view content, const std::string& file, Diagnostics& diagnostics) {
+  auto bad = FindInvalidUtf8(content);
+  if (!bad) return true;
+  diagnostics.Error(file, LineAt(content, *bad), "",
+                    fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                                static_cast<unsigned char>(content[*bad])));
+  return false;
+}
+
+std::string Stem(const std::string& path) {
+  if (path == "-") return "stdin";
+  return fs::path(path).stem().string();
+}
+
+std::string Extension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  if (!ext.empty() && ext[0] == '.') ext.erase(0, 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+}  // namespace attest

@@ -1,0 +1,638 @@
+// Reconciliation of an incident's claims into its record, slot by slot.
+//
+// For each slot (statements are kept but not reconciled):
+//   1. Each claim takes a position: it supports a value, denies one, or is silent
+//      (declines, not confirmed). A negative polarity flips a truth value, and
+//      turns an assertion of any other value into its denial.
+//   2. Each position gets its claimant's stake (side, interest) and independence
+//      group (engine/reconcile/stakes.h), and a weight: policy base × endorsement
+//      × modality × interest × source reliability.
+//   3. A claimant's own later word wins: a later denial retracts its earlier
+//      assertion; a later, incompatible value supersedes its earlier one.
+//   4. Supporting positions fall into clusters of compatible values (equal texts
+//      or truth values; for counts, ranges with a common intersection). Within a
+//      cluster a group counts once, at its heaviest claim. The heaviest cluster
+//      leads; ties go to more groups, then to the smaller value.
+//   5. Status, in the order of shared/spec/incidents.md: analyst verdicts first;
+//      no support → refuted (retracted), denied or unknown; several clusters or a
+//      denial by someone else → contested; opposing sides agreeing or a claim
+//      against interest → confirmed; two independent groups → corroborated;
+//      else claimed (credibility 4 when the author distanced every claim).
+//   6. Confidence: (leading weight + prior/2) / (all weights + prior), the
+//      Admiralty-style credibility from the policy, and a reason in words.
+// UCDP's low/best/high and ACLED's conservative figure follow for count slots.
+#include "engine/reconcile/reconcile.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "engine/reconcile/stakes.h"
+#include "engine/text/utf8.h"
+
+namespace attest {
+
+namespace {
+
+enum class Act { kSupport, kDeny, kSilent };
+
+struct Position {
+  const Claim* claim = nullptr;
+  Act act = Act::kSilent;
+  std::optional<SlotValue> value;
+  Stakeholder who;
+  std::string group;
+  Interest interest = Interest::kNeutral;
+  double weight = 0.0;
+  Timestamp published;
+  bool retracted = false;
+  bool superseded = false;
+
+  bool active() const { return !retracted && !superseded; }
+};
+
+struct Cluster {
+  SlotValue value;
+  std::vector<const Position*> members;
+  std::map<std::string, double> group_weight;
+  double weight = 0.0;
+
+  void Add(const Position* p) {
+    members.push_back(p);
+    double& w = group_weight[p->group];
+    w = std::max(w, p->weight);
+  }
+  void Total() {
+    weight = 0.0;
+    for (const auto& [g, w] : group_weight) weight += w;
+  }
+};
+
+double Round3(double x) { return std::round(x * 1000.0) / 1000.0; }
+
+std::string Describe(const Stakeholder& who) {
+  if (who.kind == ClaimantKind::kUnknown) return who.source;
+  return fmt::format("{} ({})", who.source, ToString(who.kind));
+}
+
+std::string_view Participle(Stance stance) {
+  switch (stance) {
+    case Stance::kAsserts: return "asserted";
+    case Stance::kAcknowledges: return "acknowledged";
+    case Stance::kConfirms: return "confirmed";
+    case Stance::kDenies: return "denied";
+    case Stance::kDeclines: return "declined to say";
+    case Stance::kNotConfirmed: return "not confirmed";
+  }
+  return "asserted";
+}
+
+// "asserted by A and B; acknowledged by C" — sources in order of first claim,
+// at most four named per stance.
+std::string Attribution(const std::vector<const Position*>& positions) {
+  std::vector<Stance> order;
+  std::map<Stance, std::vector<std::string>> names;
+  for (const Position* p : positions) {
+    Stance s = p->claim->stance;
+    if (p->act == Act::kDeny && s != Stance::kDenies) s = Stance::kDenies;
+    if (!names.count(s)) order.push_back(s);
+    auto& list = names[s];
+    std::string d = Describe(p->who);
+    if (std::find(list.begin(), list.end(), d) == list.end()) list.push_back(d);
+  }
+  std::string out;
+  for (Stance s : order) {
+    const auto& list = names[s];
+    std::string who;
+    size_t shown = std::min<size_t>(list.size(), 4);
+    for (size_t i = 0; i < shown; ++i) {
+      if (i > 0) who += (i + 1 == shown && shown == list.size()) ? " and " : ", ";
+      who += list[i];
+    }
+    if (list.size() > shown) who += fmt::format(" and {} more", list.size() - shown);
+    if (!out.empty()) out += "; ";
+    out += fmt::format("{} by {}", Participle(s), who);
+  }
+  return out;
+}
+
+std::string Quoted(const SlotValue& v) { return "'" + FormatSlotValue(v) + "'"; }
+
+// Folded key of a non-count value: values equal once folded are one value.
+std::string ValueKey(const SlotValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return FoldForMatch(*s);
+  return FormatSlotValue(v);
+}
+
+bool Overlapping(const SlotValue& a, const SlotValue& b) {
+  if (std::holds_alternative<std::string>(a) && std::holds_alternative<std::string>(b)) {
+    return ValueKey(a) == ValueKey(b);
+  }
+  return Compatible(a, b);
+}
+
+// Step 4 for text, category and truth values: one cluster per folded value.
+std::vector<Cluster> ClusterByValue(const std::vector<const Position*>& supports) {
+  std::vector<Cluster> clusters;
+  std::map<std::string, size_t> index;
+  for (const Position* p : supports) {
+    std::string key = ValueKey(*p->value);
+    auto it = index.find(key);
+    if (it == index.end()) {
+      it = index.emplace(key, clusters.size()).first;
+      clusters.push_back(Cluster{*p->value, {}, {}, 0.0});
+    }
+    clusters[it->second].Add(p);
+  }
+  for (auto& c : clusters) c.Total();
+  return clusters;
+}
+
+// Step 4 for counts: grow a cluster from each claim over the claims whose ranges
+// keep a common intersection; keep the heaviest, then cluster what is left.
+std::vector<Cluster> ClusterByRange(std::vector<const Position*> supports) {
+  std::vector<Cluster> clusters;
+  while (!supports.empty()) {
+    std::optional<Cluster> best;
+    for (const Position* seed : supports) {
+      Cluster c{*seed->value, {}, {}, 0.0};
+      CountRange meet = std::get<CountRange>(*seed->value);
+      c.Add(seed);
+      for (const Position* other : supports) {
+        if (other == seed) continue;
+        const auto& r = std::get<CountRange>(*other->value);
+        if (!meet.Overlaps(r)) continue;
+        meet = meet.Intersect(r);
+        c.Add(other);
+      }
+      c.value = meet;
+      c.Total();
+      auto better = [](const Cluster& a, const Cluster& b) {
+        if (a.weight != b.weight) return a.weight > b.weight;
+        if (a.group_weight.size() != b.group_weight.size()) {
+          return a.group_weight.size() > b.group_weight.size();
+        }
+        return std::get<CountRange>(a.value).low < std::get<CountRange>(b.value).low;
+      };
+      if (!best || better(c, *best)) best = std::move(c);
+    }
+    std::set<const Position*> taken(best->members.begin(), best->members.end());
+    std::erase_if(supports, [&](const Position* p) { return taken.count(p) > 0; });
+    clusters.push_back(std::move(*best));
+  }
+  return clusters;
+}
+
+std::vector<ClaimId> Ids(const std::vector<const Position*>& positions) {
+  std::vector<ClaimId> ids;
+  for (const Position* p : positions) ids.push_back(p->claim->id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+CountEstimate Estimate(const CountRange& agreed, const std::vector<const Position*>& supports) {
+  CountEstimate e;
+  bool first = true;
+  std::optional<int64_t> conservative_neutral, conservative_any;
+  for (const Position* p : supports) {
+    const auto& r = std::get<CountRange>(*p->value);
+    if (r.all) continue;
+    e.low = first ? r.low : std::min(e.low, r.low);
+    first = false;
+    if (r.high) e.high = e.high ? std::max(*e.high, *r.high) : *r.high;
+    int64_t figure = r.low;
+    conservative_any = conservative_any ? std::min(*conservative_any, figure) : figure;
+    if (p->interest != Interest::kSelfServing) {
+      conservative_neutral =
+          conservative_neutral ? std::min(*conservative_neutral, figure) : figure;
+    }
+  }
+  if (!agreed.all) e.best = agreed.low;
+  e.conservative = conservative_neutral ? conservative_neutral : conservative_any;
+  return e;
+}
+
+class SlotReconciler {
+ public:
+  SlotReconciler(const std::string& slot, SlotType type, std::vector<Position> positions,
+                 const std::vector<const Verdict*>& verdicts, const Policy& policy,
+                 const Conflict* conflict)
+      : slot_(slot),
+        type_(type),
+        positions_(std::move(positions)),
+        verdicts_(verdicts),
+        policy_(policy),
+        conflict_(conflict) {}
+
+  SlotRecord Run() {
+    ResolveOwnWord();
+    SlotRecord out;
+    out.slot = slot_;
+    for (const auto& p : positions_) {
+      if (p.act == Act::kSilent) silent_.push_back(&p);
+    }
+    out.silent = Ids(silent_);
+    ApplyRefutations();
+    Collect();
+
+    const Verdict* confirmed = LatestConfirmed();
+    if (confirmed) return FromConfirmedVerdict(*confirmed, std::move(out));
+
+    if (supports_.empty()) return WithoutSupport(std::move(out));
+
+    std::vector<Cluster> clusters = type_ == SlotType::kCount ? ClusterByRange(supports_)
+                                                               : ClusterByValue(supports_);
+    std::stable_sort(clusters.begin(), clusters.end(), [](const Cluster& a, const Cluster& b) {
+      if (a.weight != b.weight) return a.weight > b.weight;
+      if (a.group_weight.size() != b.group_weight.size()) {
+        return a.group_weight.size() > b.group_weight.size();
+      }
+      return FormatSlotValue(a.value) < FormatSlotValue(b.value);
+    });
+    const Cluster& lead = clusters.front();
+    out.value = lead.value;
+    out.support = Ids(lead.members);
+
+    std::vector<const Position*> opposing;  // denials of the leading value by others
+    std::set<std::string> lead_sources;
+    for (const Position* p : lead.members) lead_sources.insert(p->who.source);
+    for (const Position* d : denials_) {
+      if (Overlapping(*d->value, lead.value) && !lead_sources.count(d->who.source)) {
+        opposing.push_back(d);
+      }
+    }
+
+    double total = 0.0;
+    for (const auto& c : clusters) total += c.weight;
+    std::map<std::string, double> deny_groups;
+    for (const Position* d : opposing) {
+      double& w = deny_groups[d->group];
+      w = std::max(w, d->weight);
+    }
+    for (const auto& [g, w] : deny_groups) total += w;
+    out.confidence = Round3((lead.weight + policy_.weights.prior / 2) /
+                            (total + policy_.weights.prior));
+
+    if (type_ == SlotType::kCount) {
+      out.estimate = Estimate(std::get<CountRange>(lead.value), supports_);
+    }
+
+    std::string silence = silent_.empty() ? "" : "; " + Attribution(silent_);
+    std::vector<const Position*> against;
+    for (size_t i = 1; i < clusters.size(); ++i) {
+      out.alternatives.push_back({clusters[i].value, Ids(clusters[i].members)});
+      against.insert(against.end(), clusters[i].members.begin(), clusters[i].members.end());
+    }
+    against.insert(against.end(), opposing.begin(), opposing.end());
+    out.oppose = Ids(against);
+
+    if (clusters.size() > 1) {
+      out.status = SlotStatus::kContested;
+      out.credibility = policy_.credibility.contested;
+      std::string reason;
+      for (const auto& c : clusters) {
+        if (!reason.empty()) reason += "; ";
+        reason += fmt::format("{} {}", Quoted(c.value), Attribution(c.members));
+      }
+      if (!opposing.empty()) reason += "; " + Attribution(opposing);
+      out.reason = reason + ": incompatible values" + silence;
+      return out;
+    }
+    if (!opposing.empty()) {
+      out.status = SlotStatus::kContested;
+      out.credibility = policy_.credibility.contested;
+      out.reason = fmt::format("{}; {}: asserted and denied", Attribution(lead.members),
+                               Attribution(opposing)) +
+                   silence;
+      return out;
+    }
+
+    // One value, nobody denying it.
+    std::string attribution = Attribution(lead.members);
+    const Position* against_interest = nullptr;
+    std::set<std::string> sides;
+    for (const Position* p : lead.members) {
+      if (p->interest == Interest::kAgainstInterest && !against_interest) against_interest = p;
+      if (p->who.side) sides.insert(*p->who.side);
+    }
+    bool opposing_sides = OpposingSides(lead.members);
+    if (opposing_sides) {
+      out.status = SlotStatus::kConfirmed;
+      out.credibility = policy_.credibility.confirmed;
+      out.reason = attribution + ": opposing sides agree" + silence;
+      return out;
+    }
+    if (against_interest) {
+      out.status = SlotStatus::kConfirmed;
+      out.credibility = policy_.credibility.confirmed;
+      out.reason = fmt::format("{}: against the interest of {}", attribution,
+                               against_interest->who.source) +
+                   silence;
+      return out;
+    }
+    size_t groups = lead.group_weight.size();
+    if (groups >= 2) {
+      out.status = SlotStatus::kCorroborated;
+      out.credibility = policy_.credibility.corroborated;
+      out.reason = fmt::format("{}: {} independent sources, no denial", attribution, groups) +
+                   silence;
+      return out;
+    }
+    out.status = SlotStatus::kClaimed;
+    bool all_distanced = true, self_serving = false;
+    for (const Position* p : lead.members) {
+      all_distanced = all_distanced && p->claim->endorsement == Endorsement::kDistanced;
+      self_serving = self_serving || p->interest == Interest::kSelfServing;
+    }
+    out.credibility =
+        all_distanced ? policy_.credibility.claimed_distanced : policy_.credibility.claimed;
+    std::string who = lead.members.size() > 1 && !sides.empty() ? "one side only" : "one source";
+    out.reason = fmt::format("{}: {}{}{}, not corroborated", attribution, who,
+                             self_serving ? ", self-serving" : "",
+                             all_distanced ? ", distanced by the author" : "") +
+                 silence;
+    return out;
+  }
+
+ private:
+  // Step 3: per claimant, in publication order, a later word overrides an
+  // earlier one.
+  void ResolveOwnWord() {
+    std::map<std::string, std::vector<Position*>> by_source;
+    for (auto& p : positions_) {
+      if (p.act != Act::kSilent && p.value) by_source[p.who.source].push_back(&p);
+    }
+    for (auto& [source, list] : by_source) {
+      std::stable_sort(list.begin(), list.end(), [](const Position* a, const Position* b) {
+        if (a->published != b->published) return a->published < b->published;
+        return a->claim->id < b->claim->id;
+      });
+      for (size_t i = 0; i < list.size(); ++i) {
+        for (size_t j = i + 1; j < list.size(); ++j) {
+          Position* early = list[i];
+          const Position* late = list[j];
+          if (early->published == late->published) continue;  // one report: no revision
+          bool overlap = Overlapping(*early->value, *late->value);
+          if (early->act == Act::kSupport && late->act == Act::kDeny && overlap) {
+            early->retracted = true;
+          } else if (early->act == Act::kDeny && late->act == Act::kSupport && overlap) {
+            early->superseded = true;
+          } else if (early->act == Act::kSupport && late->act == Act::kSupport && !overlap) {
+            early->superseded = true;
+          }
+        }
+      }
+    }
+  }
+
+  // Refuted verdicts take the values they refute out of the running.
+  void ApplyRefutations() {
+    for (const Verdict* v : verdicts_) {
+      if (v->kind != VerdictKind::kRefuted) continue;
+      std::optional<SlotValue> refuted = VerdictValue(*v);
+      if (!refuted) continue;
+      refuted_.push_back({v, *refuted});
+      for (auto& p : positions_) {
+        if (p.act == Act::kSupport && p.value && Overlapping(*p.value, *refuted) &&
+            p.claim->id.value() != 0) {
+          p.superseded = true;
+          refuted_support_.push_back(&p);
+        }
+      }
+    }
+  }
+
+  void Collect() {
+    for (const auto& p : positions_) {
+      if (!p.active()) continue;
+      if (p.act == Act::kSupport) supports_.push_back(&p);
+      if (p.act == Act::kDeny) denials_.push_back(&p);
+    }
+  }
+
+  std::optional<SlotValue> VerdictValue(const Verdict& v) const {
+    if (v.value) return v.value;
+    if (v.claim) {
+      for (const auto& p : positions_) {
+        if (p.claim->id == *v.claim && p.value) return p.value;
+      }
+    }
+    return std::nullopt;
+  }
+
+  const Verdict* LatestConfirmed() const {
+    const Verdict* latest = nullptr;
+    for (const Verdict* v : verdicts_) {
+      if (v->kind == VerdictKind::kConfirmed) latest = v;  // verdicts come in recorded order
+    }
+    return latest;
+  }
+
+  SlotRecord FromConfirmedVerdict(const Verdict& v, SlotRecord out) {
+    std::optional<SlotValue> value = VerdictValue(v);
+    if (!value && !supports_.empty()) value = supports_.front()->value;
+    out.value = value;
+    std::vector<const Position*> support, against;
+    for (const auto& p : positions_) {
+      if (p.act == Act::kSilent || !p.value || !value) continue;
+      bool agrees = Overlapping(*p.value, *value) == (p.act == Act::kSupport);
+      (agrees ? support : against).push_back(&p);
+    }
+    out.support = Ids(support);
+    out.oppose = Ids(against);
+    out.status = SlotStatus::kConfirmed;
+    out.credibility = policy_.credibility.confirmed;
+    out.confidence = 1.0;
+    out.reason = fmt::format("confirmed by analyst {}{}", v.analyst,
+                             v.note.empty() ? "" : ": " + v.note);
+    if (type_ == SlotType::kCount && value && std::holds_alternative<CountRange>(*value)) {
+      out.estimate = Estimate(std::get<CountRange>(*value), support);
+    }
+    return out;
+  }
+
+  SlotRecord WithoutSupport(SlotRecord out) {
+    std::string silence = silent_.empty() ? "" : "; " + Attribution(silent_);
+    if (!refuted_.empty()) {
+      const auto& [verdict, value] = refuted_.back();
+      out.value = value;
+      out.status = SlotStatus::kRefuted;
+      out.credibility = policy_.credibility.refuted;
+      out.confidence = 0.0;
+      out.oppose = Ids(refuted_support_);
+      out.reason = fmt::format("refuted by analyst {}{}", verdict->analyst,
+                               verdict->note.empty() ? "" : ": " + verdict->note);
+      return out;
+    }
+    std::vector<const Position*> retracted;
+    for (const auto& p : positions_) {
+      if (p.retracted) retracted.push_back(&p);
+    }
+    if (!retracted.empty()) {
+      std::vector<const Position*> retractions;
+      for (const auto& p : positions_) {
+        if (p.act == Act::kDeny && p.active()) retractions.push_back(&p);
+      }
+      out.value = retracted.front()->value;
+      out.status = SlotStatus::kRefuted;
+      out.credibility = policy_.credibility.refuted;
+      out.confidence = 0.0;
+      out.oppose = Ids(retracted);
+      out.support = {};
+      std::vector<ClaimId> ids = Ids(retractions);
+      out.reason = fmt::format("{}, then retracted by its own claimant ({})",
+                               Attribution(retracted), Attribution(retractions)) +
+                   silence;
+      out.oppose.insert(out.oppose.end(), ids.begin(), ids.end());
+      std::sort(out.oppose.begin(), out.oppose.end());
+      return out;
+    }
+    if (!denials_.empty()) {
+      out.value = denials_.front()->value;
+      out.status = SlotStatus::kDenied;
+      out.credibility = policy_.credibility.denied;
+      std::map<std::string, double> groups;
+      for (const Position* d : denials_) groups[d->group] = std::max(groups[d->group], d->weight);
+      double w = 0;
+      for (const auto& [g, gw] : groups) w += gw;
+      out.confidence =
+          Round3((policy_.weights.prior / 2) / (w + policy_.weights.prior));
+      out.oppose = Ids(denials_);
+      out.reason = Attribution(denials_) + "; nobody asserts it" + silence;
+      return out;
+    }
+    out.status = SlotStatus::kUnknown;
+    out.credibility = policy_.credibility.unknown;
+    out.confidence = 0.0;
+    out.reason = (silent_.empty() ? std::string("no claim") : Attribution(silent_)) +
+                 "; no value asserted";
+    return out;
+  }
+
+  // True when supporters of one value sit on sides the conflict opposes.
+  bool OpposingSides(const std::vector<const Position*>& members) const {
+    if (!conflict_) return false;
+    for (size_t i = 0; i < members.size(); ++i) {
+      if (!members[i]->who.side) continue;
+      for (size_t j = i + 1; j < members.size(); ++j) {
+        if (members[j]->who.side &&
+            conflict_->Opposed(*members[i]->who.side, *members[j]->who.side)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  std::string slot_;
+  SlotType type_;
+  std::vector<Position> positions_;
+  std::vector<const Verdict*> verdicts_;
+  const Policy& policy_;
+  const Conflict* conflict_;
+  std::vector<const Position*> supports_, denials_, silent_;
+  std::vector<std::pair<const Verdict*, SlotValue>> refuted_;
+  std::vector<const Position*> refuted_support_;
+};
+
+}  // namespace
+
+IncidentRecord Reconcile(const ReconcileInput& input) {
+  const Rulebook& rules = input.rules;
+  const Conflict* conflict = ConflictOfIncident(input.incident, rules);
+  const ConfidenceWeights& w = rules.policy.weights;
+
+  IncidentRecord record;
+  record.incident = input.incident.id;
+  record.key = input.incident.key;
+  record.title = input.incident.title.empty() ? DescribeIncident(input.incident)
+                                              : input.incident.title;
+  record.place = input.incident.place;
+  record.date = input.incident.date;
+  record.event_type = input.incident.event_type;
+  record.actors = input.incident.actors;
+  record.claims = static_cast<int64_t>(input.claims.size());
+
+  std::vector<const Claim*> claims;
+  claims.reserve(input.claims.size());
+  std::set<std::string> reports;
+  for (const Claim& c : input.claims) {
+    claims.push_back(&c);
+    reports.insert(c.report.value());
+  }
+  record.reports = static_cast<int64_t>(reports.size());
+  std::stable_sort(claims.begin(), claims.end(),
+                   [](const Claim* a, const Claim* b) { return a->id < b->id; });
+
+  std::map<std::string, std::vector<Position>> by_slot;
+  for (const Claim* c : claims) {
+    SlotType type = rules.slots.TypeOf(c->slot);
+    if (type == SlotType::kStatement) continue;
+    Position p;
+    p.claim = c;
+    if (IsSilence(c->stance)) {
+      p.act = Act::kSilent;
+    } else if (c->value) {
+      p.value = c->value;
+      bool deny = c->stance == Stance::kDenies;
+      if (c->polarity == Polarity::kNegative) {
+        if (const bool* b = std::get_if<bool>(&*p.value)) {
+          p.value = !*b;
+        } else {
+          deny = !deny;
+        }
+      }
+      p.act = deny ? Act::kDeny : Act::kSupport;
+    } else {
+      continue;  // a non-silent claim without a value says nothing about the slot
+    }
+    auto report = input.reports.find(c->report.value());
+    std::optional<std::string> outlet;
+    if (report != input.reports.end()) {
+      p.published = report->second.published;
+      outlet = report->second.outlet;
+    }
+    p.who = StakeholderOf(*c, rules, conflict);
+    p.group = IndependenceGroup(*c, p.who, outlet, rules);
+    p.interest = InterestOf(*c, p.who, rules, conflict);
+    double weight = w.base;
+    if (c->endorsement == Endorsement::kDistanced) weight *= w.distanced;
+    if (c->modality == Modality::kProbable) weight *= w.probable;
+    if (c->modality == Modality::kPossible || c->modality == Modality::kUnknown) {
+      weight *= w.possible;
+    }
+    if (p.interest == Interest::kSelfServing) weight *= w.self_serving;
+    if (p.interest == Interest::kAgainstInterest) weight *= w.against_interest;
+    if (input.reliability) {
+      auto r = input.reliability->find(p.who.source);
+      if (r != input.reliability->end()) weight *= r->second;
+    }
+    p.weight = weight;
+    by_slot[c->slot].push_back(std::move(p));
+  }
+
+  std::map<std::string, std::vector<const Verdict*>> verdicts;
+  for (const Verdict& v : input.verdicts) verdicts[v.slot].push_back(&v);
+  for (auto& [slot, list] : verdicts) {
+    std::stable_sort(list.begin(), list.end(), [](const Verdict* a, const Verdict* b) {
+      if (a->recorded_at != b->recorded_at) return a->recorded_at < b->recorded_at;
+      return a->id < b->id;
+    });
+  }
+
+  std::set<std::string> slots;
+  for (const auto& [slot, positions] : by_slot) slots.insert(slot);
+  for (const auto& [slot, list] : verdicts) slots.insert(slot);
+
+  for (const std::string& slot : slots) {
+    SlotReconciler reconciler(slot, rules.slots.TypeOf(slot), std::move(by_slot[slot]),
+                              verdicts[slot], rules.policy, conflict);
+    record.slots.push_back(reconciler.Run());
+  }
+  return record;
+}
+
+}  // namespace attest

@@ -1,0 +1,100 @@
+#include "engine/reconcile/stakes.h"
+
+namespace attest {
+
+const Conflict* ConflictOfIncident(const Incident& incident, const Rulebook& rules) {
+  if (incident.country) {
+    if (const Conflict* c = rules.actors.ConflictFor(*incident.country, incident.date)) return c;
+  }
+  for (const auto& c : rules.actors.conflicts()) {
+    if (c.period && incident.date && !c.period->Overlaps(*incident.date)) continue;
+    for (const auto& actor : incident.actors) {
+      if (rules.actors.SideOf(actor, &c)) return &c;
+    }
+  }
+  return nullptr;
+}
+
+Stakeholder StakeholderOf(const Claim& claim, const Rulebook& rules, const Conflict* conflict) {
+  Stakeholder who;
+  who.source = claim.claimant.SourceName();
+  who.kind = claim.claimant.kind;
+  if (claim.claimant.name) {
+    if (const Actor* actor = rules.actors.ByName(*claim.claimant.name)) {
+      if (who.kind == ClaimantKind::kUnknown) who.kind = actor->kind;
+      who.side = rules.actors.SideOf(actor->name, conflict);
+    }
+  }
+  return who;
+}
+
+namespace {
+
+// The side that a slot suffix or an actor-valued slot value names: an actor
+// (its side) or a side of the conflict by name.
+std::optional<std::string> SideNamed(const std::string& name, const Rulebook& rules,
+                                     const Conflict* conflict) {
+  if (!conflict) return std::nullopt;
+  const Actor* actor = rules.actors.ByName(name);
+  if (!actor) actor = rules.actors.Find(name);
+  if (actor) return rules.actors.SideOf(actor->name, conflict);
+  for (const auto& side : conflict->sides) {
+    if (side == name) return side;
+  }
+  return std::nullopt;
+}
+
+bool NamesClaimant(const std::string& name, const Stakeholder& who, const Rulebook& rules) {
+  if (name == who.source) return true;
+  const Actor* actor = rules.actors.Find(name);
+  return actor && actor->name == who.source;
+}
+
+}  // namespace
+
+Interest InterestOf(const Claim& claim, const Stakeholder& who, const Rulebook& rules,
+                    const Conflict* conflict) {
+  if (!who.party()) return Interest::kNeutral;
+  if (claim.stance == Stance::kAcknowledges) return Interest::kAgainstInterest;
+  const SlotDefinition* def = rules.slots.Find(claim.slot);
+  if (!def) return Interest::kNeutral;
+
+  std::optional<std::string> named = SlotCatalog::Suffix(claim.slot);
+  if (!named && def->type == SlotType::kActor && claim.value) {
+    if (const auto* s = std::get_if<std::string>(&*claim.value)) named = *s;
+  }
+  if (named) {
+    if (NamesClaimant(*named, who, rules)) {
+      if (def->self) return *def->self;
+      if (def->own) return *def->own;
+    }
+    if (auto side = SideNamed(*named, rules, conflict)) {
+      if (*side == *who.side && def->own) return *def->own;
+      if (conflict->Opposed(*side, *who.side) && def->enemy) return *def->enemy;
+    }
+  }
+  return def->party;
+}
+
+std::string IndependenceGroup(const Claim& claim, const Stakeholder& who,
+                              const std::optional<std::string>& report_outlet,
+                              const Rulebook& rules) {
+  if (who.side) return "side:" + *who.side;
+  if (who.kind == ClaimantKind::kOutlet) {
+    auto it = rules.policy.republishes.find(who.source);
+    if (it != rules.policy.republishes.end() && !it->second.empty()) {
+      return "source:" + it->second.front();
+    }
+  }
+  // The innermost source of a relay chain is where the claim comes from.
+  std::string origin = who.source;
+  if (!claim.chain.empty() && claim.claimant.kind == ClaimantKind::kOutlet) {
+    origin = claim.chain.back();
+  }
+  bool anonymous = claim.claimant.anonymous || who.kind == ClaimantKind::kAnonymousSources ||
+                   who.kind == ClaimantKind::kWitness;
+  if (anonymous) return "anonymous:" + report_outlet.value_or("?") + ":" + origin;
+  return "source:" + origin;
+}
+
+}  // namespace attest

@@ -1,0 +1,64 @@
+#include "engine/rulebook/places.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "engine/text/utf8.h"
+
+namespace attest {
+
+PlaceGazetteer::PlaceGazetteer(std::vector<Place> places) : places_(std::move(places)) {
+  for (size_t i = 0; i < places_.size(); ++i) {
+    by_name_.emplace(places_[i].name, i);
+    by_folded_.emplace(FoldForMatch(places_[i].name), i);
+    for (const auto& v : places_[i].variants) by_folded_.emplace(FoldForMatch(v), i);
+  }
+}
+
+std::optional<PlaceMatch> PlaceGazetteer::Find(std::string_view text) const {
+  std::string folded = FoldForMatch(text);
+  if (folded.empty()) return std::nullopt;
+  auto it = by_folded_.find(folded);
+  if (it != by_folded_.end()) return PlaceMatch{&places_[it->second], false};
+  if (CodePointCount(folded) < 5) return std::nullopt;
+  const Place* found = nullptr;
+  for (const auto& [name, index] : by_folded_) {
+    if (CodePointCount(name) < 5) continue;
+    if (EditDistance(folded, name, 1) <= 1) {
+      if (found && found != &places_[index]) return std::nullopt;  // ambiguous
+      found = &places_[index];
+    }
+  }
+  if (!found) return std::nullopt;
+  return PlaceMatch{found, true};
+}
+
+const Place* PlaceGazetteer::ByName(std::string_view canonical) const {
+  auto it = by_name_.find(std::string(canonical));
+  return it == by_name_.end() ? nullptr : &places_[it->second];
+}
+
+int EditDistance(std::string_view a, std::string_view b, int cap) {
+  int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > cap) return cap + 1;
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (int j = 0; j <= m; ++j) prev[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > cap) return cap + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], cap + 1);
+}
+
+}  // namespace attest

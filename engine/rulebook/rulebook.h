@@ -1,0 +1,39 @@
+// Everything in the rules folder, parsed and checked: the actor and place
+// gazetteers, the slot catalogue, the reconciliation policy, and the per-language
+// lexicons that extraction reads. Rules are data that analysts edit; the engine
+// holds no word lists of its own.
+//
+// Layout of a rules folder (docs/rules-format.md):
+//   common/actors.toml  common/places.toml  common/slots.toml  common/policy.toml
+//   fr/*.toml  en/*.toml   (extraction lexicons, one folder per language)
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "engine/extract/lexicon.h"
+#include "engine/rulebook/actors.h"
+#include "engine/rulebook/places.h"
+#include "engine/rulebook/policy.h"
+#include "engine/rulebook/slots.h"
+
+namespace attest {
+
+struct Rulebook {
+  std::filesystem::path dir;
+  ActorGazetteer actors;
+  PlaceGazetteer places;
+  SlotCatalog slots;
+  Policy policy;
+  std::map<std::string, Lexicon> lexicons;  // "fr", "en"
+
+  // The lexicon for a language; nullptr when the rules have none.
+  const Lexicon* LexiconFor(std::string_view lang) const;
+};
+
+// Reads and checks every rules file under `dir`. Throws InvalidInput listing every
+// problem as file:line: field: message; nothing is half-loaded.
+Rulebook LoadRulebook(const std::filesystem::path& dir);
+
+}  // namespace attest

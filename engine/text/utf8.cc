@@ -1,0 +1,166 @@
+#include "engine/text/utf8.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "engine/base/error.h"
+
+namespace attest {
+
+std::optional<size_t> FindInvalidUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and code points beyond U+10FFFF are invalid.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+bool IsAscii(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+namespace {
+
+struct FreeDeleter {
+  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
+};
+
+std::string Map(std::string_view text, int options) {
+  utf8proc_uint8_t* out = nullptr;
+  auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                          static_cast<utf8proc_ssize_t>(text.size()), &out,
+                          static_cast<utf8proc_option_t>(options));
+  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(out);
+  if (len < 0) {
+    throw InvalidInput(std::string("text is not valid UTF-8: ") +
+                       utf8proc_errmsg(static_cast<utf8proc_ssize_t>(len)));
+  }
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(len));
+}
+
+}  // namespace
+
+std::string NormalizeNfc(std::string_view text) {
+  if (IsAscii(text)) return std::string(text);
+  return Map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+std::string FoldForMatch(std::string_view text) {
+  std::string decomposed;
+  if (IsAscii(text)) {
+    decomposed.assign(text);
+  } else {
+    decomposed =
+        Map(text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+                      UTF8PROC_CASEFOLD);
+  }
+  std::string out;
+  out.reserve(decomposed.size());
+  bool pending_space = false;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(decomposed.data());
+  utf8proc_ssize_t n = static_cast<utf8proc_ssize_t>(decomposed.size());
+  utf8proc_ssize_t i = 0;
+  while (i < n) {
+    utf8proc_int32_t cp;
+    auto len = utf8proc_iterate(p + i, n - i, &cp);
+    if (len <= 0) break;
+    auto category = utf8proc_category(cp);
+    bool alnum = (cp < 0x80) ? ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+                                (cp >= 'A' && cp <= 'Z'))
+                             : (category == UTF8PROC_CATEGORY_LU ||
+                                category == UTF8PROC_CATEGORY_LL ||
+                                category == UTF8PROC_CATEGORY_LT ||
+                                category == UTF8PROC_CATEGORY_LO ||
+                                category == UTF8PROC_CATEGORY_ND);
+    if (alnum) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp));
+      } else {
+        utf8proc_uint8_t buf[4];
+        auto w = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+        out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
+      }
+    } else {
+      pending_space = true;
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string LowerCase(std::string_view text) {
+  if (IsAscii(text)) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  std::string out;
+  out.reserve(text.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto n = static_cast<utf8proc_ssize_t>(text.size());
+  utf8proc_ssize_t i = 0;
+  while (i < n) {
+    utf8proc_int32_t cp;
+    auto len = utf8proc_iterate(p + i, n - i, &cp);
+    if (len <= 0) {
+      out.push_back(static_cast<char>(p[i]));
+      ++i;
+      continue;
+    }
+    utf8proc_uint8_t buf[4];
+    auto w = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
+    i += len;
+  }
+  return out;
+}
+
+size_t CodePointCount(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+}  // namespace attest

@@ -1,0 +1,35 @@
+// UTF-8 text handling, on top of utf8proc: validation (so that invalid input is
+// refused with the offset of the first bad byte), NFC normalisation (so that "é"
+// typed two ways is one string), and folding for matching names across spellings
+// (case, accents, typographic apostrophes and spaces).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace attest {
+
+// The byte offset of the first byte that does not start or continue a valid UTF-8
+// sequence, or nullopt when the whole text is valid.
+std::optional<size_t> FindInvalidUtf8(std::string_view text);
+
+// True when the text holds only ASCII bytes (the fast path: nothing to normalise).
+bool IsAscii(std::string_view text);
+
+// Unicode NFC. Requires valid UTF-8 (throws InvalidInput otherwise).
+std::string NormalizeNfc(std::string_view text);
+
+// Lower-case, accents removed (NFKD without combining marks), typographic
+// apostrophes and quotes made plain, every run of non-alphanumeric characters made
+// one space, trimmed: "L’Armée  malienne" → "l armee malienne". Used to compare
+// names, never to store them.
+std::string FoldForMatch(std::string_view text);
+
+// Lower-case only (Unicode-aware), keeping accents and punctuation.
+std::string LowerCase(std::string_view text);
+
+// Number of code points.
+size_t CodePointCount(std::string_view text);
+
+}  // namespace attest
