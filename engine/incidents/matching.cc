@@ -30,6 +30,21 @@ ResolvedRef ResolveRef(const IncidentRef& ref, const Rulebook& rules) {
   return out;
 }
 
+ResolvedRef ResolveClaimRef(const Claim& claim, const Rulebook& rules) {
+  IncidentRef ref = claim.incident_ref.value_or(IncidentRef{});
+  bool asserted = !IsSilence(claim.stance) && claim.stance != Stance::kDenies &&
+                  claim.polarity != Polarity::kNegative && claim.value;
+  if (asserted && claim.slot.rfind("participant:", 0) == 0 &&
+      std::holds_alternative<bool>(*claim.value) && std::get<bool>(*claim.value)) {
+    ref.actors.push_back(claim.slot.substr(std::string_view("participant:").size()));
+  }
+  if (asserted && claim.slot == "perpetrator" &&
+      std::holds_alternative<std::string>(*claim.value)) {
+    ref.actors.push_back(std::get<std::string>(*claim.value));
+  }
+  return ResolveRef(ref, rules);
+}
+
 bool CanJoin(const Incident& incident, const ResolvedRef& ref) {
   if (!ref.place || !incident.place) return false;
   if (*ref.place != *incident.place && FoldForMatch(*ref.place) != FoldForMatch(*incident.place)) {

@@ -32,6 +32,11 @@ struct ResolvedRef {
 
 ResolvedRef ResolveRef(const IncidentRef& ref, const Rulebook& rules);
 
+// The reference a claim gives, with the actors its content names added: the
+// actor of a `participant:<actor>` claim that does not deny it, and the value of
+// a `perpetrator` claim.
+ResolvedRef ResolveClaimRef(const Claim& claim, const Rulebook& rules);
+
 // True when a claim with `ref` may join `incident`: same place, overlapping dates
 // (an absent date is compatible), and, when both name actors, at least one in
 // common. Keys are not considered here.

@@ -42,7 +42,6 @@ std::vector<SlotChange> DiffRecords(const IncidentRecord* before, const Incident
     for (const auto& a : r->actors) out += (out.empty() ? "" : ", ") + a;
     return out;
   };
-  field("title", before ? std::optional(before->title) : std::nullopt, after.title);
   field("place", before ? before->place : std::nullopt, after.place);
   field("date", date(before), date(&after));
   field("event_type", before ? before->event_type : std::nullopt, after.event_type);

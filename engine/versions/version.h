@@ -38,7 +38,7 @@ struct SlotState {
 };
 
 struct SlotChange {
-  std::string slot;  // a slot name, or "incident.<field>" for place, date, title…
+  std::string slot;  // a slot name, or "incident.<field>" for place, date, event type, actors
   std::optional<SlotState> before;  // absent: the slot is new
   std::optional<SlotState> after;   // absent: the slot is gone
   std::optional<std::string> before_text;  // for incident fields
@@ -59,7 +59,8 @@ struct IncidentVersion {
 
 // The changes from `before` (null for the first version) to `after`: one entry
 // per slot whose value, status, credibility, confidence or claims differ, and one
-// per incident field (title, place, date, event type, actors) that differs.
+// per incident field (place, date, event type, actors) that differs; the title is
+// derived from those and is not listed.
 std::vector<SlotChange> DiffRecords(const IncidentRecord* before, const IncidentRecord& after);
 
 SlotState StateOf(const SlotRecord& slot);

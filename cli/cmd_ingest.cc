@@ -1,0 +1,175 @@
+// attest ingest FILE… : store reports and their claims, match them to incidents,
+// reconcile, record versions. Every input is read and checked before anything is
+// stored; then each report is stored in its own transaction.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <variant>
+
+#include "cli/command_context.h"
+#include "cli/commands.h"
+#include "db/ingest.h"
+#include "engine/extract/extractor.h"
+#include "engine/read/claim_table.h"
+#include "engine/read/input.h"
+#include "engine/read/structured_claims.h"
+#include "engine/read/text_report.h"
+
+namespace attest {
+
+namespace {
+
+struct IngestOptions {
+  std::vector<std::string> files;
+  std::optional<std::string> report_id;
+  std::optional<std::string> outlet;
+  std::optional<std::string> published;
+  std::optional<std::string> lang;
+};
+
+enum class InputKind { kJsonl, kTsv, kCsv, kText };
+
+InputKind KindOf(const std::string& file, CommandContext& ctx) {
+  std::string ext = file == "-" ? "" : Extension(file);
+  std::string format = ctx.options().format;
+  if (file == "-" || !format.empty()) {
+    if (format.empty()) {
+      throw CLI::ValidationError("--format",
+                                 "reading stdin needs --format jsonl, tsv, csv or text");
+    }
+    if (format == "jsonl") return InputKind::kJsonl;
+    if (format == "tsv") return InputKind::kTsv;
+    if (format == "csv") return InputKind::kCsv;
+    if (format == "text" || format == "txt" || format == "md") return InputKind::kText;
+    throw CLI::ValidationError("--format", fmt::format("'{}' is not an input format; use "
+                                                       "jsonl, tsv, csv or text",
+                                                       format));
+  }
+  if (ext == "jsonl" || ext == "ndjson") return InputKind::kJsonl;
+  if (ext == "tsv" || ext == "tab") return InputKind::kTsv;
+  if (ext == "csv") return InputKind::kCsv;
+  if (ext == "txt" || ext == "md" || ext == "markdown" || ext == "text") return InputKind::kText;
+  throw InvalidInput(fmt::format(
+      "{}: cannot tell what this file holds from its name; use .jsonl (structured claims), "
+      ".csv/.tsv (claim tables), .txt/.md (reports), or give --format",
+      file));
+}
+
+using Parsed = std::variant<ReportWithClaims, ClaimTable>;
+
+void PrintResult(const IngestResult& r, CommandContext& ctx) {
+  std::ostream& out = ctx.out();
+  if (r.unchanged) {
+    out << fmt::format("report {}: already stored with the same content; nothing changed\n",
+                       r.report);
+    return;
+  }
+  int64_t created = 0, updated = 0, same = 0;
+  for (const auto& i : r.incidents) {
+    if (i.created) {
+      ++created;
+    } else if (i.version) {
+      ++updated;
+    } else {
+      ++same;
+    }
+  }
+  out << fmt::format("report {}: stored {} claim{}", r.report, r.claims, r.claims == 1 ? "" : "s");
+  if (!r.incidents.empty()) {
+    out << fmt::format(" about {} incident{} ({} new, {} updated, {} unchanged)",
+                       r.incidents.size(), r.incidents.size() == 1 ? "" : "s", created, updated,
+                       same);
+  }
+  out << "\n";
+  if (ctx.options().quiet || (r.incidents.size() > 20 && !ctx.options().verbose)) return;
+  for (const auto& i : r.incidents) {
+    std::string what = i.version ? fmt::format("version {}", *i.version) : "unchanged";
+    out << fmt::format("  incident {} {}: {}{}, {} claim{}\n", i.label, i.title,
+                       i.created ? "new, " : "", what, i.claims, i.claims == 1 ? "" : "s");
+  }
+}
+
+void RunIngest(const IngestOptions& opts, CommandContext& ctx) {
+  ctx.result().stores = true;
+  ReportOptions report_options;
+  report_options.id = opts.report_id;
+  report_options.outlet = opts.outlet;
+  report_options.lang = opts.lang;
+  report_options.now = ctx.Now();
+  if (opts.published) {
+    report_options.published = ParseTimestamp(*opts.published);
+    if (!report_options.published) {
+      throw CLI::ValidationError("--published", fmt::format("'{}' is not a date; write "
+                                                            "YYYY-MM-DD",
+                                                            *opts.published));
+    }
+  }
+  if (opts.report_id && opts.files.size() > 1) {
+    throw CLI::ValidationError("--report", "names one report; give one file with it");
+  }
+  const Rulebook& rules = ctx.Rules();
+
+  // 1. Read and check every input; nothing is stored if any is wrong.
+  std::vector<Parsed> parsed;
+  Diagnostics diagnostics;
+  for (const std::string& file : opts.files) {
+    InputKind kind = KindOf(file, ctx);
+    std::string content = ReadInput(file, ctx.in());
+    switch (kind) {
+      case InputKind::kJsonl:
+        for (auto& r : ReadStructuredClaims(content, file, report_options, rules, diagnostics)) {
+          parsed.emplace_back(std::move(r));
+        }
+        break;
+      case InputKind::kTsv:
+      case InputKind::kCsv:
+        if (auto t = ReadClaimTable(content, file,
+                                    kind == InputKind::kTsv ? TableDialect::kTsv
+                                                            : TableDialect::kCsv,
+                                    report_options, rules, diagnostics)) {
+          parsed.emplace_back(std::move(*t));
+        }
+        break;
+      case InputKind::kText:
+        if (auto report = ReadTextReport(content, file, report_options, diagnostics)) {
+          ReportWithClaims r;
+          r.claims = ExtractClaims(*report, rules);
+          r.report = std::move(*report);
+          parsed.emplace_back(std::move(r));
+        }
+        break;
+    }
+  }
+  if (diagnostics.HasErrors()) throw InvalidInput(std::move(diagnostics));
+
+  // 2. Store each report in its own transaction.
+  SQLite::Database& db = ctx.Db(OpenMode::kReadWrite);
+  Timestamp now = ctx.Now();
+  for (auto& p : parsed) {
+    IngestResult r = std::holds_alternative<ClaimTable>(p)
+                         ? IngestTable(db, rules, std::get<ClaimTable>(p), now)
+                         : IngestReport(db, rules, std::move(std::get<ReportWithClaims>(p)), now);
+    PrintResult(r, ctx);
+  }
+}
+
+}  // namespace
+
+void RegisterIngestCommand(CLI::App& app, CommandContext& ctx) {
+  auto opts = std::make_shared<IngestOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "ingest", "store reports and their claims, match them to incidents, reconcile, record "
+                "versions");
+  cmd->add_option("files", opts->files,
+                  "report files: .txt/.md reports, .jsonl structured claims, .csv/.tsv claim "
+                  "tables; - for stdin (with --format)")
+      ->required();
+  cmd->add_option("--report", opts->report_id, "the report id (for stdin or a single file)");
+  cmd->add_option("--outlet", opts->outlet, "the outlet, filling in or overriding front matter");
+  cmd->add_option("--published", opts->published, "the publication date (YYYY-MM-DD)");
+  cmd->add_option("--lang", opts->lang, "the report language (fr or en)");
+  cmd->callback([opts, &ctx] { RunIngest(*opts, ctx); });
+}
+
+}  // namespace attest

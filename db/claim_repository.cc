@@ -1,0 +1,279 @@
+#include "db/claim_repository.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "db/row_values.h"
+#include "db/storage_error.h"
+#include "engine/rulebook/slots.h"
+#include "engine/text/utf8.h"
+
+namespace attest {
+
+namespace {
+
+using json = nlohmann::json;
+
+// The part of a claim that has no column of its own; null when every part is
+// at its default (rows of claim tables).
+std::optional<std::string> Detail(const Claim& c) {
+  json j = json::object();
+  if (c.claimant.mention != c.claimant.SourceName()) j["mention"] = c.claimant.mention;
+  if (c.claimant.kind != ClaimantKind::kUnknown) j["kind"] = ToString(c.claimant.kind);
+  if (c.claimant.role) j["role"] = *c.claimant.role;
+  if (c.claimant.anonymous) j["anonymous"] = true;
+  if (c.claimant.count != ClaimantCount::kUnknown) j["count"] = ToString(c.claimant.count);
+  if (c.claimant.concordant) j["concordant"] = true;
+  if (!c.chain.empty()) j["chain"] = c.chain;
+  if (c.cue) {
+    j["cue"] = {{"text", c.cue->text},
+                {"lemma", c.cue->lemma},
+                {"class", ToString(c.cue->cls)},
+                {"start", c.cue->start},
+                {"end", c.cue->end}};
+  }
+  if (!c.hedges.empty()) {
+    json hedges = json::array();
+    for (const auto& h : c.hedges) {
+      hedges.push_back({{"text", h.text}, {"kind", h.kind ? json(ToString(*h.kind)) : json()}});
+    }
+    j["hedges"] = hedges;
+  }
+  if (c.quote) j["quote"] = *c.quote;
+  if (c.text) j["text"] = *c.text;
+  if (c.span) j["span"] = {c.span->start, c.span->end};
+  if (c.incident_ref && !(c.incident_ref->key && !c.incident_ref->place && !c.incident_ref->date &&
+                          !c.incident_ref->event_type && c.incident_ref->actors.empty())) {
+    const IncidentRef& r = *c.incident_ref;
+    json ref = json::object();
+    if (r.key) ref["key"] = *r.key;
+    if (r.place) ref["place"] = *r.place;
+    if (r.date) {
+      ref["date"] = r.date->ToString();
+      ref["date_precision"] = ToString(r.date->precision);
+    }
+    if (r.event_type) ref["event_type"] = *r.event_type;
+    if (!r.actors.empty()) ref["actors"] = r.actors;
+    j["incident"] = ref;
+  }
+  if (c.source_line) j["line"] = c.source_line;
+  if (j.empty()) return std::nullopt;
+  return j.dump();
+}
+
+void ApplyDetail(const std::string& text, Claim& c) {
+  json j;
+  try {
+    j = json::parse(text);
+    if (auto it = j.find("mention"); it != j.end()) c.claimant.mention = it->get<std::string>();
+    if (auto it = j.find("kind"); it != j.end()) {
+      c.claimant.kind = ParseClaimantKind(it->get<std::string>()).value_or(ClaimantKind::kUnknown);
+    }
+    if (auto it = j.find("role"); it != j.end()) c.claimant.role = it->get<std::string>();
+    c.claimant.anonymous = j.value("anonymous", false);
+    if (auto it = j.find("count"); it != j.end()) {
+      c.claimant.count =
+          ParseClaimantCount(it->get<std::string>()).value_or(ClaimantCount::kUnknown);
+    }
+    c.claimant.concordant = j.value("concordant", false);
+    if (auto it = j.find("chain"); it != j.end()) c.chain = it->get<std::vector<std::string>>();
+    if (auto it = j.find("cue"); it != j.end()) {
+      Cue cue;
+      cue.text = it->at("text").get<std::string>();
+      cue.lemma = it->at("lemma").get<std::string>();
+      cue.cls = ParseCueClass(it->at("class").get<std::string>()).value_or(CueClass::kNone);
+      cue.start = it->at("start").get<int64_t>();
+      cue.end = it->at("end").get<int64_t>();
+      c.cue = cue;
+    }
+    if (auto it = j.find("hedges"); it != j.end()) {
+      for (const auto& h : *it) {
+        Hedge hedge;
+        hedge.text = h.at("text").get<std::string>();
+        if (!h.at("kind").is_null()) hedge.kind = ParseHedgeKind(h.at("kind").get<std::string>());
+        c.hedges.push_back(std::move(hedge));
+      }
+    }
+    if (auto it = j.find("quote"); it != j.end()) c.quote = it->get<std::string>();
+    if (auto it = j.find("text"); it != j.end()) c.text = it->get<std::string>();
+    if (auto it = j.find("span"); it != j.end()) {
+      c.span = Span{(*it)[0].get<int64_t>(), (*it)[1].get<int64_t>()};
+    }
+    if (auto it = j.find("incident"); it != j.end()) {
+      IncidentRef ref;
+      if (auto k = it->find("key"); k != it->end()) ref.key = k->get<std::string>();
+      if (auto p = it->find("place"); p != it->end()) ref.place = p->get<std::string>();
+      if (auto d = it->find("date"); d != it->end()) {
+        ref.date = ParseDateInterval(d->get<std::string>());
+        if (auto pr = it->find("date_precision"); pr != it->end() && ref.date) {
+          ref.date->precision =
+              ParseDatePrecision(pr->get<std::string>()).value_or(ref.date->precision);
+        }
+      }
+      if (auto e = it->find("event_type"); e != it->end()) ref.event_type = e->get<std::string>();
+      if (auto a = it->find("actors"); a != it->end()) {
+        ref.actors = a->get<std::vector<std::string>>();
+      }
+      c.incident_ref = std::move(ref);
+    }
+    c.source_line = j.value("line", int64_t{0});
+  } catch (const json::exception& e) {
+    throw Storage(fmt::format("claim {}: its stored detail cannot be read: {}", c.id.value(),
+                              e.what()));
+  }
+}
+
+constexpr const char* kSelect =
+    "SELECT c.id, c.incident_id, r.report_key, c.ordinal, s.name, s.kind, c.slot, c.value, "
+    "c.stance, c.modality, c.endorsement, c.polarity, c.detail, r.outlet, r.published "
+    "FROM claims c JOIN sources s ON s.id = c.source_id JOIN reports r ON r.id = c.report_id ";
+
+}  // namespace
+
+Claim ClaimRepository::ReadRow(SQLite::Statement& st) const {
+  Claim c;
+  c.id = ClaimId(st.getColumn(0).getInt64());
+  c.incident = IncidentId(st.getColumn(1).getInt64());
+  c.report = ReportId(st.getColumn(2).getString());
+  c.ordinal = st.getColumn(3).getInt64();
+  c.claimant.name = st.getColumn(4).getString();
+  c.claimant.mention = *c.claimant.name;
+  c.claimant.kind =
+      ParseClaimantKind(st.getColumn(5).getString()).value_or(ClaimantKind::kUnknown);
+  c.slot = st.getColumn(6).getString();
+  if (!st.getColumn(7).isNull()) {
+    std::string value = st.getColumn(7).getString();
+    c.value = ParseSlotValue(slots_.TypeOf(c.slot), value);
+    if (!c.value) c.value = SlotValue(std::move(value));
+  }
+  auto stance = ParseStance(st.getColumn(8).getString());
+  if (!stance) throw Storage(fmt::format("claim {}: unknown stored stance", c.id.value()));
+  c.stance = *stance;
+  if (!st.getColumn(9).isNull()) {
+    c.modality = ParseModality(st.getColumn(9).getString()).value_or(Modality::kCertain);
+  }
+  if (!st.getColumn(10).isNull()) {
+    c.endorsement =
+        ParseEndorsement(st.getColumn(10).getString()).value_or(Endorsement::kReported);
+  }
+  if (!st.getColumn(11).isNull()) {
+    c.polarity = ParsePolarity(st.getColumn(11).getString()).value_or(Polarity::kPositive);
+  }
+  if (!st.getColumn(12).isNull()) ApplyDetail(st.getColumn(12).getString(), c);
+  return c;
+}
+
+ClaimRepository::ClaimRepository(SQLite::Database& db, const SlotCatalog& slots)
+    : db_(db), slots_(slots) {}
+ClaimRepository::~ClaimRepository() = default;
+
+void ClaimRepository::Insert(Claim& claim, int64_t report_row, int64_t source_row) {
+  WithStorageContext("storing a claim", [&] {
+    if (!insert_) {
+      insert_ = std::make_unique<SQLite::Statement>(
+          db_,
+          "INSERT INTO claims (report_id, ordinal, incident_id, source_id, slot, value, stance, "
+          "modality, endorsement, polarity, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    SQLite::Statement& st = *insert_;
+    st.reset();
+    st.bind(1, report_row);
+    st.bind(2, claim.ordinal);
+    st.bind(3, claim.incident.value());
+    st.bind(4, source_row);
+    st.bindNoCopy(5, claim.slot);
+    std::string value;
+    if (claim.value) {
+      value = FormatSlotValue(*claim.value);
+      st.bindNoCopy(6, value);
+    } else {
+      st.bind(6);
+    }
+    st.bindNoCopy(7, ToString(claim.stance).data(),
+                  static_cast<int>(ToString(claim.stance).size()));
+    auto bind_enum = [&](int index, bool is_default, std::string_view text) {
+      if (is_default) {
+        st.bind(index);
+      } else {
+        st.bindNoCopy(index, text.data(), static_cast<int>(text.size()));
+      }
+    };
+    bind_enum(8, claim.modality == Modality::kCertain, ToString(claim.modality));
+    bind_enum(9, claim.endorsement == Endorsement::kReported, ToString(claim.endorsement));
+    bind_enum(10, claim.polarity == Polarity::kPositive, ToString(claim.polarity));
+    std::optional<std::string> detail = Detail(claim);
+    if (detail) {
+      st.bindNoCopy(11, *detail);
+    } else {
+      st.bind(11);
+    }
+    st.exec();
+    claim.id = ClaimId(db_.getLastInsertRowid());
+  });
+}
+
+IncidentClaims ClaimRepository::ForIncident(IncidentId incident,
+                                            std::optional<Timestamp> published_until) {
+  return WithStorageContext(fmt::format("loading the claims of incident {}", incident.value()),
+                            [&] {
+    IncidentClaims out;
+    std::string sql = std::string(kSelect) + "WHERE c.incident_id = ?";
+    if (published_until) sql += " AND r.published <= ?";
+    sql += " ORDER BY c.id";
+    SQLite::Statement st(db_, sql);
+    st.bind(1, incident.value());
+    if (published_until) st.bind(2, FormatTimestamp(*published_until));
+    while (st.executeStep()) {
+      out.claims.push_back(ReadRow(st));
+      const std::string& key = out.claims.back().report.value();
+      if (!out.reports.count(key)) {
+        out.reports[key] = ReportFacts{OptionalText(st.getColumn(13)), TimestampFrom(st.getColumn(14))};
+      }
+    }
+    return out;
+  });
+}
+
+std::vector<Claim> ClaimRepository::List(const ClaimFilter& f) {
+  return WithStorageContext("listing claims", [&] {
+    std::string sql = std::string(kSelect) + "WHERE 1 = 1";
+    if (f.incident) sql += " AND c.incident_id = :incident";
+    if (f.stance) sql += " AND c.stance = :stance";
+    if (f.since) sql += " AND r.published >= :since";
+    if (f.until) sql += " AND r.published <= :until";
+    if (f.report) sql += " AND r.report_key = :report";
+    if (f.search) {
+      sql += " AND (c.value LIKE :search ESCAPE '\\' OR c.detail LIKE :search ESCAPE '\\'"
+             " OR s.name LIKE :search ESCAPE '\\')";
+    }
+    sql += " ORDER BY c.id";
+    SQLite::Statement st(db_, sql);
+    if (f.incident) st.bind(":incident", f.incident->value());
+    if (f.stance) st.bind(":stance", std::string(ToString(*f.stance)));
+    if (f.since) st.bind(":since", FormatTimestamp(*f.since));
+    if (f.until) st.bind(":until", FormatTimestamp(*f.until));
+    if (f.report) st.bind(":report", *f.report);
+    if (f.search) {
+      std::string pattern;
+      for (char ch : *f.search) {
+        if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+        pattern += ch;
+      }
+      st.bind(":search", "%" + pattern + "%");
+    }
+    std::vector<Claim> out;
+    std::string claimant = f.claimant ? FoldForMatch(*f.claimant) : "";
+    while (st.executeStep()) {
+      Claim c = ReadRow(st);
+      if (f.claimant && FoldForMatch(c.claimant.SourceName()) != claimant &&
+          FoldForMatch(c.claimant.mention).find(claimant) == std::string::npos) {
+        continue;
+      }
+      out.push_back(std::move(c));
+      if (f.limit > 0 && static_cast<int64_t>(out.size()) >= f.limit) break;
+    }
+    return out;
+  });
+}
+
+}  // namespace attest

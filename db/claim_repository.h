@@ -1,0 +1,66 @@
+// Claims as stored. The core of each claim is in columns (claimant, slot, value,
+// stance, modality, endorsement, polarity); the rest of the claim model (mention,
+// chain, cue, hedges, quote, span, incident reference) is one JSON `detail`,
+// absent for rows of claim tables. NULL modality / endorsement / polarity mean
+// the defaults: certain, reported, positive.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/claims/claim.h"
+#include "engine/reconcile/reconcile.h"
+#include "engine/rulebook/slots.h"
+
+namespace attest {
+
+struct ClaimFilter {
+  std::optional<IncidentId> incident;
+  std::optional<std::string> claimant;  // source name, folded match
+  std::optional<Stance> stance;
+  std::optional<Timestamp> since;  // by the report's publication time
+  std::optional<Timestamp> until;
+  std::optional<std::string> search;  // in value, quote, text, mention
+  std::optional<std::string> report;
+  int64_t limit = 0;  // 0: no limit
+};
+
+// The claims of one incident with what reconciliation needs of their reports.
+struct IncidentClaims {
+  std::vector<Claim> claims;
+  ReportIndex reports;
+};
+
+class ClaimRepository {
+ public:
+  // `slots` says how to read each stored value back (a count, a truth value, a
+  // text); a value that no longer fits its slot's type is read as text.
+  ClaimRepository(SQLite::Database& db, const SlotCatalog& slots);
+  ~ClaimRepository();
+
+  // Inserts a claim of report row `report_row` by source row `source_row`; sets
+  // claim.id. The statement is prepared once and reset per row.
+  void Insert(Claim& claim, int64_t report_row, int64_t source_row);
+
+  // The claims of `incident`, oldest first; with `published_until`, only those
+  // from reports published by then.
+  IncidentClaims ForIncident(IncidentId incident,
+                             std::optional<Timestamp> published_until = std::nullopt);
+
+  std::vector<Claim> List(const ClaimFilter& filter);
+
+ private:
+  Claim ReadRow(SQLite::Statement& st) const;
+
+  SQLite::Database& db_;
+  const SlotCatalog& slots_;
+  std::unique_ptr<SQLite::Statement> insert_;
+  std::unique_ptr<SQLite::Statement> for_incident_;
+};
+
+}  // namespace attest

@@ -1,0 +1,249 @@
+#include "db/ingest.h"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "db/claim_repository.h"
+#include "db/incident_repository.h"
+#include "db/record_keeper.h"
+#include "db/report_repository.h"
+#include "db/source_repository.h"
+#include "db/storage_error.h"
+#include "db/verdict_repository.h"
+#include "engine/incidents/matching.h"
+
+namespace attest {
+
+namespace {
+
+// Returns the stored report's row when `report` is already stored with the same
+// content; throws when the id is taken by other content.
+std::optional<int64_t> AlreadyStored(ReportRepository& reports, const Report& report) {
+  auto stored = reports.FindByKey(report.id.value());
+  if (!stored) return std::nullopt;
+  if (stored->report.content_sha256 == report.content_sha256) return stored->row;
+  throw InvalidInput(fmt::format(
+      "{}: report '{}' was ingested before (from {}, recorded {}) with different content; "
+      "reports are never overwritten: give the corrected report its own id",
+      report.origin, report.id.value(), stored->report.origin,
+      FormatTimestamp(stored->recorded_at)));
+}
+
+// The incidents one report touches, in order of first claim.
+class TouchedIncidents {
+ public:
+  size_t Touch(Incident incident, bool created) {
+    auto it = index_.find(incident.id.value());
+    if (it != index_.end()) return it->second;
+    index_.emplace(incident.id.value(), items_.size());
+    items_.push_back({std::move(incident), created, false, {}});
+    return items_.size() - 1;
+  }
+  struct Item {
+    Incident incident;
+    bool created;
+    bool header_changed;
+    std::vector<ClaimId> claims;
+  };
+  std::vector<Item>& items() { return items_; }
+  Item& at(size_t i) { return items_[i]; }
+
+ private:
+  std::map<int64_t, size_t> index_;
+  std::vector<Item> items_;
+};
+
+IngestedIncident Summarize(const TouchedIncidents::Item& item, std::optional<int64_t> version) {
+  IngestedIncident out;
+  out.id = item.incident.id;
+  out.label = item.incident.Label();
+  out.title = item.incident.title;
+  out.created = item.created;
+  out.version = version;
+  out.claims = static_cast<int64_t>(item.claims.size());
+  return out;
+}
+
+}  // namespace
+
+IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWithClaims input,
+                          Timestamp now) {
+  return WithStorageContext(fmt::format("ingesting report '{}'", input.report.id.value()), [&] {
+    IngestResult result;
+    result.report = input.report.id.value();
+    SQLite::Transaction tx(db);
+    ReportRepository reports(db);
+    if (AlreadyStored(reports, input.report)) {
+      result.unchanged = true;
+      return result;
+    }
+    int64_t report_row = reports.Insert(input.report, now);
+    IncidentRepository incidents(db);
+    SourceRepository sources(db);
+    ClaimRepository claims(db, rules.slots);
+    VerdictRepository verdicts(db, rules.slots);
+    RecordKeeper keeper(db, rules);
+
+    TouchedIncidents touched;
+    std::map<std::string, size_t> by_key;                  // keys met in this report
+    std::map<std::string, std::vector<size_t>> by_place;   // incidents met, by place
+    std::map<std::string, bool> place_loaded;
+    std::optional<size_t> previous;
+
+    for (Claim& claim : input.claims) {
+      ResolvedRef ref = ResolveClaimRef(claim, rules);
+      std::optional<size_t> target;
+      if (ref.key) {
+        if (auto it = by_key.find(*ref.key); it != by_key.end()) {
+          target = it->second;
+        } else if (auto found = incidents.FindByKey(*ref.key)) {
+          target = touched.Touch(*found, false);
+        }
+      } else if (ref.place) {
+        if (!place_loaded[*ref.place]) {
+          place_loaded[*ref.place] = true;
+          for (auto& inc : incidents.FindAtPlace(*ref.place)) {
+            size_t i = touched.Touch(std::move(inc), false);
+            auto& list = by_place[*ref.place];
+            if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+          }
+        }
+        std::vector<const Incident*> candidates;
+        const auto& list = by_place[*ref.place];
+        for (size_t i : list) candidates.push_back(&touched.at(i).incident);
+        if (auto chosen = ChooseIncident(candidates, ref)) target = list[*chosen];
+      } else if (previous) {
+        const Incident& prev = touched.at(*previous).incident;
+        if (!ref.date || !prev.date || ref.date->Overlaps(*prev.date)) target = previous;
+      }
+      if (!target) {
+        Incident fresh = NewIncident(ref, now);
+        incidents.Insert(fresh);
+        target = touched.Touch(std::move(fresh), true);
+        if (ref.key) by_key[*ref.key] = *target;
+        if (ref.place) by_place[*ref.place].push_back(*target);
+      } else if (ref.key) {
+        by_key[*ref.key] = *target;
+      }
+      auto& item = touched.at(*target);
+      if (AbsorbRef(item.incident, ref)) item.header_changed = true;
+      if (item.incident.place && ref.place && !ref.key) {
+        auto& list = by_place[*item.incident.place];
+        if (std::find(list.begin(), list.end(), *target) == list.end()) list.push_back(*target);
+      }
+      claim.incident = item.incident.id;
+      int64_t source_row = sources.FindOrCreate(claim.claimant.SourceName(), claim.claimant.kind);
+      claims.Insert(claim, report_row, source_row);
+      item.claims.push_back(claim.id);
+      previous = target;
+      ++result.claims;
+    }
+
+    for (auto& item : touched.items()) {
+      if (item.claims.empty()) continue;  // a candidate that no claim joined
+      if (item.header_changed) incidents.Update(item.incident);
+      VersionCause cause{"ingest", result.report, item.claims, std::nullopt, std::nullopt};
+      auto version = keeper.Update(item.incident, claims.ForIncident(item.incident.id),
+                                   verdicts.ForIncident(item.incident.id), cause, now);
+      result.incidents.push_back(Summarize(item, version));
+    }
+    tx.commit();
+    return result;
+  });
+}
+
+IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const ClaimTable& table,
+                         Timestamp now) {
+  return WithStorageContext(fmt::format("ingesting report '{}'", table.report.id.value()), [&] {
+    IngestResult result;
+    result.report = table.report.id.value();
+    SQLite::Transaction tx(db);
+    ReportRepository reports(db);
+    if (AlreadyStored(reports, table.report)) {
+      result.unchanged = true;
+      return result;
+    }
+    int64_t report_row = reports.Insert(table.report, now);
+    IncidentRepository incidents(db);
+    SourceRepository sources(db);
+    ClaimRepository claims(db, rules.slots);
+    VerdictRepository verdicts(db, rules.slots);
+    RecordKeeper keeper(db, rules);
+
+    std::vector<int64_t> source_rows(table.sources.size());
+    for (size_t i = 0; i < table.sources.size(); ++i) {
+      source_rows[i] = sources.FindOrCreate(table.sources[i], table.source_kinds[i]);
+    }
+
+    // Rows grouped by object, keeping table order within an object. Benchmark
+    // tables come sorted, so the sort is skipped when it would change nothing.
+    std::vector<uint32_t> order(table.rows.size());
+    std::iota(order.begin(), order.end(), 0u);
+    auto by_object = [&](uint32_t a, uint32_t b) {
+      return table.rows[a].object < table.rows[b].object;
+    };
+    bool grouped = true;
+    std::vector<bool> closed(table.objects.size(), false);
+    for (size_t i = 1; i < table.rows.size() && grouped; ++i) {
+      uint32_t prev = table.rows[i - 1].object, cur = table.rows[i].object;
+      if (cur != prev) {
+        closed[prev] = true;
+        grouped = !closed[cur];
+      }
+    }
+    if (!grouped) std::stable_sort(order.begin(), order.end(), by_object);
+
+    ReportFacts facts{table.report.outlet, table.report.published};
+    std::vector<Claim> fresh;
+    for (size_t begin = 0; begin < order.size();) {
+      uint32_t object = table.rows[order[begin]].object;
+      size_t end = begin;
+      while (end < order.size() && table.rows[order[end]].object == object) ++end;
+
+      const std::string& key = table.objects[object];
+      std::optional<Incident> found = incidents.FindByKey(key);
+      bool created = !found;
+      Incident incident;
+      if (found) {
+        incident = std::move(*found);
+      } else {
+        ResolvedRef ref;
+        ref.key = key;
+        incident = NewIncident(ref, now);
+        incidents.Insert(incident);
+      }
+      IncidentClaims all;
+      if (!created) all = claims.ForIncident(incident.id);
+      fresh.clear();
+      for (size_t k = begin; k < end; ++k) {
+        const ClaimTable::Row& row = table.rows[order[k]];
+        Claim c = table.MakeClaim(row);
+        c.ordinal = static_cast<int64_t>(order[k]) + 1;
+        c.incident = incident.id;
+        claims.Insert(c, report_row, source_rows[row.source]);
+        fresh.push_back(std::move(c));
+      }
+      TouchedIncidents::Item item{incident, created, false, {}};
+      for (const Claim& c : fresh) item.claims.push_back(c.id);
+      all.claims.insert(all.claims.end(), std::make_move_iterator(fresh.begin()),
+                        std::make_move_iterator(fresh.end()));
+      all.reports[result.report] = facts;
+      VersionCause cause{"ingest", result.report, item.claims, std::nullopt, std::nullopt};
+      auto version = keeper.Update(incident, all,
+                                   created ? std::vector<Verdict>{}
+                                           : verdicts.ForIncident(incident.id),
+                                   cause, now);
+      result.claims += static_cast<int64_t>(end - begin);
+      result.incidents.push_back(Summarize(item, version));
+      begin = end;
+    }
+    tx.commit();
+    return result;
+  });
+}
+
+}  // namespace attest

@@ -1,0 +1,145 @@
+#include "db/migrations.h"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+#include "db/storage_error.h"
+
+namespace attest {
+
+namespace {
+
+// 0001: reports, sources, incidents, claims, versions, verdicts.
+constexpr std::string_view kSchema0001 = R"sql(
+CREATE TABLE reports (
+  id             INTEGER PRIMARY KEY,
+  report_key     TEXT NOT NULL UNIQUE,
+  outlet         TEXT,
+  published      TEXT NOT NULL,
+  lang           TEXT,
+  title          TEXT,
+  url            TEXT,
+  format         TEXT NOT NULL CHECK (format IN ('text', 'jsonl', 'table')),
+  origin         TEXT NOT NULL,
+  content_sha256 TEXT NOT NULL,
+  body           TEXT,
+  recorded_at    TEXT NOT NULL
+);
+
+CREATE TABLE sources (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL
+);
+
+CREATE TABLE incidents (
+  id             INTEGER PRIMARY KEY,
+  incident_key   TEXT UNIQUE,
+  title          TEXT NOT NULL,
+  place          TEXT,
+  country        TEXT,
+  date_first     TEXT,
+  date_last      TEXT,
+  date_precision TEXT CHECK (date_precision IN ('day', 'week', 'month', 'year')),
+  event_type     TEXT,
+  actors         TEXT NOT NULL DEFAULT '[]',
+  merged_into    INTEGER REFERENCES incidents(id),
+  created_at     TEXT NOT NULL
+);
+CREATE INDEX incidents_by_place ON incidents(place);
+
+CREATE TABLE claims (
+  id          INTEGER PRIMARY KEY,
+  report_id   INTEGER NOT NULL REFERENCES reports(id),
+  ordinal     INTEGER NOT NULL,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  source_id   INTEGER NOT NULL REFERENCES sources(id),
+  slot        TEXT NOT NULL,
+  value       TEXT,
+  stance      TEXT NOT NULL,
+  modality    TEXT,
+  endorsement TEXT,
+  polarity    TEXT,
+  detail      TEXT
+);
+CREATE INDEX claims_by_incident ON claims(incident_id);
+
+CREATE TABLE incident_versions (
+  id          INTEGER PRIMARY KEY,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  version     INTEGER NOT NULL,
+  recorded_at TEXT NOT NULL,
+  cause       TEXT NOT NULL,
+  changes     TEXT NOT NULL,
+  record      TEXT NOT NULL,
+  prev_hash   TEXT NOT NULL,
+  hash        TEXT NOT NULL,
+  UNIQUE (incident_id, version)
+);
+
+CREATE TABLE verdicts (
+  id          INTEGER PRIMARY KEY,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  slot        TEXT NOT NULL,
+  claim_id    INTEGER REFERENCES claims(id),
+  value       TEXT,
+  verdict     TEXT NOT NULL CHECK (verdict IN ('confirmed', 'refuted')),
+  analyst     TEXT NOT NULL,
+  note        TEXT NOT NULL DEFAULT '',
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX verdicts_by_incident ON verdicts(incident_id);
+
+-- Reports, claims, versions and verdicts are facts about the past: they are
+-- appended, never changed or removed.
+CREATE TRIGGER reports_append_only_u BEFORE UPDATE ON reports
+  BEGIN SELECT RAISE(ABORT, 'reports are append-only'); END;
+CREATE TRIGGER reports_append_only_d BEFORE DELETE ON reports
+  BEGIN SELECT RAISE(ABORT, 'reports are append-only'); END;
+CREATE TRIGGER claims_append_only_u BEFORE UPDATE ON claims
+  BEGIN SELECT RAISE(ABORT, 'claims are append-only'); END;
+CREATE TRIGGER claims_append_only_d BEFORE DELETE ON claims
+  BEGIN SELECT RAISE(ABORT, 'claims are append-only'); END;
+CREATE TRIGGER incident_versions_append_only_u BEFORE UPDATE ON incident_versions
+  BEGIN SELECT RAISE(ABORT, 'incident versions are append-only'); END;
+CREATE TRIGGER incident_versions_append_only_d BEFORE DELETE ON incident_versions
+  BEGIN SELECT RAISE(ABORT, 'incident versions are append-only'); END;
+CREATE TRIGGER verdicts_append_only_u BEFORE UPDATE ON verdicts
+  BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
+CREATE TRIGGER verdicts_append_only_d BEFORE DELETE ON verdicts
+  BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kSchema0001};
+
+}  // namespace
+
+int CurrentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+int SchemaVersionOf(SQLite::Database& db) {
+  return WithStorageContext("reading the schema version",
+                            [&] { return db.execAndGet("PRAGMA user_version").getInt(); });
+}
+
+void Migrate(SQLite::Database& db) {
+  int have = SchemaVersionOf(db);
+  if (have > CurrentSchemaVersion()) {
+    throw Storage(fmt::format(
+        "{}: the database has schema version {}, newer than this attest understands ({}); "
+        "upgrade attest",
+        db.getFilename(), have, CurrentSchemaVersion()));
+  }
+  for (int v = have + 1; v <= CurrentSchemaVersion(); ++v) {
+    WithStorageContext(fmt::format("applying migration {:04}", v), [&] {
+      SQLite::Transaction tx(db);
+      db.exec(std::string(kMigrations[static_cast<size_t>(v - 1)]));
+      db.exec(fmt::format("PRAGMA user_version = {}", v));
+      tx.commit();
+    });
+  }
+}
+
+}  // namespace attest

@@ -1,0 +1,35 @@
+// Reports as stored: the unit of ingest. Never begins or commits; the use case
+// owns the transaction.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/claims/report.h"
+
+namespace attest {
+
+struct StoredReport {
+  int64_t row = 0;
+  Report report;
+  Timestamp recorded_at;
+  int64_t claims = 0;
+};
+
+class ReportRepository {
+ public:
+  explicit ReportRepository(SQLite::Database& db) : db_(db) {}
+
+  std::optional<StoredReport> FindByKey(const std::string& key);
+  // Inserts the report and returns its row id.
+  int64_t Insert(const Report& report, Timestamp recorded_at);
+  std::vector<StoredReport> List();
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace attest

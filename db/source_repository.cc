@@ -1,0 +1,36 @@
+#include "db/source_repository.h"
+
+#include "db/storage_error.h"
+
+namespace attest {
+
+SourceRepository::SourceRepository(SQLite::Database& db) : db_(db) {}
+SourceRepository::~SourceRepository() = default;
+
+int64_t SourceRepository::FindOrCreate(const std::string& name, ClaimantKind kind) {
+  auto it = cache_.find(name);
+  if (it != cache_.end()) return it->second;
+  return WithStorageContext("recording a source", [&] {
+    if (!find_) {
+      find_ = std::make_unique<SQLite::Statement>(db_, "SELECT id FROM sources WHERE name = ?");
+      insert_ =
+          std::make_unique<SQLite::Statement>(db_, "INSERT INTO sources (name, kind) VALUES (?, ?)");
+    }
+    find_->reset();
+    find_->bind(1, name);
+    int64_t id;
+    if (find_->executeStep()) {
+      id = find_->getColumn(0).getInt64();
+    } else {
+      insert_->reset();
+      insert_->bind(1, name);
+      insert_->bind(2, std::string(ToString(kind)));
+      insert_->exec();
+      id = db_.getLastInsertRowid();
+    }
+    cache_.emplace(name, id);
+    return id;
+  });
+}
+
+}  // namespace attest

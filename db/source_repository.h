@@ -1,0 +1,31 @@
+// Sources: every claimant and outlet that has made a claim, by name. Claims refer
+// to their claimant's row; the cache keeps bulk ingest to one lookup per name.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "engine/claims/vocabulary.h"
+
+namespace attest {
+
+class SourceRepository {
+ public:
+  explicit SourceRepository(SQLite::Database& db);
+  ~SourceRepository();
+
+  // The row of source `name`, inserted (with `kind`) when new.
+  int64_t FindOrCreate(const std::string& name, ClaimantKind kind);
+
+ private:
+  SQLite::Database& db_;
+  std::unique_ptr<SQLite::Statement> find_;
+  std::unique_ptr<SQLite::Statement> insert_;
+  std::unordered_map<std::string, int64_t> cache_;
+};
+
+}  // namespace attest
