@@ -1,12 +1,14 @@
-// attest verify : check the hash chain of every incident's history. Exits 1 naming
-// the first broken version: a version whose stored content no longer matches its
-// hash, whose link to the previous version is broken, or that is missing.
+// attest verify : check the hash chain of every incident's history, and that every
+// claim refers to a stored report, incident and source. Exits 1 naming the first
+// problem: a version whose stored content no longer matches its hash, whose link
+// to the previous version is broken, or that is missing; or orphaned claims.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "cli/app.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
+#include "db/claim_repository.h"
 #include "db/version_repository.h"
 
 namespace attest {
@@ -43,6 +45,15 @@ void RunVerify(CommandContext& ctx) {
     ++expected_version;
     ++checked;
   });
+  if (!failure) {
+    auto [orphans, count] = ClaimRepository(db, ctx.Rules().slots).Orphans(5);
+    if (count > 0) {
+      std::string ids;
+      for (ClaimId id : orphans) ids += fmt::format(" c{}", id.value());
+      failure = fmt::format("{} claim{} refer to a missing report, incident or source:{}{}", count,
+                            count == 1 ? "" : "s", ids, count > 5 ? " …" : "");
+    }
+  }
   if (failure) {
     ctx.out() << "verify: FAILED: " << *failure << "\n";
     ctx.result().exit_code = exit_code::kDifference;

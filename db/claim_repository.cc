@@ -1,6 +1,8 @@
 #include "db/claim_repository.h"
 
 #include <fmt/format.h>
+
+#include <deque>
 #include <nlohmann/json.hpp>
 
 #include "db/row_values.h"
@@ -17,6 +19,15 @@ using json = nlohmann::json;
 // The part of a claim that has no column of its own; null when every part is
 // at its default (rows of claim tables).
 std::optional<std::string> Detail(const Claim& c) {
+  bool plain = c.claimant.mention == c.claimant.SourceName() &&
+               c.claimant.kind == ClaimantKind::kUnknown && !c.claimant.role &&
+               !c.claimant.anonymous && c.claimant.count == ClaimantCount::kUnknown &&
+               !c.claimant.concordant && c.chain.empty() && !c.cue && c.hedges.empty() &&
+               !c.quote && !c.text && !c.span &&
+               (!c.incident_ref || (c.incident_ref->key && !c.incident_ref->place &&
+                                    !c.incident_ref->date && !c.incident_ref->event_type &&
+                                    c.incident_ref->actors.empty()));
+  if (plain) return std::nullopt;  // a row of a claim table: its row is its ordinal
   json j = json::object();
   if (c.claimant.mention != c.claimant.SourceName()) j["mention"] = c.claimant.mention;
   if (c.claimant.kind != ClaimantKind::kUnknown) j["kind"] = ToString(c.claimant.kind);
@@ -57,7 +68,6 @@ std::optional<std::string> Detail(const Claim& c) {
     j["incident"] = ref;
   }
   if (c.source_line) j["line"] = c.source_line;
-  if (j.empty()) return std::nullopt;
   return j.dump();
 }
 
@@ -167,48 +177,75 @@ ClaimRepository::ClaimRepository(SQLite::Database& db, const SlotCatalog& slots)
     : db_(db), slots_(slots) {}
 ClaimRepository::~ClaimRepository() = default;
 
-void ClaimRepository::Insert(Claim& claim, int64_t report_row, int64_t source_row) {
-  WithStorageContext("storing a claim", [&] {
-    if (!insert_) {
-      insert_ = std::make_unique<SQLite::Statement>(
-          db_,
-          "INSERT INTO claims (report_id, ordinal, incident_id, source_id, slot, value, stance, "
-          "modality, endorsement, polarity, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+namespace {
+constexpr size_t kColumnsPerRow = 12;
+constexpr size_t kRowsPerStatement = 64;
+}  // namespace
+
+SQLite::Statement& ClaimRepository::InsertStatement(size_t rows) {
+  auto& st = insert_[rows];
+  if (!st) {
+    std::string sql =
+        "INSERT INTO claims (id, report_id, ordinal, incident_id, source_id, slot, value, stance, "
+        "modality, endorsement, polarity, detail) VALUES ";
+    for (size_t r = 0; r < rows; ++r) sql += r == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?)";
+    st = std::make_unique<SQLite::Statement>(db_, sql);
+  }
+  return *st;
+}
+
+void ClaimRepository::Insert(std::vector<Claim>& claims, int64_t report_row,
+                             const std::vector<int64_t>& source_rows) {
+  WithStorageContext("storing claims", [&] {
+    if (next_id_ == 0) {
+      next_id_ = db_.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM claims").getInt64();
     }
-    SQLite::Statement& st = *insert_;
-    st.reset();
-    st.bind(1, report_row);
-    st.bind(2, claim.ordinal);
-    st.bind(3, claim.incident.value());
-    st.bind(4, source_row);
-    st.bindNoCopy(5, claim.slot);
-    std::string value;
-    if (claim.value) {
-      value = FormatSlotValue(*claim.value);
-      st.bindNoCopy(6, value);
-    } else {
-      st.bind(6);
-    }
-    st.bindNoCopy(7, ToString(claim.stance).data(),
-                  static_cast<int>(ToString(claim.stance).size()));
-    auto bind_enum = [&](int index, bool is_default, std::string_view text) {
-      if (is_default) {
-        st.bind(index);
-      } else {
-        st.bindNoCopy(index, text.data(), static_cast<int>(text.size()));
+    // Texts bound without copy must outlive the statement's execution.
+    std::deque<std::string> keep;  // stable addresses as it grows
+    for (size_t begin = 0; begin < claims.size(); begin += kRowsPerStatement) {
+      size_t rows = std::min(kRowsPerStatement, claims.size() - begin);
+      SQLite::Statement& st = InsertStatement(rows);
+      st.reset();
+      keep.clear();
+      for (size_t r = 0; r < rows; ++r) {
+        Claim& claim = claims[begin + r];
+        claim.id = ClaimId(next_id_++);
+        int base = static_cast<int>(r * kColumnsPerRow);
+        st.bind(base + 1, claim.id.value());
+        st.bind(base + 2, report_row);
+        st.bind(base + 3, claim.ordinal);
+        st.bind(base + 4, claim.incident.value());
+        st.bind(base + 5, source_rows[begin + r]);
+        st.bindNoCopy(base + 6, claim.slot);
+        if (!claim.value) {
+          st.bind(base + 7);
+        } else if (const auto* text = std::get_if<std::string>(&*claim.value)) {
+          st.bindNoCopy(base + 7, *text);
+        } else {
+          keep.push_back(FormatSlotValue(*claim.value));
+          st.bindNoCopy(base + 7, keep.back());
+        }
+        auto bind_enum = [&](int index, bool is_default, std::string_view text) {
+          if (is_default) {
+            st.bind(index);
+          } else {
+            st.bindNoCopy(index, text.data(), static_cast<int>(text.size()));
+          }
+        };
+        bind_enum(base + 8, false, ToString(claim.stance));
+        bind_enum(base + 9, claim.modality == Modality::kCertain, ToString(claim.modality));
+        bind_enum(base + 10, claim.endorsement == Endorsement::kReported,
+                  ToString(claim.endorsement));
+        bind_enum(base + 11, claim.polarity == Polarity::kPositive, ToString(claim.polarity));
+        if (std::optional<std::string> detail = Detail(claim)) {
+          keep.push_back(std::move(*detail));
+          st.bindNoCopy(base + 12, keep.back());
+        } else {
+          st.bind(base + 12);
+        }
       }
-    };
-    bind_enum(8, claim.modality == Modality::kCertain, ToString(claim.modality));
-    bind_enum(9, claim.endorsement == Endorsement::kReported, ToString(claim.endorsement));
-    bind_enum(10, claim.polarity == Polarity::kPositive, ToString(claim.polarity));
-    std::optional<std::string> detail = Detail(claim);
-    if (detail) {
-      st.bindNoCopy(11, *detail);
-    } else {
-      st.bind(11);
+      st.exec();
     }
-    st.exec();
-    claim.id = ClaimId(db_.getLastInsertRowid());
   });
 }
 
@@ -229,6 +266,22 @@ IncidentClaims ClaimRepository::ForIncident(IncidentId incident,
       if (!out.reports.count(key)) {
         out.reports[key] = ReportFacts{OptionalText(st.getColumn(13)), TimestampFrom(st.getColumn(14))};
       }
+    }
+    return out;
+  });
+}
+
+std::pair<std::vector<ClaimId>, int64_t> ClaimRepository::Orphans(int64_t limit) {
+  return WithStorageContext("checking claim references", [&] {
+    SQLite::Statement st(db_,
+                         "SELECT c.id FROM claims c "
+                         "LEFT JOIN reports r ON r.id = c.report_id "
+                         "LEFT JOIN incidents i ON i.id = c.incident_id "
+                         "LEFT JOIN sources s ON s.id = c.source_id "
+                         "WHERE r.id IS NULL OR i.id IS NULL OR s.id IS NULL ORDER BY c.id");
+    std::pair<std::vector<ClaimId>, int64_t> out{{}, 0};
+    while (st.executeStep()) {
+      if (out.second++ < limit) out.first.emplace_back(st.getColumn(0).getInt64());
     }
     return out;
   });

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,9 +44,12 @@ class ClaimRepository {
   ClaimRepository(SQLite::Database& db, const SlotCatalog& slots);
   ~ClaimRepository();
 
-  // Inserts a claim of report row `report_row` by source row `source_row`; sets
-  // claim.id. The statement is prepared once and reset per row.
-  void Insert(Claim& claim, int64_t report_row, int64_t source_row);
+  // Inserts claims of report row `report_row`, claim i by source row
+  // `source_rows[i]`, and sets their ids (consecutive, after the largest stored
+  // id). Rows go in multi-row statements prepared once; requires an open write
+  // transaction, which keeps the ids unique.
+  void Insert(std::vector<Claim>& claims, int64_t report_row,
+              const std::vector<int64_t>& source_rows);
 
   // The claims of `incident`, oldest first; with `published_until`, only those
   // from reports published by then.
@@ -54,12 +58,19 @@ class ClaimRepository {
 
   std::vector<Claim> List(const ClaimFilter& filter);
 
+  // Claims whose report, incident or source row is missing (none in a sound
+  // store): at most `limit` claim ids, and how many there are in all.
+  std::pair<std::vector<ClaimId>, int64_t> Orphans(int64_t limit);
+
  private:
   Claim ReadRow(SQLite::Statement& st) const;
 
+  SQLite::Statement& InsertStatement(size_t rows);
+
   SQLite::Database& db_;
   const SlotCatalog& slots_;
-  std::unique_ptr<SQLite::Statement> insert_;
+  int64_t next_id_ = 0;  // 0: not read yet
+  std::map<size_t, std::unique_ptr<SQLite::Statement>> insert_;  // by rows per statement
   std::unique_ptr<SQLite::Statement> for_incident_;
 };
 

@@ -20,8 +20,11 @@ SQLite::Database OpenDatabase(const std::string& path, OpenMode mode) {
     throw NotFound(fmt::format("{}: no such database; ingest reports first, or give --db", path));
   }
   try {
-    int flags = mode == OpenMode::kReadOnly ? SQLite::OPEN_READONLY
-                                            : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    // One connection is only ever used by one thread: SQLite's own mutexes are
+    // not needed (they cost a few percent of a bulk ingest).
+    int flags = SQLite::OPEN_NOMUTEX | (mode == OpenMode::kReadOnly
+                                            ? SQLite::OPEN_READONLY
+                                            : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     SQLite::Database db(path, flags, kBusyTimeoutMs);
     db.exec("PRAGMA foreign_keys = ON");
     if (mode == OpenMode::kReadOnly) {
@@ -42,6 +45,9 @@ SQLite::Database OpenDatabase(const std::string& path, OpenMode mode) {
       db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
     }
+    // A writer may hold a whole report in one transaction: a 64 MiB page cache
+    // keeps the pages it touches repeatedly (indexes) from spilling early.
+    db.exec("PRAGMA cache_size = -65536");
     Migrate(db);
     return db;
   } catch (const SQLite::Exception& e) {

@@ -93,6 +93,7 @@ IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWit
     std::map<std::string, std::vector<size_t>> by_place;   // incidents met, by place
     std::map<std::string, bool> place_loaded;
     std::optional<size_t> previous;
+    std::vector<size_t> claim_items;  // the touched incident of each claim
 
     for (Claim& claim : input.claims) {
       ResolvedRef ref = ResolveClaimRef(claim, rules);
@@ -136,19 +137,27 @@ IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWit
         if (std::find(list.begin(), list.end(), *target) == list.end()) list.push_back(*target);
       }
       claim.incident = item.incident.id;
-      int64_t source_row = sources.FindOrCreate(claim.claimant.SourceName(), claim.claimant.kind);
-      claims.Insert(claim, report_row, source_row);
-      item.claims.push_back(claim.id);
+      claim_items.push_back(*target);
       previous = target;
-      ++result.claims;
     }
+
+    std::vector<int64_t> source_rows;
+    for (const Claim& claim : input.claims) {
+      source_rows.push_back(sources.FindOrCreate(claim.claimant.SourceName(), claim.claimant.kind));
+    }
+    claims.Insert(input.claims, report_row, source_rows);
+    for (size_t i = 0; i < input.claims.size(); ++i) {
+      touched.at(claim_items[i]).claims.push_back(input.claims[i].id);
+    }
+    result.claims = static_cast<int64_t>(input.claims.size());
 
     for (auto& item : touched.items()) {
       if (item.claims.empty()) continue;  // a candidate that no claim joined
       if (item.header_changed) incidents.Update(item.incident);
       VersionCause cause{"ingest", result.report, item.claims, std::nullopt, std::nullopt};
       auto version = keeper.Update(item.incident, claims.ForIncident(item.incident.id),
-                                   verdicts.ForIncident(item.incident.id), cause, now);
+                                   verdicts.ForIncident(item.incident.id), cause, now,
+                                   item.created);
       result.incidents.push_back(Summarize(item, version));
     }
     tx.commit();
@@ -199,6 +208,7 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
 
     ReportFacts facts{table.report.outlet, table.report.published};
     std::vector<Claim> fresh;
+    std::vector<int64_t> fresh_sources;
     for (size_t begin = 0; begin < order.size();) {
       uint32_t object = table.rows[order[begin]].object;
       size_t end = begin;
@@ -219,14 +229,16 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
       IncidentClaims all;
       if (!created) all = claims.ForIncident(incident.id);
       fresh.clear();
+      fresh_sources.clear();
       for (size_t k = begin; k < end; ++k) {
         const ClaimTable::Row& row = table.rows[order[k]];
         Claim c = table.MakeClaim(row);
         c.ordinal = static_cast<int64_t>(order[k]) + 1;
         c.incident = incident.id;
-        claims.Insert(c, report_row, source_rows[row.source]);
         fresh.push_back(std::move(c));
+        fresh_sources.push_back(source_rows[row.source]);
       }
+      claims.Insert(fresh, report_row, fresh_sources);
       TouchedIncidents::Item item{incident, created, false, {}};
       for (const Claim& c : fresh) item.claims.push_back(c.id);
       all.claims.insert(all.claims.end(), std::make_move_iterator(fresh.begin()),
@@ -236,7 +248,7 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
       auto version = keeper.Update(incident, all,
                                    created ? std::vector<Verdict>{}
                                            : verdicts.ForIncident(incident.id),
-                                   cause, now);
+                                   cause, now, created);
       result.claims += static_cast<int64_t>(end - begin);
       result.incidents.push_back(Summarize(item, version));
       begin = end;

@@ -9,14 +9,16 @@ RecordKeeper::RecordKeeper(SQLite::Database& db, const Rulebook& rules)
 
 std::optional<int64_t> RecordKeeper::Update(const Incident& incident, const IncidentClaims& claims,
                                             const std::vector<Verdict>& verdicts,
-                                            const VersionCause& cause, Timestamp now) {
+                                            const VersionCause& cause, Timestamp now,
+                                            bool created) {
   IncidentVersion next;
   next.incident = incident.id;
   next.record = Reconcile(
       ReconcileInput{incident, claims.claims, claims.reports, verdicts, rules_, nullptr});
-  std::string record_text = RecordToJson(next.record).dump();
+  std::string record_text = RecordText(next.record);
 
-  auto latest = versions_.LatestStored(incident.id);
+  std::optional<std::pair<SerializedVersion, std::string>> latest;
+  if (!created) latest = versions_.LatestStored(incident.id);
   std::optional<IncidentRecord> before;
   if (latest) {
     if (latest->first.record == record_text) return std::nullopt;
@@ -27,7 +29,7 @@ std::optional<int64_t> RecordKeeper::Update(const Incident& incident, const Inci
   next.cause = cause;
   next.changes = DiffRecords(before ? &*before : nullptr, next.record);
   next.prev_hash = latest ? latest->second : "";
-  SerializedVersion stored = Serialize(next);
+  SerializedVersion stored = Serialize(next, std::move(record_text));
   versions_.Append(stored, HashVersion(stored));
   return next.version;
 }

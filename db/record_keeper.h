@@ -23,10 +23,11 @@ class RecordKeeper {
   // Reconciles `incident` from `claims` and `verdicts`, compares the record with
   // the latest version, and appends version N+1 with its changes, `cause`, the
   // recorded time `now` and the chained hash if they differ. Returns the new
-  // version number, or nullopt when the record is unchanged.
+  // version number, or nullopt when the record is unchanged. `created`: the
+  // incident was created in this transaction, so it has no version yet.
   std::optional<int64_t> Update(const Incident& incident, const IncidentClaims& claims,
                                 const std::vector<Verdict>& verdicts, const VersionCause& cause,
-                                Timestamp now);
+                                Timestamp now, bool created = false);
 
  private:
   const Rulebook& rules_;

@@ -6,12 +6,9 @@
 
 namespace attest {
 
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1) {
-    throw Error("SHA-256 failed in libcrypto");
-  }
+namespace {
+
+std::string Hex(const unsigned char* digest, unsigned int size) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(size * 2);
@@ -20,6 +17,44 @@ std::string Sha256Hex(std::string_view bytes) {
     hex += kHex[digest[i] & 0xF];
   }
   return hex;
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view bytes) { return Sha256().Update(bytes).HexDigest(); }
+
+struct Sha256::State {
+  EVP_MD_CTX* ctx = nullptr;
+};
+
+Sha256::Sha256() : state_(new State) {
+  state_->ctx = EVP_MD_CTX_new();
+  if (!state_->ctx || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1) {
+    EVP_MD_CTX_free(state_->ctx);
+    delete state_;
+    throw Error("SHA-256 cannot start in libcrypto");
+  }
+}
+
+Sha256::~Sha256() {
+  EVP_MD_CTX_free(state_->ctx);
+  delete state_;
+}
+
+Sha256& Sha256::Update(std::string_view bytes) {
+  if (EVP_DigestUpdate(state_->ctx, bytes.data(), bytes.size()) != 1) {
+    throw Error("SHA-256 failed in libcrypto");
+  }
+  return *this;
+}
+
+std::string Sha256::HexDigest() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(state_->ctx, digest, &size) != 1) {
+    throw Error("SHA-256 failed in libcrypto");
+  }
+  return Hex(digest, size);
 }
 
 }  // namespace attest

@@ -2,10 +2,11 @@
 
 namespace attest {
 
-std::string Claimant::SourceName() const {
+const std::string& Claimant::SourceName() const {
+  static const std::string kUnknown = "unknown";
   if (name && !name->empty()) return *name;
   if (!mention.empty()) return mention;
-  return "unknown";
+  return kUnknown;
 }
 
 }  // namespace attest

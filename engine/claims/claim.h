@@ -31,8 +31,8 @@ struct Claimant {
   bool concordant = false;
 
   // The name used to identify the claimant as a source: the canonical name, else
-  // the mention, else "unknown".
-  std::string SourceName() const;
+  // the mention, else "unknown". Valid as long as the claimant is.
+  const std::string& SourceName() const;
 };
 
 struct Cue {

@@ -38,7 +38,19 @@ std::string ReadInput(const std::string& path, std::istream& in) {
   }
   std::ifstream file(path, std::ios::binary);
   if (!file) throw InvalidInput(fmt::format("{}: cannot be read; check its permissions", path));
-  content.reserve(ec ? 0 : size);
+  if (!ec) {
+    content.resize(size);
+    file.read(content.data(), static_cast<std::streamsize>(size));
+    content.resize(static_cast<size_t>(file.gcount()));
+    if (file.gcount() == static_cast<std::streamsize>(size)) {
+      // A file that grew while being read: take the rest too.
+      char buffer[1 << 16];
+      while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
+        content.append(buffer, static_cast<size_t>(file.gcount()));
+      }
+    }
+    return content;
+  }
   content.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
   return content;
 }

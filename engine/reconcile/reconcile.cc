@@ -43,7 +43,7 @@ struct Position {
   Act act = Act::kSilent;
   std::optional<SlotValue> value;
   Stakeholder who;
-  std::string group;
+  IndependenceGroup group;
   Interest interest = Interest::kNeutral;
   double weight = 0.0;
   Timestamp published;
@@ -53,27 +53,47 @@ struct Position {
   bool active() const { return !retracted && !superseded; }
 };
 
+// The weight of each independence group among some positions: a group counts
+// once, at its heaviest claim. Few groups per slot, so a flat vector.
+class GroupWeights {
+ public:
+  void Add(const Position* p) {
+    for (auto& [g, w] : weights_) {
+      if (g == p->group) {
+        w = std::max(w, p->weight);
+        return;
+      }
+    }
+    weights_.emplace_back(p->group, p->weight);
+  }
+  double Total() const {
+    double total = 0.0;
+    for (const auto& [g, w] : weights_) total += w;
+    return total;
+  }
+  size_t size() const { return weights_.size(); }
+
+ private:
+  std::vector<std::pair<IndependenceGroup, double>> weights_;
+};
+
 struct Cluster {
   SlotValue value;
   std::vector<const Position*> members;
-  std::map<std::string, double> group_weight;
+  GroupWeights groups;
   double weight = 0.0;
 
   void Add(const Position* p) {
     members.push_back(p);
-    double& w = group_weight[p->group];
-    w = std::max(w, p->weight);
+    groups.Add(p);
   }
-  void Total() {
-    weight = 0.0;
-    for (const auto& [g, w] : group_weight) weight += w;
-  }
+  void Total() { weight = groups.Total(); }
 };
 
 double Round3(double x) { return std::round(x * 1000.0) / 1000.0; }
 
 std::string Describe(const Stakeholder& who) {
-  if (who.kind == ClaimantKind::kUnknown) return who.source;
+  if (who.kind == ClaimantKind::kUnknown) return std::string(who.source);
   return fmt::format("{} ({})", who.source, ToString(who.kind));
 }
 
@@ -92,28 +112,31 @@ std::string_view Participle(Stance stance) {
 // "asserted by A and B; acknowledged by C" — sources in order of first claim,
 // at most four named per stance.
 std::string Attribution(const std::vector<const Position*>& positions) {
-  std::vector<Stance> order;
-  std::map<Stance, std::vector<std::string>> names;
+  struct Group {
+    Stance stance;
+    std::vector<const Stakeholder*> who;  // distinct sources, first claim first
+  };
+  std::vector<Group> groups;
   for (const Position* p : positions) {
     Stance s = p->claim->stance;
-    if (p->act == Act::kDeny && s != Stance::kDenies) s = Stance::kDenies;
-    if (!names.count(s)) order.push_back(s);
-    auto& list = names[s];
-    std::string d = Describe(p->who);
-    if (std::find(list.begin(), list.end(), d) == list.end()) list.push_back(d);
+    if (p->act == Act::kDeny) s = Stance::kDenies;
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.stance == s; });
+    if (g == groups.end()) g = groups.insert(groups.end(), Group{s, {}});
+    bool seen = std::any_of(g->who.begin(), g->who.end(),
+                            [&](const Stakeholder* w) { return w->source == p->who.source; });
+    if (!seen) g->who.push_back(&p->who);
   }
   std::string out;
-  for (Stance s : order) {
-    const auto& list = names[s];
-    std::string who;
-    size_t shown = std::min<size_t>(list.size(), 4);
+  for (const Group& g : groups) {
+    size_t shown = std::min<size_t>(g.who.size(), 4);
+    std::string names;
     for (size_t i = 0; i < shown; ++i) {
-      if (i > 0) who += (i + 1 == shown && shown == list.size()) ? " and " : ", ";
-      who += list[i];
+      if (i > 0) names += (i + 1 == shown && shown == g.who.size()) ? " and " : ", ";
+      names += Describe(*g.who[i]);
     }
-    if (list.size() > shown) who += fmt::format(" and {} more", list.size() - shown);
+    if (g.who.size() > shown) names += fmt::format(" and {} more", g.who.size() - shown);
     if (!out.empty()) out += "; ";
-    out += fmt::format("{} by {}", Participle(s), who);
+    out += fmt::format("{} by {}", Participle(g.stance), names);
   }
   return out;
 }
@@ -136,15 +159,16 @@ bool Overlapping(const SlotValue& a, const SlotValue& b) {
 // Step 4 for text, category and truth values: one cluster per folded value.
 std::vector<Cluster> ClusterByValue(const std::vector<const Position*>& supports) {
   std::vector<Cluster> clusters;
-  std::map<std::string, size_t> index;
+  std::vector<std::string> keys;
   for (const Position* p : supports) {
     std::string key = ValueKey(*p->value);
-    auto it = index.find(key);
-    if (it == index.end()) {
-      it = index.emplace(key, clusters.size()).first;
+    auto it = std::find(keys.begin(), keys.end(), key);
+    size_t index = static_cast<size_t>(it - keys.begin());
+    if (it == keys.end()) {
+      keys.push_back(std::move(key));
       clusters.push_back(Cluster{*p->value, {}, {}, 0.0});
     }
-    clusters[it->second].Add(p);
+    clusters[index].Add(p);
   }
   for (auto& c : clusters) c.Total();
   return clusters;
@@ -171,9 +195,7 @@ std::vector<Cluster> ClusterByRange(std::vector<const Position*> supports) {
       c.Total();
       auto better = [](const Cluster& a, const Cluster& b) {
         if (a.weight != b.weight) return a.weight > b.weight;
-        if (a.group_weight.size() != b.group_weight.size()) {
-          return a.group_weight.size() > b.group_weight.size();
-        }
+        if (a.groups.size() != b.groups.size()) return a.groups.size() > b.groups.size();
         return std::get<CountRange>(a.value).low < std::get<CountRange>(b.value).low;
       };
       if (!best || better(c, *best)) best = std::move(c);
@@ -247,9 +269,7 @@ class SlotReconciler {
                                                                : ClusterByValue(supports_);
     std::stable_sort(clusters.begin(), clusters.end(), [](const Cluster& a, const Cluster& b) {
       if (a.weight != b.weight) return a.weight > b.weight;
-      if (a.group_weight.size() != b.group_weight.size()) {
-        return a.group_weight.size() > b.group_weight.size();
-      }
+      if (a.groups.size() != b.groups.size()) return a.groups.size() > b.groups.size();
       return FormatSlotValue(a.value) < FormatSlotValue(b.value);
     });
     const Cluster& lead = clusters.front();
@@ -257,22 +277,17 @@ class SlotReconciler {
     out.support = Ids(lead.members);
 
     std::vector<const Position*> opposing;  // denials of the leading value by others
-    std::set<std::string> lead_sources;
-    for (const Position* p : lead.members) lead_sources.insert(p->who.source);
     for (const Position* d : denials_) {
-      if (Overlapping(*d->value, lead.value) && !lead_sources.count(d->who.source)) {
-        opposing.push_back(d);
-      }
+      bool own = std::any_of(lead.members.begin(), lead.members.end(),
+                             [&](const Position* p) { return p->who.source == d->who.source; });
+      if (!own && Overlapping(*d->value, lead.value)) opposing.push_back(d);
     }
 
     double total = 0.0;
     for (const auto& c : clusters) total += c.weight;
-    std::map<std::string, double> deny_groups;
-    for (const Position* d : opposing) {
-      double& w = deny_groups[d->group];
-      w = std::max(w, d->weight);
-    }
-    for (const auto& [g, w] : deny_groups) total += w;
+    GroupWeights deny_groups;
+    for (const Position* d : opposing) deny_groups.Add(d);
+    total += deny_groups.Total();
     out.confidence = Round3((lead.weight + policy_.weights.prior / 2) /
                             (total + policy_.weights.prior));
 
@@ -313,10 +328,10 @@ class SlotReconciler {
     // One value, nobody denying it.
     std::string attribution = Attribution(lead.members);
     const Position* against_interest = nullptr;
-    std::set<std::string> sides;
+    bool any_party = false;
     for (const Position* p : lead.members) {
       if (p->interest == Interest::kAgainstInterest && !against_interest) against_interest = p;
-      if (p->who.side) sides.insert(*p->who.side);
+      any_party = any_party || p->who.party();
     }
     bool opposing_sides = OpposingSides(lead.members);
     if (opposing_sides) {
@@ -333,7 +348,7 @@ class SlotReconciler {
                    silence;
       return out;
     }
-    size_t groups = lead.group_weight.size();
+    size_t groups = lead.groups.size();
     if (groups >= 2) {
       out.status = SlotStatus::kCorroborated;
       out.credibility = policy_.credibility.corroborated;
@@ -349,7 +364,7 @@ class SlotReconciler {
     }
     out.credibility =
         all_distanced ? policy_.credibility.claimed_distanced : policy_.credibility.claimed;
-    std::string who = lead.members.size() > 1 && !sides.empty() ? "one side only" : "one source";
+    std::string who = lead.members.size() > 1 && any_party ? "one side only" : "one source";
     out.reason = fmt::format("{}: {}{}{}, not corroborated", attribution, who,
                              self_serving ? ", self-serving" : "",
                              all_distanced ? ", distanced by the author" : "") +
@@ -361,19 +376,22 @@ class SlotReconciler {
   // Step 3: per claimant, in publication order, a later word overrides an
   // earlier one.
   void ResolveOwnWord() {
-    std::map<std::string, std::vector<Position*>> by_source;
+    std::vector<Position*> said;
     for (auto& p : positions_) {
-      if (p.act != Act::kSilent && p.value) by_source[p.who.source].push_back(&p);
+      if (p.act != Act::kSilent && p.value) said.push_back(&p);
     }
-    for (auto& [source, list] : by_source) {
-      std::stable_sort(list.begin(), list.end(), [](const Position* a, const Position* b) {
-        if (a->published != b->published) return a->published < b->published;
-        return a->claim->id < b->claim->id;
-      });
-      for (size_t i = 0; i < list.size(); ++i) {
-        for (size_t j = i + 1; j < list.size(); ++j) {
-          Position* early = list[i];
-          const Position* late = list[j];
+    std::stable_sort(said.begin(), said.end(), [](const Position* a, const Position* b) {
+      if (a->who.source != b->who.source) return a->who.source < b->who.source;
+      if (a->published != b->published) return a->published < b->published;
+      return a->claim->id < b->claim->id;
+    });
+    for (size_t begin = 0; begin < said.size();) {
+      size_t end = begin + 1;
+      while (end < said.size() && said[end]->who.source == said[begin]->who.source) ++end;
+      for (size_t i = begin; i < end; ++i) {
+        for (size_t j = i + 1; j < end; ++j) {
+          Position* early = said[i];
+          const Position* late = said[j];
           if (early->published == late->published) continue;  // one report: no revision
           bool overlap = Overlapping(*early->value, *late->value);
           if (early->act == Act::kSupport && late->act == Act::kDeny && overlap) {
@@ -385,6 +403,7 @@ class SlotReconciler {
           }
         }
       }
+      begin = end;
     }
   }
 
@@ -494,10 +513,9 @@ class SlotReconciler {
       out.value = denials_.front()->value;
       out.status = SlotStatus::kDenied;
       out.credibility = policy_.credibility.denied;
-      std::map<std::string, double> groups;
-      for (const Position* d : denials_) groups[d->group] = std::max(groups[d->group], d->weight);
-      double w = 0;
-      for (const auto& [g, gw] : groups) w += gw;
+      GroupWeights groups;
+      for (const Position* d : denials_) groups.Add(d);
+      double w = groups.Total();
       out.confidence =
           Round3((policy_.weights.prior / 2) / (w + policy_.weights.prior));
       out.oppose = Ids(denials_);
@@ -567,52 +585,58 @@ IncidentRecord Reconcile(const ReconcileInput& input) {
   std::stable_sort(claims.begin(), claims.end(),
                    [](const Claim* a, const Claim* b) { return a->id < b->id; });
 
-  std::map<std::string, std::vector<Position>> by_slot;
-  for (const Claim* c : claims) {
-    SlotType type = rules.slots.TypeOf(c->slot);
-    if (type == SlotType::kStatement) continue;
-    Position p;
-    p.claim = c;
-    if (IsSilence(c->stance)) {
-      p.act = Act::kSilent;
-    } else if (c->value) {
-      p.value = c->value;
-      bool deny = c->stance == Stance::kDenies;
-      if (c->polarity == Polarity::kNegative) {
-        if (const bool* b = std::get_if<bool>(&*p.value)) {
-          p.value = !*b;
-        } else {
-          deny = !deny;
+  std::map<std::string_view, std::vector<const Claim*>> by_slot;
+  for (const Claim* c : claims) by_slot[c->slot].push_back(c);
+
+  auto positions_of = [&](const std::vector<const Claim*>& slot_claims,
+                          const SlotDefinition* def) {
+    std::vector<Position> positions;
+    positions.reserve(slot_claims.size());
+    for (const Claim* c : slot_claims) {
+      Position p;
+      p.claim = c;
+      if (IsSilence(c->stance)) {
+        p.act = Act::kSilent;
+      } else if (c->value) {
+        p.value = c->value;
+        bool deny = c->stance == Stance::kDenies;
+        if (c->polarity == Polarity::kNegative) {
+          if (const bool* b = std::get_if<bool>(&*p.value)) {
+            p.value = !*b;
+          } else {
+            deny = !deny;
+          }
         }
+        p.act = deny ? Act::kDeny : Act::kSupport;
+      } else {
+        continue;  // a non-silent claim without a value says nothing about the slot
       }
-      p.act = deny ? Act::kDeny : Act::kSupport;
-    } else {
-      continue;  // a non-silent claim without a value says nothing about the slot
+      std::string_view outlet;
+      auto report = input.reports.find(c->report.value());
+      if (report != input.reports.end()) {
+        p.published = report->second.published;
+        if (report->second.outlet) outlet = *report->second.outlet;
+      }
+      p.who = StakeholderOf(*c, rules, conflict);
+      p.group = IndependenceGroupOf(*c, p.who, outlet, rules);
+      p.interest = InterestOf(*c, p.who, def, rules, conflict);
+      double weight = w.base;
+      if (c->endorsement == Endorsement::kDistanced) weight *= w.distanced;
+      if (c->modality == Modality::kProbable) weight *= w.probable;
+      if (c->modality == Modality::kPossible || c->modality == Modality::kUnknown) {
+        weight *= w.possible;
+      }
+      if (p.interest == Interest::kSelfServing) weight *= w.self_serving;
+      if (p.interest == Interest::kAgainstInterest) weight *= w.against_interest;
+      if (input.reliability) {
+        auto r = input.reliability->find(p.who.source);
+        if (r != input.reliability->end()) weight *= r->second;
+      }
+      p.weight = weight;
+      positions.push_back(std::move(p));
     }
-    auto report = input.reports.find(c->report.value());
-    std::optional<std::string> outlet;
-    if (report != input.reports.end()) {
-      p.published = report->second.published;
-      outlet = report->second.outlet;
-    }
-    p.who = StakeholderOf(*c, rules, conflict);
-    p.group = IndependenceGroup(*c, p.who, outlet, rules);
-    p.interest = InterestOf(*c, p.who, rules, conflict);
-    double weight = w.base;
-    if (c->endorsement == Endorsement::kDistanced) weight *= w.distanced;
-    if (c->modality == Modality::kProbable) weight *= w.probable;
-    if (c->modality == Modality::kPossible || c->modality == Modality::kUnknown) {
-      weight *= w.possible;
-    }
-    if (p.interest == Interest::kSelfServing) weight *= w.self_serving;
-    if (p.interest == Interest::kAgainstInterest) weight *= w.against_interest;
-    if (input.reliability) {
-      auto r = input.reliability->find(p.who.source);
-      if (r != input.reliability->end()) weight *= r->second;
-    }
-    p.weight = weight;
-    by_slot[c->slot].push_back(std::move(p));
-  }
+    return positions;
+  };
 
   std::map<std::string, std::vector<const Verdict*>> verdicts;
   for (const Verdict& v : input.verdicts) verdicts[v.slot].push_back(&v);
@@ -623,13 +647,24 @@ IncidentRecord Reconcile(const ReconcileInput& input) {
     });
   }
 
-  std::set<std::string> slots;
-  for (const auto& [slot, positions] : by_slot) slots.insert(slot);
+  std::set<std::string_view> slots;
+  for (const auto& [slot, list] : by_slot) slots.insert(slot);
   for (const auto& [slot, list] : verdicts) slots.insert(slot);
 
-  for (const std::string& slot : slots) {
-    SlotReconciler reconciler(slot, rules.slots.TypeOf(slot), std::move(by_slot[slot]),
-                              verdicts[slot], rules.policy, conflict);
+  static const std::vector<const Claim*> kNone;
+  for (std::string_view slot : slots) {
+    SlotType type = rules.slots.TypeOf(slot);
+    if (type == SlotType::kStatement) continue;
+    const SlotDefinition* def = rules.slots.Find(slot);
+    auto claims_here = by_slot.find(slot);
+    auto verdicts_here = verdicts.find(std::string(slot));
+    SlotReconciler reconciler(std::string(slot), type,
+                              positions_of(claims_here == by_slot.end() ? kNone
+                                                                        : claims_here->second,
+                                           def),
+                              verdicts_here == verdicts.end() ? std::vector<const Verdict*>{}
+                                                              : verdicts_here->second,
+                              rules.policy, conflict);
     record.slots.push_back(reconciler.Run());
   }
   return record;

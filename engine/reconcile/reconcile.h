@@ -26,7 +26,7 @@ using ReportIndex = std::map<std::string, ReportFacts>;  // by report id
 
 // Reliability of sources (probability their claims hold), by source name. Sources
 // absent from the map weigh as an unknown source (1.0 × the policy's base).
-using SourceReliability = std::map<std::string, double>;
+using SourceReliability = std::map<std::string, double, std::less<>>;
 
 struct ReconcileInput {
   const Incident& incident;

@@ -9,7 +9,7 @@ const Conflict* ConflictOfIncident(const Incident& incident, const Rulebook& rul
   for (const auto& c : rules.actors.conflicts()) {
     if (c.period && incident.date && !c.period->Overlaps(*incident.date)) continue;
     for (const auto& actor : incident.actors) {
-      if (rules.actors.SideOf(actor, &c)) return &c;
+      if (rules.actors.FindSide(actor, &c)) return &c;
     }
   }
   return nullptr;
@@ -22,7 +22,7 @@ Stakeholder StakeholderOf(const Claim& claim, const Rulebook& rules, const Confl
   if (claim.claimant.name) {
     if (const Actor* actor = rules.actors.ByName(*claim.claimant.name)) {
       if (who.kind == ClaimantKind::kUnknown) who.kind = actor->kind;
-      who.side = rules.actors.SideOf(actor->name, conflict);
+      who.side = rules.actors.FindSide(actor->name, conflict);
     }
   }
   return who;
@@ -32,19 +32,19 @@ namespace {
 
 // The side that a slot suffix or an actor-valued slot value names: an actor
 // (its side) or a side of the conflict by name.
-std::optional<std::string> SideNamed(const std::string& name, const Rulebook& rules,
-                                     const Conflict* conflict) {
-  if (!conflict) return std::nullopt;
+const std::string* SideNamed(std::string_view name, const Rulebook& rules,
+                             const Conflict* conflict) {
+  if (!conflict) return nullptr;
   const Actor* actor = rules.actors.ByName(name);
   if (!actor) actor = rules.actors.Find(name);
-  if (actor) return rules.actors.SideOf(actor->name, conflict);
+  if (actor) return rules.actors.FindSide(actor->name, conflict);
   for (const auto& side : conflict->sides) {
-    if (side == name) return side;
+    if (side == name) return &side;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
-bool NamesClaimant(const std::string& name, const Stakeholder& who, const Rulebook& rules) {
+bool NamesClaimant(std::string_view name, const Stakeholder& who, const Rulebook& rules) {
   if (name == who.source) return true;
   const Actor* actor = rules.actors.Find(name);
   return actor && actor->name == who.source;
@@ -52,11 +52,10 @@ bool NamesClaimant(const std::string& name, const Stakeholder& who, const Rulebo
 
 }  // namespace
 
-Interest InterestOf(const Claim& claim, const Stakeholder& who, const Rulebook& rules,
-                    const Conflict* conflict) {
+Interest InterestOf(const Claim& claim, const Stakeholder& who, const SlotDefinition* def,
+                    const Rulebook& rules, const Conflict* conflict) {
   if (!who.party()) return Interest::kNeutral;
   if (claim.stance == Stance::kAcknowledges) return Interest::kAgainstInterest;
-  const SlotDefinition* def = rules.slots.Find(claim.slot);
   if (!def) return Interest::kNeutral;
 
   std::optional<std::string> named = SlotCatalog::Suffix(claim.slot);
@@ -68,7 +67,7 @@ Interest InterestOf(const Claim& claim, const Stakeholder& who, const Rulebook& 
       if (def->self) return *def->self;
       if (def->own) return *def->own;
     }
-    if (auto side = SideNamed(*named, rules, conflict)) {
+    if (const std::string* side = SideNamed(*named, rules, conflict)) {
       if (*side == *who.side && def->own) return *def->own;
       if (conflict->Opposed(*side, *who.side) && def->enemy) return *def->enemy;
     }
@@ -76,25 +75,24 @@ Interest InterestOf(const Claim& claim, const Stakeholder& who, const Rulebook& 
   return def->party;
 }
 
-std::string IndependenceGroup(const Claim& claim, const Stakeholder& who,
-                              const std::optional<std::string>& report_outlet,
-                              const Rulebook& rules) {
-  if (who.side) return "side:" + *who.side;
+IndependenceGroup IndependenceGroupOf(const Claim& claim, const Stakeholder& who,
+                                      std::string_view report_outlet, const Rulebook& rules) {
+  using Kind = IndependenceGroup::Kind;
+  if (who.side) return {Kind::kSide, *who.side, {}};
   if (who.kind == ClaimantKind::kOutlet) {
     auto it = rules.policy.republishes.find(who.source);
     if (it != rules.policy.republishes.end() && !it->second.empty()) {
-      return "source:" + it->second.front();
+      return {Kind::kSource, it->second.front(), {}};
     }
   }
-  // The innermost source of a relay chain is where the claim comes from.
-  std::string origin = who.source;
+  std::string_view origin = who.source;
   if (!claim.chain.empty() && claim.claimant.kind == ClaimantKind::kOutlet) {
     origin = claim.chain.back();
   }
   bool anonymous = claim.claimant.anonymous || who.kind == ClaimantKind::kAnonymousSources ||
                    who.kind == ClaimantKind::kWitness;
-  if (anonymous) return "anonymous:" + report_outlet.value_or("?") + ":" + origin;
-  return "source:" + origin;
+  if (anonymous) return {Kind::kAnonymous, origin, report_outlet};
+  return {Kind::kSource, origin, {}};
 }
 
 }  // namespace attest

@@ -43,7 +43,7 @@ const Actor* ActorGazetteer::FindDesignation(std::string_view text,
 }
 
 const Actor* ActorGazetteer::ByName(std::string_view canonical) const {
-  auto it = by_name_.find(std::string(canonical));
+  auto it = by_name_.find(canonical);
   return it == by_name_.end() ? nullptr : &actors_[it->second];
 }
 
@@ -70,14 +70,21 @@ const Conflict* ActorGazetteer::ConflictOf(std::string_view actor_a, std::string
 
 std::optional<std::string> ActorGazetteer::SideOf(std::string_view actor,
                                                   const Conflict* conflict) const {
-  if (!conflict) return std::nullopt;
+  const std::string* side = FindSide(actor, conflict);
+  if (!side) return std::nullopt;
+  return *side;
+}
+
+const std::string* ActorGazetteer::FindSide(std::string_view actor,
+                                            const Conflict* conflict) const {
+  if (!conflict) return nullptr;
   const Actor* a = ByName(actor);
   for (int depth = 0; a && depth < 4; ++depth) {
     auto it = a->sides.find(conflict->name);
-    if (it != a->sides.end()) return it->second;
+    if (it != a->sides.end()) return &it->second;
     a = a->parent ? ByName(*a->parent) : nullptr;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 ActorRelation ActorGazetteer::Relation(std::string_view actor_a, std::string_view actor_b,

@@ -65,6 +65,8 @@ class ActorGazetteer {
 
   // The side of an actor (or of its parent group) in a conflict.
   std::optional<std::string> SideOf(std::string_view actor, const Conflict* conflict) const;
+  // The same, as a pointer into the gazetteer (nullptr when none): no copy.
+  const std::string* FindSide(std::string_view actor, const Conflict* conflict) const;
   ActorRelation Relation(std::string_view actor_a, std::string_view actor_b,
                          const Conflict* conflict) const;
 
@@ -74,9 +76,15 @@ class ActorGazetteer {
  private:
   std::vector<Conflict> conflicts_;
   std::vector<Actor> actors_;
-  std::unordered_map<std::string, size_t> by_folded_;      // names and aliases
-  std::unordered_map<std::string, std::vector<size_t>> by_designation_;
-  std::unordered_map<std::string, size_t> by_name_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using Index = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  Index<size_t> by_folded_;  // names and aliases
+  Index<std::vector<size_t>> by_designation_;
+  Index<size_t> by_name_;
 };
 
 }  // namespace attest

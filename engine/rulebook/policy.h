@@ -37,7 +37,7 @@ struct Policy {
   CredibilityScale credibility;
   ConfidenceWeights weights;
   // outlet → the outlets whose copy it republishes (wire copy is not corroboration).
-  std::map<std::string, std::vector<std::string>> republishes;
+  std::map<std::string, std::vector<std::string>, std::less<>> republishes;
 };
 
 }  // namespace attest

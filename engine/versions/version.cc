@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/base/error.h"
+#include "engine/base/json_writer.h"
 #include "engine/base/sha256.h"
 
 namespace attest {
@@ -67,15 +68,18 @@ std::vector<SlotChange> DiffRecords(const IncidentRecord* before, const Incident
 
 namespace {
 
-ojson Ids(const std::vector<ClaimId>& ids) {
-  ojson out = ojson::array();
-  for (ClaimId id : ids) out.push_back(id.value());
-  return out;
-}
-
+// Reads a list of claim ids; an item [first, last] stands for the run between.
 std::vector<ClaimId> IdsFrom(const nlohmann::json& j) {
   std::vector<ClaimId> out;
-  for (const auto& v : j) out.emplace_back(v.get<int64_t>());
+  for (const auto& v : j) {
+    if (v.is_array()) {
+      int64_t first = v.at(0).get<int64_t>(), last = v.at(1).get<int64_t>();
+      if (last < first || last - first > 100'000'000) throw Storage("a stored id run is invalid");
+      for (int64_t id = first; id <= last; ++id) out.emplace_back(id);
+    } else {
+      out.emplace_back(v.get<int64_t>());
+    }
+  }
   return out;
 }
 
@@ -102,65 +106,150 @@ SlotValue SlotValueFromJson(const nlohmann::json& j) {
 
 }  // namespace
 
-ojson SlotValueToJson(const SlotValue& value) {
-  if (const bool* b = std::get_if<bool>(&value)) return *b;
-  if (const CountRange* r = std::get_if<CountRange>(&value)) {
-    if (r->all) return ojson{{"all", true}};
-    if (r->IsPoint()) return r->low;
-    ojson out;
-    out["low"] = r->low;
-    if (r->high) out["high"] = *r->high;
-    return out;
+namespace {
+
+void WriteValue(JsonWriter& w, const SlotValue& value) {
+  if (const bool* b = std::get_if<bool>(&value)) {
+    w.Bool(*b);
+  } else if (const CountRange* r = std::get_if<CountRange>(&value)) {
+    if (r->all) {
+      w.BeginObject().Key("all").Bool(true).EndObject();
+    } else if (r->IsPoint()) {
+      w.Int(r->low);
+    } else {
+      w.BeginObject().Key("low").Int(r->low);
+      if (r->high) w.Key("high").Int(*r->high);
+      w.EndObject();
+    }
+  } else {
+    w.String(std::get<std::string>(value));
   }
-  return std::get<std::string>(value);
 }
 
-ojson RecordToJson(const IncidentRecord& record) {
-  ojson j;
-  j["incident"] = record.incident.value();
-  j["key"] = record.key ? ojson(*record.key) : ojson(nullptr);
-  j["title"] = record.title;
-  j["place"] = record.place ? ojson(*record.place) : ojson(nullptr);
-  j["date"] = record.date ? ojson(record.date->ToString()) : ojson(nullptr);
-  j["date_precision"] =
-      record.date ? ojson(std::string(ToString(record.date->precision))) : ojson(nullptr);
-  j["event_type"] = record.event_type ? ojson(*record.event_type) : ojson(nullptr);
-  j["actors"] = record.actors;
-  j["claims"] = record.claims;
-  j["reports"] = record.reports;
-  ojson slots = ojson::array();
-  for (const auto& s : record.slots) {
-    ojson o;
-    o["slot"] = s.slot;
-    o["value"] = s.value ? SlotValueToJson(*s.value) : ojson(nullptr);
-    if (s.estimate) {
-      ojson e;
-      e["low"] = s.estimate->low;
-      e["best"] = s.estimate->best ? ojson(*s.estimate->best) : ojson(nullptr);
-      e["high"] = s.estimate->high ? ojson(*s.estimate->high) : ojson(nullptr);
-      e["conservative"] =
-          s.estimate->conservative ? ojson(*s.estimate->conservative) : ojson(nullptr);
-      o["estimate"] = e;
+// Writes claim ids; with `runs`, three or more consecutive ids are written as
+// [first, last] (the claims of one report in one incident are consecutive).
+void WriteIds(JsonWriter& w, const std::vector<ClaimId>& ids, bool runs = false) {
+  w.BeginArray();
+  for (size_t i = 0; i < ids.size();) {
+    size_t j = i + 1;
+    while (runs && j < ids.size() && ids[j].value() == ids[j - 1].value() + 1) ++j;
+    if (j - i >= 3) {
+      w.BeginArray().Int(ids[i].value()).Int(ids[j - 1].value()).EndArray();
+      i = j;
+    } else {
+      w.Int(ids[i].value());
+      ++i;
     }
-    o["status"] = std::string(ToString(s.status));
-    o["credibility"] = s.credibility;
-    o["confidence"] = s.confidence;
-    o["reason"] = s.reason;
-    o["support"] = Ids(s.support);
-    o["oppose"] = Ids(s.oppose);
-    o["silent"] = Ids(s.silent);
-    if (!s.alternatives.empty()) {
-      ojson alts = ojson::array();
-      for (const auto& a : s.alternatives) {
-        alts.push_back(ojson{{"value", SlotValueToJson(a.value)}, {"support", Ids(a.support)}});
-      }
-      o["alternatives"] = alts;
-    }
-    slots.push_back(std::move(o));
   }
-  j["slots"] = std::move(slots);
-  return j;
+  w.EndArray();
 }
+
+void WriteOptText(JsonWriter& w, const std::optional<std::string>& s) {
+  if (s) {
+    w.String(*s);
+  } else {
+    w.Null();
+  }
+}
+
+void WriteOptInt(JsonWriter& w, const std::optional<int64_t>& n) {
+  if (n) {
+    w.Int(*n);
+  } else {
+    w.Null();
+  }
+}
+
+void WriteState(JsonWriter& w, const SlotState& s) {
+  w.BeginObject();
+  w.Key("value");
+  WriteOptText(w, s.value);
+  w.Key("status").String(ToString(s.status));
+  w.Key("credibility").Int(s.credibility);
+  w.Key("confidence").Double(s.confidence);
+  w.Key("claims").Int(s.claims);
+  w.EndObject();
+}
+
+}  // namespace
+
+ojson SlotValueToJson(const SlotValue& value) {
+  JsonWriter w;
+  WriteValue(w, value);
+  return ojson::parse(w.str());
+}
+
+std::string RecordText(const IncidentRecord& record) {
+  JsonWriter w(512 + 640 * record.slots.size());
+  w.BeginObject();
+  w.Key("incident").Int(record.incident.value());
+  w.Key("key");
+  WriteOptText(w, record.key);
+  w.Key("title").String(record.title);
+  w.Key("place");
+  WriteOptText(w, record.place);
+  w.Key("date");
+  WriteOptText(w, record.date ? std::optional(record.date->ToString()) : std::nullopt);
+  w.Key("date_precision");
+  WriteOptText(w, record.date ? std::optional(std::string(ToString(record.date->precision)))
+                              : std::nullopt);
+  w.Key("event_type");
+  WriteOptText(w, record.event_type);
+  w.Key("actors").BeginArray();
+  for (const auto& a : record.actors) w.String(a);
+  w.EndArray();
+  w.Key("claims").Int(record.claims);
+  w.Key("reports").Int(record.reports);
+  w.Key("slots").BeginArray();
+  for (const auto& s : record.slots) {
+    w.BeginObject();
+    w.Key("slot").String(s.slot);
+    w.Key("value");
+    if (s.value) {
+      WriteValue(w, *s.value);
+    } else {
+      w.Null();
+    }
+    if (s.estimate) {
+      w.Key("estimate").BeginObject();
+      w.Key("low").Int(s.estimate->low);
+      w.Key("best");
+      WriteOptInt(w, s.estimate->best);
+      w.Key("high");
+      WriteOptInt(w, s.estimate->high);
+      w.Key("conservative");
+      WriteOptInt(w, s.estimate->conservative);
+      w.EndObject();
+    }
+    w.Key("status").String(ToString(s.status));
+    w.Key("credibility").Int(s.credibility);
+    w.Key("confidence").Double(s.confidence);
+    w.Key("reason").String(s.reason);
+    w.Key("support");
+    WriteIds(w, s.support);
+    w.Key("oppose");
+    WriteIds(w, s.oppose);
+    w.Key("silent");
+    WriteIds(w, s.silent);
+    if (!s.alternatives.empty()) {
+      w.Key("alternatives").BeginArray();
+      for (const auto& a : s.alternatives) {
+        w.BeginObject().Key("value");
+        WriteValue(w, a.value);
+        w.Key("support");
+        WriteIds(w, a.support);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
+
+ojson RecordToJson(const IncidentRecord& record) { return ojson::parse(RecordText(record)); }
 
 IncidentRecord RecordFromJson(const nlohmann::json& j) {
   try {
@@ -216,15 +305,26 @@ IncidentRecord RecordFromJson(const nlohmann::json& j) {
   }
 }
 
-ojson CauseToJson(const VersionCause& cause) {
-  ojson j;
-  j["action"] = cause.action;
-  if (cause.report) j["report"] = *cause.report;
-  j["claims"] = Ids(cause.claims);
-  if (cause.by) j["by"] = *cause.by;
-  if (cause.note) j["note"] = *cause.note;
-  return j;
+namespace {
+
+std::string WriteCause(const VersionCause& cause, bool runs) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("action").String(cause.action);
+  if (cause.report) w.Key("report").String(*cause.report);
+  w.Key("claims");
+  WriteIds(w, cause.claims, runs);
+  if (cause.by) w.Key("by").String(*cause.by);
+  if (cause.note) w.Key("note").String(*cause.note);
+  w.EndObject();
+  return w.Take();
 }
+
+}  // namespace
+
+std::string CauseText(const VersionCause& cause) { return WriteCause(cause, true); }
+
+ojson CauseToJson(const VersionCause& cause) { return ojson::parse(WriteCause(cause, false)); }
 
 VersionCause CauseFromJson(const nlohmann::json& j) {
   try {
@@ -241,30 +341,44 @@ VersionCause CauseFromJson(const nlohmann::json& j) {
 }
 
 ojson SlotStateToJson(const SlotState& s) {
-  ojson j;
-  j["value"] = s.value ? ojson(*s.value) : ojson(nullptr);
-  j["status"] = std::string(ToString(s.status));
-  j["credibility"] = s.credibility;
-  j["confidence"] = s.confidence;
-  j["claims"] = s.claims;
-  return j;
+  JsonWriter w;
+  WriteState(w, s);
+  return ojson::parse(w.str());
+}
+
+std::string ChangesText(const std::vector<SlotChange>& changes) {
+  JsonWriter w;
+  w.BeginArray();
+  for (const auto& c : changes) {
+    w.BeginObject();
+    w.Key("slot").String(c.slot);
+    if (c.before_text || c.after_text || c.slot.rfind("incident.", 0) == 0) {
+      w.Key("before");
+      WriteOptText(w, c.before_text);
+      w.Key("after");
+      WriteOptText(w, c.after_text);
+    } else {
+      w.Key("before");
+      if (c.before) {
+        WriteState(w, *c.before);
+      } else {
+        w.Null();
+      }
+      w.Key("after");
+      if (c.after) {
+        WriteState(w, *c.after);
+      } else {
+        w.Null();
+      }
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  return w.Take();
 }
 
 ojson ChangesToJson(const std::vector<SlotChange>& changes) {
-  ojson out = ojson::array();
-  for (const auto& c : changes) {
-    ojson j;
-    j["slot"] = c.slot;
-    if (c.before_text || c.after_text || c.slot.rfind("incident.", 0) == 0) {
-      j["before"] = c.before_text ? ojson(*c.before_text) : ojson(nullptr);
-      j["after"] = c.after_text ? ojson(*c.after_text) : ojson(nullptr);
-    } else {
-      j["before"] = c.before ? SlotStateToJson(*c.before) : ojson(nullptr);
-      j["after"] = c.after ? SlotStateToJson(*c.after) : ojson(nullptr);
-    }
-    out.push_back(std::move(j));
-  }
-  return out;
+  return ojson::parse(ChangesText(changes));
 }
 
 std::vector<SlotChange> ChangesFromJson(const nlohmann::json& json) {
@@ -300,23 +414,25 @@ std::vector<SlotChange> ChangesFromJson(const nlohmann::json& json) {
   return out;
 }
 
-SerializedVersion Serialize(const IncidentVersion& v) {
+SerializedVersion Serialize(const IncidentVersion& v, std::optional<std::string> record_text) {
   SerializedVersion s;
   s.incident = v.incident.value();
   s.version = v.version;
   s.recorded_at = FormatTimestamp(v.recorded_at);
-  s.cause = CauseToJson(v.cause).dump();
-  s.changes = ChangesToJson(v.changes).dump();
-  s.record = RecordToJson(v.record).dump();
+  s.cause = CauseText(v.cause);
+  s.changes = ChangesText(v.changes);
+  s.record = record_text ? std::move(*record_text) : RecordText(v.record);
   s.prev_hash = v.prev_hash;
   return s;
 }
 
 std::string HashVersion(const SerializedVersion& v) {
-  std::string text = fmt::format("attest-version-1\n{}\n{}\n{}\n{}\n{}\n{}\n{}", v.incident,
-                                 v.version, v.recorded_at, v.cause, v.changes, v.record,
-                                 v.prev_hash);
-  return Sha256Hex(text);
+  // The parts, newline-separated, after a format tag; hashed piece by piece.
+  std::string numbers = fmt::format("attest-version-1\n{}\n{}\n", v.incident, v.version);
+  Sha256 sha;
+  sha.Update(numbers).Update(v.recorded_at).Update("\n").Update(v.cause).Update("\n");
+  sha.Update(v.changes).Update("\n").Update(v.record).Update("\n").Update(v.prev_hash);
+  return sha.HexDigest();
 }
 
 }  // namespace attest

@@ -77,14 +77,21 @@ struct SerializedVersion {
   std::string prev_hash;
 };
 
-SerializedVersion Serialize(const IncidentVersion& version);
+// `record_text`, when given, must be RecordText(version.record): a caller that
+// already wrote it (to compare with the stored record) passes it on.
+SerializedVersion Serialize(const IncidentVersion& version,
+                            std::optional<std::string> record_text = std::nullopt);
 
 // SHA-256 (hex) over every stored part of a version except its own hash
 // (prev_hash included): the link of the chain.
 std::string HashVersion(const SerializedVersion& version);
 
-// JSON forms, used by the store and by `--format json`. Key order is fixed and
-// numbers are written the same way every time, so equal records give equal bytes.
+// JSON forms. The *Text functions write the stored form (fixed key order, numbers
+// written the same way every time, so equal records give equal bytes); the
+// *ToJson functions give the same content as a tree, for `--format json`.
+std::string RecordText(const IncidentRecord& record);
+std::string CauseText(const VersionCause& cause);
+std::string ChangesText(const std::vector<SlotChange>& changes);
 nlohmann::ordered_json RecordToJson(const IncidentRecord& record);
 IncidentRecord RecordFromJson(const nlohmann::json& json);  // throws Storage
 nlohmann::ordered_json CauseToJson(const VersionCause& cause);
