@@ -41,6 +41,27 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   RegisterExportCommand(app, ctx);
 
   try {
+    // CLI11 reports an unknown command as "a subcommand is required"; say what
+    // was wrong instead. Global options taking a value are skipped with it.
+    for (int i = 1; i < argc; ++i) {
+      std::string_view arg = argv[i];
+      if (arg == "--db" || arg == "--rules" || arg == "--format" || arg == "--now") {
+        ++i;
+        continue;
+      }
+      if (arg.empty() || arg[0] == '-') continue;
+      std::string names;
+      bool known = false;
+      for (const CLI::App* sub : app.get_subcommands({})) {
+        names += (names.empty() ? "" : ", ") + sub->get_name();
+        known = known || sub->get_name() == arg;
+      }
+      if (!known) {
+        err << "attest: unknown command '" << arg << "'; the commands are: " << names << "\n";
+        return exit_code::kUsage;
+      }
+      break;
+    }
     app.parse(argc, argv);
     return result.exit_code;
   } catch (const CLI::CallForHelp&) {

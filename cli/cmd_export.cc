@@ -40,7 +40,7 @@ void RunExportValues(CommandContext& ctx) {
   if (format == "tsv") out << "object\tattribute\tvalue\tstatus\tconfidence\n";
   if (format == "csv") out << "object,attribute,value,status,confidence\n";
   VersionRepository(db).ForEachLatest([&](const IncidentRecord& r) {
-    std::string object = r.key ? *r.key : fmt::format("#{}", r.incident.value());
+    std::string object = r.key ? *r.key : fmt::format("{}", r.incident.value());
     for (const auto& s : r.slots) {
       std::string value = ValueForExport(s);
       std::string status(ToString(s.status));

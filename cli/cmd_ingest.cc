@@ -85,7 +85,8 @@ void PrintResult(const IngestResult& r, CommandContext& ctx) {
   if (ctx.options().quiet || (r.incidents.size() > 20 && !ctx.options().verbose)) return;
   for (const auto& i : r.incidents) {
     std::string what = i.version ? fmt::format("version {}", *i.version) : "unchanged";
-    out << fmt::format("  incident {} {}: {}{}, {} claim{}\n", i.label, i.title,
+    std::string title = i.title == i.label ? "" : " " + i.title;
+    out << fmt::format("  incident {}{}: {}{}, {} claim{}\n", i.label, title,
                        i.created ? "new, " : "", what, i.claims, i.claims == 1 ? "" : "s");
   }
 }

@@ -225,11 +225,13 @@ void ClaimRepository::Insert(std::vector<Claim>& claims, int64_t report_row,
           keep.push_back(FormatSlotValue(*claim.value));
           st.bindNoCopy(base + 7, keep.back());
         }
-        auto bind_enum = [&](int index, bool is_default, std::string_view text) {
+        // The vocabulary's words are NUL-terminated literals: bound as text, not
+        // copied (the pointer-and-size overload would bind a BLOB).
+        auto bind_enum = [&](int index, bool is_default, std::string_view word) {
           if (is_default) {
             st.bind(index);
           } else {
-            st.bindNoCopy(index, text.data(), static_cast<int>(text.size()));
+            st.bindNoCopy(index, word.data());
           }
         };
         bind_enum(base + 8, false, ToString(claim.stance));

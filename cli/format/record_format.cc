@@ -109,8 +109,9 @@ ojson RecordJson(const IncidentRecord& r, const RecordOrigin& o) {
 
 std::string ChangeForPeople(const SlotChange& c) {
   if (c.slot.rfind("incident.", 0) == 0) {
-    return fmt::format("~ {}: {} → {}", c.slot, c.before_text.value_or("-"),
-                       c.after_text.value_or("-"));
+    if (!c.before_text) return fmt::format("+ {}: {}", c.slot, c.after_text.value_or("-"));
+    if (!c.after_text) return fmt::format("- {}: {}", c.slot, *c.before_text);
+    return fmt::format("~ {}: {} → {}", c.slot, *c.before_text, *c.after_text);
   }
   if (!c.before && c.after) return fmt::format("+ {}: {}", c.slot, StateForPeople(*c.after));
   if (c.before && !c.after) return fmt::format("- {}: {}", c.slot, StateForPeople(*c.before));

@@ -31,18 +31,23 @@ ResolvedRef ResolveRef(const IncidentRef& ref, const Rulebook& rules) {
 }
 
 ResolvedRef ResolveClaimRef(const Claim& claim, const Rulebook& rules) {
-  IncidentRef ref = claim.incident_ref.value_or(IncidentRef{});
+  ResolvedRef out = ResolveRef(claim.incident_ref.value_or(IncidentRef{}), rules);
+  std::vector<std::string> named;
   bool asserted = !IsSilence(claim.stance) && claim.stance != Stance::kDenies &&
                   claim.polarity != Polarity::kNegative && claim.value;
   if (asserted && claim.slot.rfind("participant:", 0) == 0 &&
       std::holds_alternative<bool>(*claim.value) && std::get<bool>(*claim.value)) {
-    ref.actors.push_back(claim.slot.substr(std::string_view("participant:").size()));
+    named.push_back(claim.slot.substr(std::string_view("participant:").size()));
   }
   if (asserted && claim.slot == "perpetrator" &&
       std::holds_alternative<std::string>(*claim.value)) {
-    ref.actors.push_back(std::get<std::string>(*claim.value));
+    named.push_back(std::get<std::string>(*claim.value));
   }
-  return ResolveRef(ref, rules);
+  for (const auto& name : named) {
+    const Actor* actor = rules.actors.Find(name);
+    out.named_actors.push_back(actor ? actor->name : name);
+  }
+  return out;
 }
 
 bool CanJoin(const Incident& incident, const ResolvedRef& ref) {
@@ -89,6 +94,7 @@ Incident NewIncident(const ResolvedRef& ref, Timestamp now) {
   incident.event_type = ref.event_type;
   incident.actors = ref.actors;
   incident.created_at = now;
+  AbsorbRef(incident, ref);
   incident.title = DescribeIncident(incident);
   return incident;
 }
@@ -114,7 +120,9 @@ bool AbsorbRef(Incident& incident, const ResolvedRef& ref) {
     incident.event_type = ref.event_type;
     changed = true;
   }
-  for (const auto& a : ref.actors) {
+  std::vector<std::string> all = ref.actors;
+  all.insert(all.end(), ref.named_actors.begin(), ref.named_actors.end());
+  for (const auto& a : all) {
     auto it = std::lower_bound(incident.actors.begin(), incident.actors.end(), a);
     if (it == incident.actors.end() || *it != a) {
       incident.actors.insert(it, a);

@@ -25,7 +25,10 @@ struct ResolvedRef {
   std::optional<std::string> country;
   std::optional<DateInterval> date;
   std::optional<std::string> event_type;
-  std::vector<std::string> actors;  // canonical, sorted, unique
+  std::vector<std::string> actors;  // declared by the claim: canonical, sorted, unique
+  // Named by the claim's content (a participant, a perpetrator): added to the
+  // incident, but never a reason to start another one.
+  std::vector<std::string> named_actors;
 
   bool empty() const { return !key && !place && !date && !event_type && actors.empty(); }
 };
@@ -38,8 +41,9 @@ ResolvedRef ResolveRef(const IncidentRef& ref, const Rulebook& rules);
 ResolvedRef ResolveClaimRef(const Claim& claim, const Rulebook& rules);
 
 // True when a claim with `ref` may join `incident`: same place, overlapping dates
-// (an absent date is compatible), and, when both name actors, at least one in
-// common. Keys are not considered here.
+// (an absent date is compatible), and no contradicting actor: when the claim
+// declares actors and the incident has some, at least one in common. Keys are
+// not considered here.
 bool CanJoin(const Incident& incident, const ResolvedRef& ref);
 
 // The candidate to join: among those CanJoin allows, the one whose date is the

@@ -52,10 +52,11 @@ bool NamesClaimant(std::string_view name, const Stakeholder& who, const Rulebook
 
 }  // namespace
 
-Interest InterestOf(const Claim& claim, const Stakeholder& who, const SlotDefinition* def,
-                    const Rulebook& rules, const Conflict* conflict) {
-  if (!who.party()) return Interest::kNeutral;
-  if (claim.stance == Stance::kAcknowledges) return Interest::kAgainstInterest;
+namespace {
+
+// The interest of asserting the claim's content, before a denial turns it over.
+Interest InterestOfAsserting(const Claim& claim, const Stakeholder& who, const SlotDefinition* def,
+                             const Rulebook& rules, const Conflict* conflict) {
   if (!def) return Interest::kNeutral;
 
   std::optional<std::string> named = SlotCatalog::Suffix(claim.slot);
@@ -73,6 +74,25 @@ Interest InterestOf(const Claim& claim, const Stakeholder& who, const SlotDefini
     }
   }
   return def->party;
+}
+
+}  // namespace
+
+Interest InterestOf(const Claim& claim, const Stakeholder& who, const SlotDefinition* def,
+                    const Rulebook& rules, const Conflict* conflict) {
+  if (!who.party()) return Interest::kNeutral;
+  if (claim.stance == Stance::kAcknowledges) return Interest::kAgainstInterest;
+  Interest asserting = InterestOfAsserting(claim, who, def, rules, conflict);
+  // Denying what would cost you (your own losses) serves you, and the reverse.
+  bool denies = claim.stance == Stance::kDenies;
+  if (claim.polarity == Polarity::kNegative && claim.value &&
+      !std::holds_alternative<bool>(*claim.value)) {
+    denies = !denies;
+  }
+  if (!denies) return asserting;
+  if (asserting == Interest::kAgainstInterest) return Interest::kSelfServing;
+  if (asserting == Interest::kSelfServing) return Interest::kAgainstInterest;
+  return Interest::kNeutral;
 }
 
 IndependenceGroup IndependenceGroupOf(const Claim& claim, const Stakeholder& who,

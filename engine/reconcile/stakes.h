@@ -39,7 +39,9 @@ Stakeholder StakeholderOf(const Claim& claim, const Rulebook& rules, const Confl
 //   3. for slot families the suffix names an actor or a side: the rules give the
 //      interest when it is the claimant itself, its own side, or an enemy side;
 //      for actor-valued slots (perpetrator) the value plays that part;
-//   4. otherwise the slot's `party` interest.
+//   4. otherwise the slot's `party` interest;
+//   5. a denial turns the interest over: denying one's own losses is
+//      self-serving, denying a success one would claim is against interest.
 Interest InterestOf(const Claim& claim, const Stakeholder& who, const SlotDefinition* slot,
                     const Rulebook& rules, const Conflict* conflict);
 

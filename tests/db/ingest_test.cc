@@ -104,6 +104,15 @@ TEST_CASE("a new report that changes a record appends a version chained to the l
   CHECK_FALSE(history[1].changes[0].before.has_value());
 }
 
+TEST_CASE("claims are stored as text a plain SQL query can filter", "[db]") {
+  Rulebook rules = testing::SmallRulebook();
+  SQLite::Database db = OpenDatabase(":memory:", OpenMode::kReadWrite);
+  IngestReport(db, rules, ReadOne(kReport, rules), *ParseTimestamp("2025-07-14"));
+  CHECK(db.execAndGet("SELECT count(*) FROM claims WHERE stance = 'acknowledges'").getInt() == 1);
+  CHECK(db.execAndGet("SELECT count(*) FROM claims WHERE typeof(stance) <> 'text'").getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM claims WHERE value = 'true'").getInt() == 3);
+}
+
 TEST_CASE("stored versions and claims cannot be updated or deleted", "[db]") {
   Rulebook rules = testing::SmallRulebook();
   SQLite::Database db = OpenDatabase(":memory:", OpenMode::kReadWrite);

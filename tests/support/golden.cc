@@ -96,6 +96,7 @@ void RunGolden(std::vector<GoldenStep>& steps, const std::string& rules_dir) {
     std::string command = step.command;
     ReplaceAll(command, "{examples}", ATTEST_EXAMPLES_DIR);
     ReplaceAll(command, "{shared}", ATTEST_SHARED_DIR);
+    ReplaceAll(command, "{data}", ATTEST_TEST_DATA_DIR);
     ReplaceAll(command, "{rules}", rules_dir);
     ReplaceAll(command, "{tmp}", tmp.path().string());
     std::vector<std::string> words = SplitWords(command);
@@ -123,6 +124,9 @@ void RunGolden(std::vector<GoldenStep>& steps, const std::string& rules_dir) {
     step.actual_exit = RunCli(static_cast<int>(argv.size()), argv.data(), cin, cout, cerr);
     step.actual_out = cout.str();
     step.actual_err = cerr.str();
+    for (std::string* text : {&step.actual_out, &step.actual_err}) {
+      ReplaceAll(*text, ATTEST_TEST_DATA_DIR, "{data}");
+    }
     ReplaceAll(step.actual_out, tmp.path().string(), "{tmp}");
     ReplaceAll(step.actual_err, tmp.path().string(), "{tmp}");
     ReplaceAll(step.actual_out, ATTEST_EXAMPLES_DIR, "{examples}");

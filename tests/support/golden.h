@@ -8,7 +8,7 @@
 //   ! a line expected on stderr
 //   ? 0
 //
-// {examples}, {shared}, {tmp} and {rules} are replaced by their folders; every
+// {examples}, {data} (tests/data), {shared}, {tmp} and {rules} are replaced by their folders; every
 // command gets --db and --rules first. With ATTEST_UPDATE_GOLDEN=1 in the
 // environment the files are rewritten with what the commands print (review the
 // diff before committing).

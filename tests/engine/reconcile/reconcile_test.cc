@@ -320,3 +320,16 @@ TEST_CASE("reconciliation gives the same record whatever the order of its claims
 }
 
 }  // namespace attest
+
+namespace attest {
+
+TEST_CASE("a party denying its own losses serves its interest", "[reconcile]") {
+  auto s = Scenario()
+               .Claim("Army", Stance::kAsserts, "fatalities:Front", Count(12))
+               .Claim("Front", Stance::kDenies, "fatalities:Front", CountRange::AtLeast(1))
+               .Slot("fatalities:Front");
+  // Both positions are self-serving (0.6 each): neither outweighs the other.
+  CHECK(s.confidence == Approx((0.6 + 0.5) / (1.2 + 1.0)).epsilon(0.002));
+}
+
+}  // namespace attest
