@@ -1,0 +1,297 @@
+#include "engine/text/sentences.h"
+
+#include <utility>
+
+#include "engine/text/tokens.h"
+
+namespace attest {
+
+namespace {
+
+bool IsTerminal(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U'\u2026'; }
+
+bool IsOpeningQuote(char32_t c) {
+  return c == U'\u00AB' || c == U'\u201C' || c == U'\u201E' || c == U'\u2039' || c == U'\u2018';
+}
+
+bool IsClosingQuote(char32_t c) { return c == U'\u00BB' || c == U'\u201D' || c == U'\u203A'; }
+
+// What may follow a sentence's last word before the space that ends it.
+bool IsClosingMark(char32_t c) {
+  return IsClosingQuote(c) || c == U')' || c == U']' || c == U'\'' || c == U'\u2019' || c == U'"';
+}
+
+// What may start the next sentence.
+bool IsSentenceOpener(char32_t c) {
+  return IsUpperCase(c) || IsDigit(c) || IsOpeningQuote(c) || c == U'"' || c == U'\'' ||
+         c == U'(' || c == U'[';
+}
+
+// Where a word may start, looking backwards from a period.
+bool IsWordStartMark(char32_t c) {
+  return IsSpace(c) || IsOpeningQuote(c) || c == U'"' || c == U'\'' || c == U'(' || c == U'[';
+}
+
+// Steps back one code point from `offset` (which must be > 0) and returns its start.
+size_t StepBack(std::string_view text, size_t offset) {
+  size_t start = offset - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 &&
+         offset - start < 4) {
+    --start;
+  }
+  return start;
+}
+
+class SentenceSplitter {
+ public:
+  SentenceSplitter(std::string_view body, const SentenceRules& rules)
+      : body_(body), rules_(rules) {}
+
+  // 1. Cut lines into paragraphs at blank lines; a '#' line is a paragraph alone.
+  // 2. A paragraph is a heading, or is cut into sentences (SplitParagraph).
+  std::vector<Sentence> Run() {
+    size_t block_begin = 0;
+    size_t block_end = 0;
+    int block_lines = 0;
+    auto flush = [&] {
+      if (block_lines > 0) Paragraph(block_begin, block_end, block_lines == 1, false);
+      block_lines = 0;
+    };
+    size_t line_begin = 0;
+    while (line_begin < body_.size()) {
+      size_t line_end = body_.find('\n', line_begin);
+      if (line_end == std::string_view::npos) line_end = body_.size();
+      auto [first, last] = Trim(line_begin, line_end);
+      if (first == last) {
+        flush();
+      } else if (body_[first] == '#') {
+        flush();
+        Paragraph(first, last, true, true);
+      } else {
+        if (block_lines == 0) block_begin = line_begin;
+        block_end = line_end;
+        ++block_lines;
+      }
+      line_begin = line_end + 1;
+    }
+    flush();
+    return std::move(sentences_);
+  }
+
+ private:
+  void Paragraph(size_t begin, size_t end, bool one_line, bool markdown_heading) {
+    auto [first, last] = Trim(begin, end);
+    if (first == last) return;
+    if (markdown_heading || (one_line && !EndsWithSentencePunctuation(first, last) &&
+                             WordCount(first, last) <= rules_.heading_max_words)) {
+      sentences_.push_back({first, last, paragraph_, true});
+    } else {
+      SplitParagraph(first, last);
+    }
+    ++paragraph_;
+  }
+
+  // Scans for runs of . ! ? … and ends a sentence after each run that passes the
+  // checks listed in the header (rules 3 to 5).
+  void SplitParagraph(size_t begin, size_t end) {
+    std::vector<std::pair<size_t, size_t>> quotes = Quotations(begin, end);
+    size_t start = begin;
+    size_t i = begin;
+    while (i < end) {
+      CodePoint cp = DecodeCodePoint(body_, i);
+      if (!IsTerminal(cp.value)) {
+        i += cp.size;
+        continue;
+      }
+      size_t run_begin = i;
+      size_t run_end = i;
+      while (run_end < end && IsTerminal(DecodeCodePoint(body_, run_end).value)) {
+        run_end += DecodeCodePoint(body_, run_end).size;
+      }
+      i = run_end;
+      // Closing marks that belong to the ending: "fled.”", "coordination. »", "(2015.)".
+      size_t close = run_end;
+      while (close < end) {
+        size_t next = SkipSpaces(close, end);
+        if (next >= end) break;
+        CodePoint mark = DecodeCodePoint(body_, next);
+        bool closing = next == close ? IsClosingMark(mark.value) && !OpensQuote(next)
+                                     : IsClosingQuote(mark.value);
+        if (!closing) break;
+        close = next + mark.size;
+      }
+      size_t next_start = SkipSpaces(close, end);
+      if (next_start == close && close < end) continue;  // no space after the ending
+      if (next_start < end && !IsSentenceOpener(DecodeCodePoint(body_, next_start).value)) {
+        continue;
+      }
+      if (run_end - run_begin == 1 && body_[run_begin] == '.' && IsAbbreviation(run_begin)) {
+        continue;
+      }
+      bool quoted = false;
+      for (const auto& [open, closed] : quotes) {
+        quoted = quoted || (open < run_begin && closed > close);
+      }
+      if (quoted) continue;
+      Emit(start, close);
+      start = next_start;
+      i = next_start;
+    }
+    Emit(start, end);
+  }
+
+  void Emit(size_t begin, size_t end) {
+    auto [first, last] = Trim(begin, end);
+    if (first < last) sentences_.push_back({first, last, paragraph_, false});
+  }
+
+  // Spans [opening mark, after closing mark) of the quotations that open and close
+  // within [begin, end).
+  std::vector<std::pair<size_t, size_t>> Quotations(size_t begin, size_t end) const {
+    std::vector<std::pair<size_t, char32_t>> open;  // offset, opening mark
+    std::vector<std::pair<size_t, size_t>> spans;
+    auto close = [&](char32_t opener, size_t after) {
+      for (size_t k = open.size(); k-- > 0;) {
+        if (open[k].second == opener) {
+          spans.emplace_back(open[k].first, after);
+          open.resize(k);
+          return;
+        }
+      }
+    };
+    for (size_t i = begin; i < end;) {
+      CodePoint cp = DecodeCodePoint(body_, i);
+      switch (cp.value) {
+        case U'\u00AB':  // «
+        case U'\u2039':  // ‹
+          open.emplace_back(i, cp.value);
+          break;
+        case U'\u201C':  // “
+        case U'\u201E':  // „
+          open.emplace_back(i, U'\u201C');
+          break;
+        case U'"':
+          if (OpensQuote(i)) {
+            open.emplace_back(i, U'"');
+          } else {
+            close(U'"', i + cp.size);
+          }
+          break;
+        case U'\u00BB':
+          close(U'\u00AB', i + cp.size);
+          break;
+        case U'\u203A':
+          close(U'\u2039', i + cp.size);
+          break;
+        case U'\u201D':
+          close(U'\u201C', i + cp.size);
+          break;
+        default:
+          break;
+      }
+      i += cp.size;
+    }
+    return spans;
+  }
+
+  // A straight double quote opens when it follows a space, an opening bracket or the
+  // start, and a non-space follows it.
+  bool OpensQuote(size_t offset) const {
+    if (body_[offset] != '"') return false;
+    if (offset + 1 >= body_.size() || IsSpace(DecodeCodePoint(body_, offset + 1).value)) {
+      return false;
+    }
+    if (offset == 0) return true;
+    char32_t before = DecodeCodePoint(body_, StepBack(body_, offset)).value;
+    return IsSpace(before) || before == U'(' || before == U'[' || IsOpeningQuote(before) ||
+           before == U'\u2014' || before == U'\u2013';
+  }
+
+  // Whether the word that ends with the period at `period` is a listed abbreviation
+  // or a single capital initial.
+  bool IsAbbreviation(size_t period) const {
+    size_t start = period;
+    while (start > 0) {
+      size_t previous = StepBack(body_, start);
+      if (IsWordStartMark(DecodeCodePoint(body_, previous).value)) break;
+      start = previous;
+    }
+    if (start == period) return false;
+    std::string word(body_.substr(start, period + 1 - start));
+    if (rules_.abbreviations.count(word)) return true;
+    if (word[0] >= 'A' && word[0] <= 'Z') {
+      std::string lowered = word;
+      lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+      if (rules_.abbreviations.count(lowered)) return true;
+    }
+    CodePoint first = DecodeCodePoint(body_, start);
+    return start + first.size == period && IsUpperCase(first.value);
+  }
+
+  bool EndsWithSentencePunctuation(size_t begin, size_t end) const {
+    size_t i = end;
+    while (i > begin) {
+      size_t previous = StepBack(body_, i);
+      char32_t c = DecodeCodePoint(body_, previous).value;
+      if (IsSpace(c) || IsClosingMark(c)) {
+        i = previous;
+        continue;
+      }
+      return IsTerminal(c) || c == U':';
+    }
+    return false;
+  }
+
+  int WordCount(size_t begin, size_t end) const {
+    int words = 0;
+    bool in_word = false;
+    bool counted = false;
+    for (size_t i = begin; i < end;) {
+      CodePoint cp = DecodeCodePoint(body_, i);
+      if (IsSpace(cp.value)) {
+        in_word = false;
+      } else {
+        if (!in_word) counted = false;
+        in_word = true;
+        if (!counted && (IsLetter(cp.value) || IsDigit(cp.value))) {
+          ++words;
+          counted = true;
+        }
+      }
+      i += cp.size;
+    }
+    return words;
+  }
+
+  size_t SkipSpaces(size_t offset, size_t end) const {
+    while (offset < end) {
+      CodePoint cp = DecodeCodePoint(body_, offset);
+      if (!IsSpace(cp.value)) break;
+      offset += cp.size;
+    }
+    return offset;
+  }
+
+  std::pair<size_t, size_t> Trim(size_t begin, size_t end) const {
+    begin = SkipSpaces(begin, end);
+    while (end > begin) {
+      size_t previous = StepBack(body_, end);
+      if (!IsSpace(DecodeCodePoint(body_, previous).value)) break;
+      end = previous;
+    }
+    return {begin, end};
+  }
+
+  std::string_view body_;
+  const SentenceRules& rules_;
+  std::vector<Sentence> sentences_;
+  int paragraph_ = 0;
+};
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(std::string_view body, const SentenceRules& rules) {
+  return SentenceSplitter(body, rules).Run();
+}
+
+}  // namespace attest

@@ -1,0 +1,303 @@
+#include "engine/text/tokens.h"
+
+#include <utf8proc.h>
+
+#include "engine/text/utf8.h"
+
+namespace attest {
+
+std::string_view ToString(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord:
+      return "word";
+    case TokenKind::kNumber:
+      return "number";
+    case TokenKind::kPunct:
+      return "punct";
+    case TokenKind::kQuoteOpen:
+      return "quote_open";
+    case TokenKind::kQuoteClose:
+      return "quote_close";
+  }
+  return "word";
+}
+
+CodePoint DecodeCodePoint(std::string_view text, size_t offset) {
+  utf8proc_int32_t cp = 0;
+  auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
+                              static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
+  if (len <= 0) return {U'\uFFFD', 1};
+  return {static_cast<char32_t>(cp), static_cast<size_t>(len)};
+}
+
+bool IsSpace(char32_t c) {
+  if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\v' || c == U'\f') {
+    return true;
+  }
+  if (c < 0x80) return false;
+  // The zero-width space is a format character, but it separates words.
+  if (c == U'\u200B' || c == U'\u2028' || c == U'\u2029' || c == U'\u0085') return true;
+  auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
+         category == UTF8PROC_CATEGORY_ZP;
+}
+
+bool IsUpperCase(char32_t c) {
+  if (c < 0x80) return c >= U'A' && c <= U'Z';
+  auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+  auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+         (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME);
+}
+
+bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= U'0' && c <= U'9';
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ND;
+}
+
+namespace {
+
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
+
+// Hyphen-minus, hyphen and non-breaking hyphen join words; dashes do not.
+bool IsHyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
+
+bool IsAlnum(char32_t c) { return IsLetter(c) || IsDigit(c); }
+
+// Separators kept inside a number when a digit follows: "1,200", "3.5",
+// "14/07/2025", "10:30" ("2025-07-14" is kept by the hyphen rule).
+bool IsNumberSeparator(char32_t c) { return c == U'.' || c == U',' || c == U'/' || c == U':'; }
+
+enum class QuoteMark { kNone, kOpen, kClose, kEither };
+
+QuoteMark QuoteMarkOf(char32_t c) {
+  switch (c) {
+    case U'\u00AB':  // «
+    case U'\u201C':  // “
+    case U'\u201E':  // „
+    case U'\u2039':  // ‹
+      return QuoteMark::kOpen;
+    case U'\u00BB':  // »
+    case U'\u201D':  // ”
+    case U'\u203A':  // ›
+      return QuoteMark::kClose;
+    case U'"':
+      return QuoteMark::kEither;
+    default:
+      return QuoteMark::kNone;
+  }
+}
+
+bool IsOpeningContext(char32_t c) {
+  return IsSpace(c) || c == U'(' || c == U'[' || c == U'{' || c == U'\u2014' || c == U'\u2013' ||
+         QuoteMarkOf(c) == QuoteMark::kOpen;
+}
+
+// The code point that ends just before `offset`, or 0 at the start.
+char32_t PreviousCodePoint(std::string_view text, size_t offset) {
+  if (offset == 0) return 0;
+  size_t start = offset - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 &&
+         offset - start < 4) {
+    --start;
+  }
+  CodePoint cp = DecodeCodePoint(text, start);
+  return start + cp.size == offset ? cp.value : U'\uFFFD';
+}
+
+char32_t CodePointAt(std::string_view text, size_t offset) {
+  return offset < text.size() ? DecodeCodePoint(text, offset).value : 0;
+}
+
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, size_t base, const TokenRules& rules)
+      : text_(text), base_(base), rules_(rules) {}
+
+  std::vector<Token> Run() {
+    size_t i = 0;
+    while (i < text_.size()) {
+      CodePoint cp = DecodeCodePoint(text_, i);
+      if (IsSpace(cp.value)) {
+        i += cp.size;
+      } else if (IsAlnum(cp.value)) {
+        i = Word(i);
+      } else if (QuoteMark mark = QuoteMarkOf(cp.value); mark != QuoteMark::kNone) {
+        bool open = mark == QuoteMark::kOpen;
+        if (mark == QuoteMark::kEither) {
+          char32_t before = PreviousCodePoint(text_, i);
+          char32_t after = CodePointAt(text_, i + cp.size);
+          open = (before == 0 || IsOpeningContext(before)) && after != 0 && !IsSpace(after);
+        }
+        Push(i, i + cp.size, open ? TokenKind::kQuoteOpen : TokenKind::kQuoteClose);
+        i += cp.size;
+      } else if (cp.value == U'.') {
+        size_t end = i;
+        while (end < text_.size() && text_[end] == '.') ++end;
+        Push(i, end, TokenKind::kPunct);
+        i = end;
+      } else {
+        Push(i, i + cp.size, TokenKind::kPunct);
+        i += cp.size;
+      }
+    }
+    return std::move(tokens_);
+  }
+
+ private:
+  // Scans the word or number that starts at `begin` and pushes its tokens; returns
+  // the offset after it.
+  size_t Word(size_t begin) {
+    bool number = IsDigit(DecodeCodePoint(text_, begin).value);
+    size_t end = begin;
+    char32_t last = 0;
+    while (end < text_.size()) {
+      CodePoint cp = DecodeCodePoint(text_, end);
+      if (IsAlnum(cp.value)) {
+        last = cp.value;
+        end += cp.size;
+        continue;
+      }
+      char32_t next = CodePointAt(text_, end + cp.size);
+      if (IsApostrophe(cp.value)) {
+        if (IsLetter(next)) {
+          last = cp.value;
+          end += cp.size;
+          continue;
+        }
+        // An apostrophe before a space or a mark ends an elided form ("l' armée")
+        // when the word so far is one; otherwise it is punctuation.
+        if (!number && rules_.elided.count(FoldToken(text_.substr(begin, end + cp.size - begin)))) {
+          end += cp.size;
+        }
+        break;
+      }
+      if (IsHyphen(cp.value) && IsAlnum(last) && IsAlnum(next)) {
+        last = cp.value;
+        end += cp.size;
+        continue;
+      }
+      if (number && IsNumberSeparator(cp.value) && IsDigit(last) && IsDigit(next)) {
+        last = cp.value;
+        end += cp.size;
+        continue;
+      }
+      break;
+    }
+    if (number) {
+      Push(begin, end, TokenKind::kNumber);
+    } else {
+      SplitWord(begin, end);
+    }
+    return end;
+  }
+
+  // Cuts elided forms off the front and one clitic off the end of a word.
+  void SplitWord(size_t begin, size_t end) {
+    while (begin < end) {
+      std::string_view word = text_.substr(begin, end - begin);
+      if (rules_.elision_exceptions.count(FoldToken(word))) break;
+      size_t cut = ElisionCut(word);
+      if (cut == 0 || cut == word.size()) break;
+      Push(begin, begin + cut, TokenKind::kWord);
+      begin += cut;
+    }
+    if (begin == end) return;
+    size_t cut = CliticCut(text_.substr(begin, end - begin));
+    if (cut > 0) {
+      Push(begin, begin + cut, TokenKind::kWord);
+      begin += cut;
+    }
+    Push(begin, end, TokenKind::kWord);
+  }
+
+  // The length of the elided form that starts `word` (its apostrophe included), or 0.
+  size_t ElisionCut(std::string_view word) const {
+    if (rules_.elided.empty()) return 0;
+    for (size_t i = 0; i < word.size();) {
+      CodePoint cp = DecodeCodePoint(word, i);
+      if (IsApostrophe(cp.value)) {
+        size_t cut = i + cp.size;
+        return rules_.elided.count(FoldToken(word.substr(0, cut))) ? cut : 0;
+      }
+      i += cp.size;
+    }
+    return 0;
+  }
+
+  // Where a listed clitic starts at the end of `word` (after a non-empty stem), or 0.
+  // A clitic is matched around the word's last apostrophe: "n't" needs one code
+  // point before it and one after.
+  size_t CliticCut(std::string_view word) const {
+    if (rules_.clitics.empty()) return 0;
+    std::vector<size_t> starts;  // offsets of the code points of the word
+    size_t apostrophe = std::string_view::npos;
+    for (size_t i = 0; i < word.size();) {
+      CodePoint cp = DecodeCodePoint(word, i);
+      if (IsApostrophe(cp.value)) apostrophe = starts.size();
+      starts.push_back(i);
+      i += cp.size;
+    }
+    if (apostrophe == std::string_view::npos) return 0;
+    for (const std::string& clitic : rules_.clitics) {
+      size_t mark = clitic.find('\'');
+      if (mark == std::string::npos) continue;
+      size_t before = CodePointCount(std::string_view(clitic).substr(0, mark));
+      size_t after = CodePointCount(std::string_view(clitic).substr(mark + 1));
+      if (starts.size() - apostrophe - 1 != after || apostrophe < before + 1) continue;
+      size_t cut = starts[apostrophe - before];
+      if (FoldToken(word.substr(cut)) == clitic) return cut;
+    }
+    return 0;
+  }
+
+  void Push(size_t begin, size_t end, TokenKind kind) {
+    Token token;
+    token.begin = base_ + begin;
+    token.end = base_ + end;
+    token.text = std::string(text_.substr(begin, end - begin));
+    token.kind = kind;
+    if (kind == TokenKind::kWord) {
+      token.folded = FoldToken(token.text);
+    } else if (kind == TokenKind::kNumber) {
+      token.folded = LowerCase(token.text);
+    } else {
+      token.folded = token.text;
+    }
+    tokens_.push_back(std::move(token));
+  }
+
+  std::string_view text_;
+  size_t base_;
+  const TokenRules& rules_;
+  std::vector<Token> tokens_;
+};
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, size_t base_offset, const TokenRules& rules) {
+  return Tokenizer(text, base_offset, rules).Run();
+}
+
+std::string FoldToken(std::string_view word) {
+  std::string out;
+  size_t part = 0;
+  for (size_t i = 0; i < word.size();) {
+    CodePoint cp = DecodeCodePoint(word, i);
+    if (IsApostrophe(cp.value)) {
+      out += FoldForMatch(word.substr(part, i - part));
+      out += '\'';
+      part = i + cp.size;
+    }
+    i += cp.size;
+  }
+  out += FoldForMatch(word.substr(part));
+  return out;
+}
+
+}  // namespace attest

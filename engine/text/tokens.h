@@ -1,0 +1,86 @@
+// Tokens: the words, numbers, punctuation marks and quotation marks of a piece of
+// text, each with its exact byte offsets, as claim extraction and date recognition
+// read them. A token is a view on the text (its bytes are copied, never
+// normalised) plus a folded form to match lexicon entries against.
+//
+// What a token is, in brief (docs/rules-format.md, "text.toml", has the details):
+//   - a word is a run of letters and digits; an apostrophe or a hyphen between two
+//     letters stays inside ("aujourd'hui", "al-Qaïda", "porte-parole");
+//   - French elision cuts a listed elided form off the front of a word ("l'armée"
+//     → "l'" + "armée", "jusqu'à" → "jusqu'" + "à"), except for listed whole words
+//     ("aujourd'hui"); English clitics are cut off the end ("didn't" → "did" +
+//     "n't", "army's" → "army" + "'s"); both lists are per language, in
+//     rules/<lang>/text.toml;
+//   - a number starts with a digit and keeps separators between digits ("1,200",
+//     "3.5", "14/07/2025", "2025-07-14") and a letter suffix ("1er", "14th");
+//     "12 000" written with a space is two numbers;
+//   - « » “ ” „ ‹ › and the straight " are quotation marks; a straight " opens when
+//     it follows a space or an opening bracket and is followed by a non-space;
+//   - everything else that is not a space is punctuation, one code point per token
+//     (a run of ASCII periods is one token: "...").
+//
+// Ownership: Tokenize returns values; the text must outlive nothing.
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attest {
+
+enum class TokenKind { kWord, kNumber, kPunct, kQuoteOpen, kQuoteClose };
+
+// "word", "number", "punct", "quote_open", "quote_close".
+std::string_view ToString(TokenKind kind);
+
+// The per-language tokenisation rules (rules/<lang>/text.toml, [tokens]). Every
+// entry is folded with FoldToken.
+struct TokenRules {
+  // Elided forms written with their apostrophe ("l'", "qu'", "jusqu'"): cut off the
+  // front of a word.
+  std::set<std::string> elided;
+  // Words with an apostrophe that are never cut ("aujourd'hui", "quelqu'un").
+  std::set<std::string> elision_exceptions;
+  // Clitics cut off the end of a word ("n't", "'s"), longest first.
+  std::vector<std::string> clitics;
+};
+
+struct Token {
+  size_t begin = 0;  // absolute byte offsets: base_offset + offset in the text
+  size_t end = 0;
+  std::string text;    // the bytes of the text between begin and end
+  std::string folded;  // words: FoldToken(text); numbers: lower case; others: text
+  TokenKind kind = TokenKind::kWord;
+};
+
+// Cuts `text` into tokens. Offsets are absolute: `base_offset` is the offset of
+// `text` in the document it comes from, so that for every token
+// text.substr(begin - base_offset, end - begin) == token.text. Bytes that are not
+// valid UTF-8 become one-byte punctuation tokens. Never throws.
+std::vector<Token> Tokenize(std::string_view text, size_t base_offset, const TokenRules& rules);
+
+// The folded form of a word, to compare it with lexicon entries: FoldForMatch
+// (lower case, no accents, a hyphen or other inner mark becomes a space) except that
+// apostrophes are kept, as a plain "'": "L’Armée" → "l'armee", "avant-hier" →
+// "avant hier", "n’t" → "n't". Requires valid UTF-8 (throws InvalidInput).
+std::string FoldToken(std::string_view word);
+
+// One code point of UTF-8 text and its length in bytes; a byte that does not start a
+// valid sequence decodes as U+FFFD with length 1. Requires offset < text.size().
+struct CodePoint {
+  char32_t value = 0;
+  size_t size = 1;
+};
+CodePoint DecodeCodePoint(std::string_view text, size_t offset);
+
+// Character classes shared by the tokenizer and the sentence splitter.
+// Spaces: Unicode space separators (no-break U+00A0 and narrow no-break U+202F
+// included), tabs, line and paragraph ends, and the zero-width space.
+bool IsSpace(char32_t c);
+bool IsUpperCase(char32_t c);  // upper or title case letters
+bool IsLetter(char32_t c);     // letters and combining marks
+bool IsDigit(char32_t c);      // decimal digits
+
+}  // namespace attest

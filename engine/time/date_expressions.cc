@@ -1,0 +1,571 @@
+#include "engine/time/date_expressions.h"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+namespace attest {
+
+namespace bg = boost::gregorian;
+
+namespace {
+
+// How far back an unanchored past reading is preferred ("le 14 juillet", "en
+// janvier"): a report speaks of the recent past more than of the future, but not of
+// a date almost a year ago when the same date comes in a few weeks.
+constexpr int kPastWindowDays = 183;
+constexpr int kPastWindowMonths = 6;
+
+int IsoWeekday(bg::date day) {
+  int n = day.day_of_week().as_number();  // Sunday = 0
+  return n == 0 ? 7 : n;
+}
+
+std::optional<bg::date> MakeDate(int year, int month, int day) {
+  if (year < 1400 || year > 9999 || month < 1 || month > 12 || day < 1) return std::nullopt;
+  int last = bg::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
+                                                      static_cast<unsigned short>(month));
+  if (day > last) return std::nullopt;
+  return bg::date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                  static_cast<unsigned short>(day));
+}
+
+// Months counted from year 0, so that "the month before" is a subtraction.
+int MonthIndex(int year, int month) { return year * 12 + (month - 1); }
+DateInterval MonthAt(int index) { return DateInterval::Month(index / 12, index % 12 + 1); }
+
+// The candidate on or before `published` when it lies within `window` (in the
+// candidates' unit, given by `distance`), else the nearer of the two sides.
+template <typename T, typename Distance>
+std::optional<T> NearestPreferringPast(const std::vector<T>& sorted, const T& published, int window,
+                                       Distance distance) {
+  std::optional<T> past;
+  std::optional<T> future;
+  for (const T& c : sorted) {
+    if (c <= published) {
+      past = c;
+    } else if (!future) {
+      future = c;
+    }
+  }
+  if (past && distance(*past, published) <= window) return past;
+  if (past && future) {
+    return distance(published, *future) < distance(*past, published) ? future : past;
+  }
+  return past ? past : future;
+}
+
+struct Parsed {
+  size_t end = 0;  // the piece after the expression
+  DateInterval date;
+};
+
+// A modifier written before and one written after must agree ("ce mois-ci").
+struct Meaning {
+  bool ok = true;
+  std::optional<DateModifier> modifier;
+};
+
+Meaning Combine(std::optional<DateModifier> before, std::optional<DateModifier> after) {
+  if (before && after && *before != *after) return {false, std::nullopt};
+  return {true, before ? before : after};
+}
+
+// The grammar of the header, over the date pieces of a token list. Each Parse…
+// function reads from a piece index and returns the parsed expression or nullopt.
+class DateParser {
+ public:
+  DateParser(const std::vector<Token>& tokens, std::string_view text, size_t base,
+             bg::date published, const DateWords& words)
+      : tokens_(tokens),
+        text_(text),
+        base_(base),
+        published_(published),
+        words_(words),
+        pieces_(CutDatePieces(tokens)) {}
+
+  std::vector<DateMention> Run() {
+    std::vector<DateMention> mentions;
+    size_t i = 0;
+    while (i < pieces_.size()) {
+      std::optional<Parsed> parsed;
+      if (pieces_[i].token_start) parsed = ParseAt(i);
+      if (!parsed) {
+        ++i;
+        continue;
+      }
+      DateMention mention;
+      mention.begin = tokens_[pieces_[i].token].begin;
+      mention.end = tokens_[pieces_[parsed->end - 1].token].end;
+      mention.date = parsed->date;
+      if (mention.begin >= base_ && mention.end - base_ <= text_.size()) {
+        mention.text =
+            std::string(text_.substr(mention.begin - base_, mention.end - mention.begin));
+      }
+      mentions.push_back(std::move(mention));
+      i = parsed->end;
+    }
+    return mentions;
+  }
+
+ private:
+  // An expression starting at `i`, taking in up to two lead words: the most lead
+  // words that still leave an expression after them.
+  std::optional<Parsed> ParseAt(size_t i) const {
+    std::vector<size_t> cores{i};
+    size_t k = i;
+    for (int n = 0; n < 2; ++n) {
+      auto lead = Match(words_.lead_words, k);
+      if (!lead) break;
+      k += lead->second;
+      cores.push_back(k);
+    }
+    for (auto it = cores.rbegin(); it != cores.rend(); ++it) {
+      size_t core = *it;
+      bool introduced = core > i || EndsAt(words_.introducers, i) || EndsAt(words_.lead_words, i);
+      bool quantity = EndsAt(words_.quantity_words, core);
+      auto parsed = Core(core, introduced, quantity, true);
+      if (parsed && pieces_[parsed->end - 1].token_end) return parsed;
+    }
+    return std::nullopt;
+  }
+
+  // `introduced`: a lead word or an introducer comes before, so that a bare month or
+  // year is a date. `quantity`: a quantity word comes before, so a number is not a
+  // year. `allow_part`: "début", "late" may start the expression.
+  std::optional<Parsed> Core(size_t k, bool introduced, bool quantity, bool allow_part) const {
+    if (auto relative = Match(words_.relative_days, k)) {
+      size_t end = SkipPartOfDay(k + relative->second);
+      return Parsed{end, DateInterval::Day(published_ + bg::days(relative->first))};
+    }
+    if (auto day = NumericDate(k)) return Parsed{k + 1, DateInterval::Day(*day)};
+
+    std::optional<DateModifier> before;
+    size_t p = k;
+    if (auto modifier = Match(words_.modifiers_before, k)) {
+      before = modifier->first;
+      p += modifier->second;
+    }
+    if (!before && allow_part) {
+      if (auto part = Match(words_.period_parts, p)) {
+        return PeriodPartOf(part->first, p + part->second);
+      }
+    }
+    if (auto weekday = Name(words_.weekdays, p)) {
+      if (auto parsed = Weekday(weekday->first, p + weekday->second, before)) return parsed;
+    }
+    if (!before || *before == DateModifier::kThis) {  // "ce 14 juillet"
+      if (auto parsed = DayThenMonth(p, std::nullopt)) return parsed;
+    }
+    if (auto month = Name(words_.months, p)) {
+      if (!before && words_.month_before_day) {
+        if (auto parsed = MonthThenDay(p, std::nullopt)) return parsed;
+      }
+      if (auto parsed = Month(month->first, p + month->second, before, introduced)) return parsed;
+    }
+    if (auto season = Match(words_.seasons, p)) {
+      if (auto parsed = Season(season->first, p + season->second, before, introduced)) {
+        return parsed;
+      }
+    }
+    if (before == DateModifier::kThis) {
+      if (auto part = Match(words_.parts_of_day, p)) {
+        return Parsed{p + part->second, DateInterval::Day(published_)};
+      }
+    }
+    if (auto unit = Match(words_.units, p)) {
+      if (auto parsed = Unit(unit->first, p + unit->second, before)) return parsed;
+    }
+    if (!before && introduced && !quantity) {
+      if (auto year = YearAt(p, 1900, 2100)) return Parsed{p + 1, DateInterval::Year(*year)};
+    }
+    return std::nullopt;
+  }
+
+  // After a weekday name ending at `q`: a full date ("lundi 14 juillet", "Monday,
+  // July 14"), else the weekday relative to publication.
+  std::optional<Parsed> Weekday(int weekday, size_t q, std::optional<DateModifier> before) const {
+    if (!before || *before == DateModifier::kThis) {
+      size_t r = IsPunct(q, ",") ? q + 1 : q;
+      if (auto parsed = DayThenMonth(r, weekday)) return parsed;
+      if (words_.month_before_day) {
+        if (auto parsed = MonthThenDay(r, weekday)) return parsed;
+      }
+    }
+    std::optional<DateModifier> after;
+    size_t r = q;
+    if (auto modifier = Match(words_.modifiers_after, r)) {
+      after = modifier->first;
+      r += modifier->second;
+    }
+    if (auto part = Match(words_.parts_of_day, r)) {
+      r += part->second;
+      if (!after) {
+        if (auto modifier = Match(words_.modifiers_after, r)) {  // "vendredi soir dernier"
+          after = modifier->first;
+          r += modifier->second;
+        }
+      }
+    }
+    Meaning meaning = Combine(before, after);
+    if (!meaning.ok) return std::nullopt;
+    int today = IsoWeekday(published_);
+    int back = (today - weekday + 7) % 7;
+    int forward = (weekday - today + 7) % 7;
+    bg::date day = published_ - bg::days(back);
+    if (meaning.modifier == DateModifier::kLast) {
+      day = published_ - bg::days(back == 0 ? 7 : back);
+    } else if (meaning.modifier == DateModifier::kNext) {
+      day = published_ + bg::days(forward == 0 ? 7 : forward);
+    }
+    return Parsed{r, DateInterval::Day(day)};
+  }
+
+  // "14 juillet 2025", "le 1er juillet dernier", "the 4th of July".
+  std::optional<Parsed> DayThenMonth(size_t p, std::optional<int> weekday) const {
+    auto day = DayNumber(p);
+    if (!day) return std::nullopt;
+    size_t q = p + 1;
+    auto month = Name(words_.months, q);
+    if (!month) {
+      auto joiner = Match(words_.joiners, q);
+      if (!joiner) return std::nullopt;
+      q += joiner->second;
+      month = Name(words_.months, q);
+      if (!month) return std::nullopt;
+    }
+    size_t r = q + month->second;
+    std::optional<int> year = YearAt(r, 1400, 9999);
+    std::optional<DateModifier> after;
+    if (year) {
+      ++r;
+    } else if (auto modifier = Match(words_.modifiers_after, r)) {
+      after = modifier->first;
+      r += modifier->second;
+    }
+    auto date = DayOfMonth(*day, month->first, year, after, weekday);
+    if (!date) return std::nullopt;
+    return Parsed{r, DateInterval::Day(*date)};
+  }
+
+  // "July 14, 2025", "Jan. 14", "July 4th".
+  std::optional<Parsed> MonthThenDay(size_t p, std::optional<int> weekday) const {
+    auto month = Name(words_.months, p);
+    if (!month) return std::nullopt;
+    size_t q = p + month->second;
+    if (IsPunct(q, ".")) ++q;
+    auto day = DayNumber(q);
+    if (!day) return std::nullopt;
+    size_t r = q + 1;
+    std::optional<int> year = YearAt(r, 1400, 9999);
+    if (year) {
+      ++r;
+    } else if (IsPunct(r, ",") && (year = YearAt(r + 1, 1400, 9999))) {
+      r += 2;
+    }
+    auto date = DayOfMonth(*day, month->first, year, std::nullopt, weekday);
+    if (!date) return std::nullopt;
+    return Parsed{r, DateInterval::Day(*date)};
+  }
+
+  // A month name ending at `q`: with a year, a modifier, or after an introducer.
+  std::optional<Parsed> Month(int month, size_t q, std::optional<DateModifier> before,
+                              bool introduced) const {
+    if (!before) {
+      if (auto year = YearAt(q, 1400, 9999)) {
+        return Parsed{q + 1, DateInterval::Month(*year, month)};
+      }
+    }
+    std::optional<DateModifier> after;
+    if (auto modifier = Match(words_.modifiers_after, q)) {
+      after = modifier->first;
+      q += modifier->second;
+    }
+    Meaning meaning = Combine(before, after);
+    if (!meaning.ok || (!meaning.modifier && !introduced)) return std::nullopt;
+    int now = MonthIndex(published_.year(), published_.month());
+    int this_year = MonthIndex(published_.year(), month);
+    int index = this_year;
+    if (meaning.modifier == DateModifier::kLast) {
+      index = this_year < now ? this_year : this_year - 12;
+    } else if (meaning.modifier == DateModifier::kNext) {
+      index = this_year > now ? this_year : this_year + 12;
+    } else if (!meaning.modifier) {
+      std::vector<int> candidates{this_year - 12, this_year, this_year + 12};
+      index = *NearestPreferringPast(candidates, now, kPastWindowMonths,
+                                     [](int a, int b) { return b - a; });
+    }
+    return Parsed{q, MonthAt(index)};
+  }
+
+  std::optional<Parsed> Season(const SeasonMonths& season, size_t q,
+                               std::optional<DateModifier> before, bool introduced) const {
+    auto occurrence = [&](int year) -> std::optional<DateInterval> {
+      int first_year = season.first_month > season.last_month ? year - 1 : year;
+      auto first = MakeDate(first_year, season.first_month, 1);
+      auto last = MakeDate(year, season.last_month, 1);
+      if (!first || !last) return std::nullopt;
+      return DateInterval{*first, last->end_of_month(), DatePrecision::kMonth};
+    };
+    std::optional<int> year;
+    if (!before) {
+      size_t r = q;
+      if (auto joiner = Match(words_.joiners, r)) r += joiner->second;
+      if ((year = YearAt(r, 1400, 9999))) q = r + 1;
+    }
+    if (year) {
+      auto interval = occurrence(*year);
+      if (!interval) return std::nullopt;
+      return Parsed{q, *interval};
+    }
+    std::optional<DateModifier> after;
+    if (auto modifier = Match(words_.modifiers_after, q)) {
+      after = modifier->first;
+      q += modifier->second;
+    }
+    Meaning meaning = Combine(before, after);
+    if (!meaning.ok || (!meaning.modifier && !introduced)) return std::nullopt;
+    std::vector<DateInterval> candidates;
+    for (int y = published_.year() - 2; y <= published_.year() + 2; ++y) {
+      if (auto interval = occurrence(y)) candidates.push_back(*interval);
+    }
+    std::optional<DateInterval> chosen;
+    for (const DateInterval& c : candidates) {
+      if (meaning.modifier == DateModifier::kLast) {
+        if (c.last < published_) chosen = c;
+      } else if (meaning.modifier == DateModifier::kNext) {
+        if (c.first > published_ && !chosen) chosen = c;
+      } else {
+        // This one: the occurrence that holds publication, else the nearest.
+        auto distance = [&](const DateInterval& d) -> long long {
+          if (d.first > published_) return (d.first - published_).days();
+          if (d.last < published_) return (published_ - d.last).days();
+          return 0;
+        };
+        if (!chosen || distance(c) < distance(*chosen)) chosen = c;
+      }
+    }
+    if (!chosen) return std::nullopt;
+    return Parsed{q, *chosen};
+  }
+
+  std::optional<Parsed> Unit(DateUnit unit, size_t q, std::optional<DateModifier> before) const {
+    std::optional<DateModifier> after;
+    if (auto modifier = Match(words_.modifiers_after, q)) {
+      after = modifier->first;
+      q += modifier->second;
+    }
+    Meaning meaning = Combine(before, after);
+    if (!meaning.ok || !meaning.modifier) return std::nullopt;
+    int shift = *meaning.modifier == DateModifier::kLast   ? -1
+                : *meaning.modifier == DateModifier::kNext ? 1
+                                                           : 0;
+    switch (unit) {
+      case DateUnit::kWeek:
+        return Parsed{q, DateInterval::WeekOf(published_ + bg::days(7 * shift))};
+      case DateUnit::kMonth:
+        return Parsed{q, MonthAt(MonthIndex(published_.year(), published_.month()) + shift)};
+      case DateUnit::kYear:
+        return Parsed{q, DateInterval::Year(published_.year() + shift)};
+    }
+    return std::nullopt;
+  }
+
+  // "début juillet", "fin de l'année dernière", "mid-July", "late 2023": the month
+  // or year that follows, narrowed to the listed days or months.
+  std::optional<Parsed> PeriodPartOf(const PeriodPart& part, size_t p) const {
+    std::vector<size_t> starts{p};
+    if (auto joiner = Match(words_.joiners, p)) {
+      starts.push_back(p + joiner->second);
+      if (auto lead = Match(words_.lead_words, starts.back())) {
+        starts.push_back(starts.back() + lead->second);
+      }
+    }
+    for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
+      auto inner = Core(*it, true, false, false);
+      if (!inner) continue;
+      const DateInterval& d = inner->date;
+      if (d.precision == DatePrecision::kMonth && d.first.day() == 1 &&
+          d.last == d.first.end_of_month()) {
+        int last_day = std::min<int>(part.last_day, d.last.day());
+        auto first = MakeDate(d.first.year(), d.first.month(), part.first_day);
+        auto last = MakeDate(d.first.year(), d.first.month(), last_day);
+        if (!first || !last || *first > *last) return std::nullopt;
+        return Parsed{inner->end, DateInterval{*first, *last, DatePrecision::kMonth}};
+      }
+      if (d.precision == DatePrecision::kYear && d.first.year() == d.last.year()) {
+        auto first = MakeDate(d.first.year(), part.first_month, 1);
+        auto last = MakeDate(d.first.year(), part.last_month, 1);
+        if (!first || !last) return std::nullopt;
+        return Parsed{inner->end, DateInterval{*first, last->end_of_month(), DatePrecision::kYear}};
+      }
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // The day `day` of `month`: in `year` when given, else the occurrence the modifier
+  // or the weekday picks, else the nearest to publication (the past preferred).
+  std::optional<bg::date> DayOfMonth(int day, int month, std::optional<int> year,
+                                     std::optional<DateModifier> modifier,
+                                     std::optional<int> weekday) const {
+    if (year) return MakeDate(*year, month, day);
+    std::vector<bg::date> candidates;
+    for (int y = published_.year() - 1; y <= published_.year() + 1; ++y) {
+      if (auto d = MakeDate(y, month, day)) candidates.push_back(*d);
+    }
+    if (modifier == DateModifier::kLast) {
+      std::optional<bg::date> latest;
+      for (const auto& c : candidates) {
+        if (c < published_) latest = c;
+      }
+      return latest;
+    }
+    if (modifier == DateModifier::kNext) {
+      for (const auto& c : candidates) {
+        if (c > published_) return c;
+      }
+      return std::nullopt;
+    }
+    if (weekday) {
+      std::vector<bg::date> matching;
+      for (const auto& c : candidates) {
+        if (IsoWeekday(c) == *weekday) matching.push_back(c);
+      }
+      if (!matching.empty()) candidates = matching;
+    }
+    if (candidates.empty()) return std::nullopt;
+    return NearestPreferringPast(
+        candidates, published_, kPastWindowDays,
+        [](bg::date a, bg::date b) { return static_cast<int>((b - a).days()); });
+  }
+
+  // "2025-07-14", "14/07/2025", "07/14/2025", "14.07.2025".
+  std::optional<bg::date> NumericDate(size_t k) const {
+    if (k >= pieces_.size() || pieces_[k].kind != TokenKind::kNumber) return std::nullopt;
+    const std::string& s = pieces_[k].folded;
+    size_t separator = s.find_first_not_of("0123456789");
+    if (separator == std::string::npos) return std::nullopt;
+    char mark = s[separator];
+    if (mark != '-' && mark != '/' && mark != '.') return std::nullopt;
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (true) {
+      size_t next = s.find(mark, start);
+      parts.push_back(s.substr(start, next == std::string::npos ? next : next - start));
+      if (next == std::string::npos) break;
+      start = next + 1;
+    }
+    if (parts.size() != 3) return std::nullopt;
+    std::vector<int> values;
+    for (const auto& part : parts) {
+      if (part.empty() || part.size() > 4 ||
+          part.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
+      }
+      values.push_back(std::stoi(part));
+    }
+    if (parts[0].size() == 4 && parts[1].size() <= 2 && parts[2].size() <= 2) {
+      return MakeDate(values[0], values[1], values[2]);
+    }
+    if (parts[2].size() != 4 || parts[0].size() > 2 || parts[1].size() > 2) return std::nullopt;
+    int day = words_.day_first ? values[0] : values[1];
+    int month = words_.day_first ? values[1] : values[0];
+    if (month > 12 && day <= 12) std::swap(day, month);
+    return MakeDate(values[2], month, day);
+  }
+
+  // A day of the month: "14", "1er", "4th".
+  std::optional<int> DayNumber(size_t k) const {
+    if (k >= pieces_.size() || pieces_[k].kind != TokenKind::kNumber) return std::nullopt;
+    const std::string& s = pieces_[k].folded;
+    size_t digits = s.find_first_not_of("0123456789");
+    if (digits == std::string::npos) digits = s.size();
+    if (digits == 0 || digits > 2) return std::nullopt;
+    if (digits < s.size()) {
+      std::string suffix = s.substr(digits);
+      if (std::find(words_.ordinal_suffixes.begin(), words_.ordinal_suffixes.end(), suffix) ==
+          words_.ordinal_suffixes.end()) {
+        return std::nullopt;
+      }
+    }
+    int day = std::stoi(s.substr(0, digits));
+    if (day < 1 || day > 31) return std::nullopt;
+    return day;
+  }
+
+  std::optional<int> YearAt(size_t k, int low, int high) const {
+    if (k >= pieces_.size() || pieces_[k].kind != TokenKind::kNumber) return std::nullopt;
+    const std::string& s = pieces_[k].folded;
+    if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) {
+      return std::nullopt;
+    }
+    int year = std::stoi(s);
+    if (year < low || year > high) return std::nullopt;
+    return year;
+  }
+
+  bool IsPunct(size_t k, std::string_view mark) const {
+    return k < pieces_.size() && pieces_[k].kind == TokenKind::kPunct && pieces_[k].folded == mark;
+  }
+
+  size_t SkipPartOfDay(size_t k) const {
+    auto part = Match(words_.parts_of_day, k);
+    return part ? k + part->second : k;
+  }
+
+  // The longest phrase of `table` starting at piece `k`, with its length in pieces.
+  template <typename Value>
+  std::optional<std::pair<Value, size_t>> Match(const PhraseTable<Value>& table, size_t k) const {
+    if (k >= pieces_.size()) return std::nullopt;
+    for (size_t length = std::min(table.longest, pieces_.size() - k); length >= 1; --length) {
+      auto it = table.entries.find(Key(k, length));
+      if (it != table.entries.end()) return std::make_pair(it->second, length);
+    }
+    return std::nullopt;
+  }
+
+  // A month or weekday name: capitalised when the language requires it.
+  std::optional<std::pair<int, size_t>> Name(const PhraseTable<int>& table, size_t k) const {
+    auto match = Match(table, k);
+    if (match && words_.capitalized_names && !pieces_[k].capitalized) return std::nullopt;
+    return match;
+  }
+
+  // Whether a phrase of `table` ends just before piece `k`.
+  bool EndsAt(const PhraseSet& table, size_t k) const {
+    for (size_t length = 1; length <= std::min(table.longest, k); ++length) {
+      if (table.entries.count(Key(k - length, length))) return true;
+    }
+    return false;
+  }
+
+  std::string Key(size_t k, size_t length) const {
+    std::string key = pieces_[k].folded;
+    for (size_t i = k + 1; i < k + length; ++i) {
+      key += ' ';
+      key += pieces_[i].folded;
+    }
+    return key;
+  }
+
+  const std::vector<Token>& tokens_;
+  std::string_view text_;
+  size_t base_;
+  bg::date published_;
+  const DateWords& words_;
+  std::vector<DatePiece> pieces_;
+};
+
+}  // namespace
+
+std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
+                                             std::string_view text, size_t base_offset,
+                                             bg::date published, const DateWords& words) {
+  // Boost's calendar ends at 1400 and 9999; a year later or earlier leaves no room
+  // for "last year" or "next week".
+  if (published.is_special() || published.year() < 1401 || published.year() > 9998) return {};
+  return DateParser(tokens, text, base_offset, published, words).Run();
+}
+
+}  // namespace attest

@@ -1,0 +1,105 @@
+// The date vocabulary of one language, read from rules/<lang>/dates.toml: month and
+// weekday names, relative days ("hier", "yesterday"), parts of the day, units
+// ("semaine", "week"), seasons, the modifiers "dernier"/"last"/"prochain"/"next"/
+// "ce"/"this" and where they stand, the early/mid/late words ("début", "late") with
+// the part of a month or year they cover, and the small words around dates. The
+// engine holds no word list of its own: FindDateExpressions
+// (engine/time/date_expressions.h) only combines what is here.
+//
+// Phrases are matched as sequences of date pieces (CutDatePieces): the phrase is
+// tokenised with the language's TokenRules and each word is folded, so "l'an" is
+// matched as "l'" + "an", "avant-hier" as "avant" + "hier" and "Déc." as "dec" + ".".
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/base/error.h"
+#include "engine/rulebook/toml_reader.h"
+#include "engine/text/tokens.h"
+
+namespace attest {
+
+enum class DateModifier { kLast, kThis, kNext };
+enum class DateUnit { kWeek, kMonth, kYear };
+
+// A season as a run of months; when first_month > last_month it spans the new year
+// and "winter 2024" is December 2023 to February 2024 (the year of its last month).
+struct SeasonMonths {
+  int first_month = 1;
+  int last_month = 12;
+};
+
+// The part of a month (days) and of a year (months) that "début"/"early",
+// "mi"/"mid" or "fin"/"late" covers. last_day 31 means the month's last day.
+struct PeriodPart {
+  int first_day = 1;
+  int last_day = 31;
+  int first_month = 1;
+  int last_month = 12;
+};
+
+// Phrases of one word class, keyed by their pieces' folded forms joined with one
+// space ("la semaine", "avant hier", "dec ."), with the value each one stands for.
+template <typename Value>
+struct PhraseTable {
+  std::map<std::string, Value> entries;
+  size_t longest = 0;  // pieces in the longest phrase
+};
+using PhraseSet = PhraseTable<bool>;
+
+struct DateWords {
+  // Numeric dates such as 03/04/2025: true reads day first (3 April), false month
+  // first (March 4); either way a first number above 12 is read as the day.
+  bool day_first = true;
+  // Whether a month may come before the day ("July 14", English).
+  bool month_before_day = false;
+  // Whether month and weekday names count only when capitalised (English: "May").
+  bool capitalized_names = false;
+  // Letters after a day number that make it ordinal ("1er", "14th"), folded.
+  std::vector<std::string> ordinal_suffixes;
+
+  PhraseTable<int> months;         // 1 = January … 12 = December
+  PhraseTable<int> weekdays;       // ISO: 1 = Monday … 7 = Sunday
+  PhraseTable<int> relative_days;  // days from the publication date: hier = -1
+  PhraseSet parts_of_day;          // matin, night: the day stays the day
+  PhraseTable<DateUnit> units;     // semaine, month, an
+  PhraseTable<SeasonMonths> seasons;
+  PhraseTable<PeriodPart> period_parts;
+  PhraseTable<DateModifier> modifiers_before;  // "last week", "ce lundi"
+  PhraseTable<DateModifier> modifiers_after;   // "jeudi dernier", "mois-ci"
+  // Words taken into a date mention when they precede it: "le", "en", "on", "the".
+  PhraseSet lead_words;
+  // Words after which a bare month or year is a date, and which are not part of it:
+  // "depuis", "since" ("en", "in" are lead words and count too).
+  PhraseSet introducers;
+  // Words between a part and what it applies to: "fin de 2023", "summer of 2023".
+  PhraseSet joiners;
+  // Phrases after which a number is a quantity, never a year: "plus de", "more than".
+  PhraseSet quantity_words;
+};
+
+// One word as date phrases are matched: a token, or one part of a hyphenated word
+// ("mi-juillet" gives "mi" and "juillet"), folded as FoldToken does.
+struct DatePiece {
+  std::string folded;
+  size_t token = 0;          // index of the token it comes from
+  bool token_start = false;  // the piece starts its token
+  bool token_end = false;    // the piece ends its token
+  bool capitalized = false;  // its first letter is upper case as written
+  TokenKind kind = TokenKind::kWord;
+};
+std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens);
+
+// Reads a dates.toml file already opened by `reader`, cutting phrases into pieces
+// with `token_rules` (the same language's text.toml). Every problem (an unknown
+// key, a month number out of range, a phrase listed twice in one class, a month or
+// weekday missing) is recorded in `diagnostics` as file:line: field: message; the
+// words read so far are returned anyway, to be discarded by the caller when
+// diagnostics has errors. Does not throw for bad content.
+DateWords ReadDateWords(const TomlReader& reader, const TokenRules& token_rules,
+                        Diagnostics& diagnostics);
+
+}  // namespace attest

@@ -1,0 +1,178 @@
+#include "engine/text/tokens.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "engine/base/error.h"
+#include "engine/extract/lexicon.h"
+#include "engine/rulebook/rulebook.h"
+
+namespace attest {
+
+namespace {
+
+const TokenRules& RulesFor(std::string_view lang) {
+  static const Rulebook rulebook = LoadRulebook(ATTEST_RULES_DIR);
+  const Lexicon* lexicon = rulebook.LexiconFor(lang);
+  REQUIRE(lexicon != nullptr);
+  return lexicon->tokens;
+}
+
+std::vector<std::string> Texts(const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.push_back(t.text);
+  return out;
+}
+
+std::vector<std::string> Folded(const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.push_back(t.folded);
+  return out;
+}
+
+std::vector<std::string> Kinds(const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.emplace_back(ToString(t.kind));
+  return out;
+}
+
+using Cut = std::pair<std::string, std::vector<std::string>>;
+
+}  // namespace
+
+TEST_CASE("French elided forms are cut off the front of a word and listed words stay whole",
+          "[text][fr]") {
+  auto [text, expected] = GENERATE(values<Cut>({
+      {"l'armée", {"l'", "armée"}},
+      {"L’Armée", {"L’", "Armée"}},
+      {"n'a", {"n'", "a"}},
+      {"qu'il", {"qu'", "il"}},
+      {"d'après", {"d'", "après"}},
+      {"jusqu'à", {"jusqu'", "à"}},
+      {"lorsqu'elle", {"lorsqu'", "elle"}},
+      {"s'échapper", {"s'", "échapper"}},
+      {"aujourd'hui", {"aujourd'hui"}},
+      {"jusqu'aujourd'hui", {"jusqu'", "aujourd'hui"}},
+      {"presqu'île", {"presqu'île"}},
+      {"quelqu'un", {"quelqu'un"}},
+      {"l' armée", {"l'", "armée"}},
+      {"al-Qaïda", {"al-Qaïda"}},
+      {"non-agression", {"non-agression"}},
+      {"porte-parole", {"porte-parole"}},
+      {"l'état-major", {"l'", "état-major"}},
+  }));
+  CAPTURE(text);
+  CHECK(Texts(Tokenize(text, 0, RulesFor("fr"))) == expected);
+}
+
+TEST_CASE("English clitics are cut off the end of a word and names with apostrophes stay whole",
+          "[text][en]") {
+  auto [text, expected] = GENERATE(values<Cut>({
+      {"didn't", {"did", "n't"}},
+      {"army's", {"army", "'s"}},
+      {"won't", {"wo", "n't"}},
+      {"they're", {"they", "'re"}},
+      {"Army’s", {"Army", "’s"}},
+      {"O'Brien", {"O'Brien"}},
+      {"O'Brien's", {"O'Brien", "'s"}},
+      {"soldiers' families", {"soldiers", "'", "families"}},
+      {"l'armée", {"l'armée"}},
+      {"Islamic State-affiliated", {"Islamic", "State-affiliated"}},
+  }));
+  CAPTURE(text);
+  CHECK(Texts(Tokenize(text, 0, RulesFor("en"))) == expected);
+}
+
+TEST_CASE("folded forms are lower case without accents and keep a plain apostrophe", "[text][fr]") {
+  auto tokens = Tokenize("L’Armée d’Al-Qaïda n’a « rien » dit", 0, RulesFor("fr"));
+  CHECK(Folded(tokens) == std::vector<std::string>{"l'", "armee", "d'", "al qaida", "n'", "a", "«",
+                                                   "rien", "»", "dit"});
+  CHECK(FoldToken("N’T") == "n't");
+  CHECK(FoldToken("avant-hier") == "avant hier");
+}
+
+TEST_CASE("numbers keep their inner separators and a space between digits makes two numbers",
+          "[text][en]") {
+  auto [text, expected] = GENERATE(values<Cut>({
+      {"1,200 troops", {"1,200", "troops"}},
+      {"3.5 percent.", {"3.5", "percent", "."}},
+      {"on 2025-07-14,", {"on", "2025-07-14", ","}},
+      {"14/07/2025", {"14/07/2025"}},
+      {"12 000", {"12", "000"}},
+      {"12\u202f000", {"12", "000"}},
+      {"July 4th", {"July", "4th"}},
+      {"in 2015.", {"in", "2015", "."}},
+  }));
+  CAPTURE(text);
+  auto tokens = Tokenize(text, 0, RulesFor("en"));
+  CHECK(Texts(tokens) == expected);
+  for (const auto& t : tokens) {
+    if (t.text[0] >= '0' && t.text[0] <= '9') CHECK(t.kind == TokenKind::kNumber);
+  }
+}
+
+TEST_CASE("quotation marks are tokens of their own, opening or closing by position", "[text][en]") {
+  auto [text, kinds] = GENERATE(values<Cut>({
+      {"« non »", {"quote_open", "word", "quote_close"}},
+      {"\u201cyes\u201d", {"quote_open", "word", "quote_close"}},
+      {"\"no,\" he said", {"quote_open", "word", "punct", "quote_close", "word", "word"}},
+      {"a \"so-called\" truce", {"word", "quote_open", "word", "quote_close", "word"}},
+      {"wait...", {"word", "punct"}},
+  }));
+  CAPTURE(text);
+  CHECK(Kinds(Tokenize(text, 0, RulesFor("en"))) == kinds);
+}
+
+TEST_CASE("token offsets are absolute and point at exactly the token's bytes", "[text][fr]") {
+  const std::string document =
+      "Titre\n\nÀ Tinzaouatène, l’armée n'a pas « confirmé » les 1 200 morts d'aujourd'hui…";
+  const size_t base = document.find("À");
+  std::string_view sentence = std::string_view(document).substr(base);
+  auto tokens = Tokenize(sentence, base, RulesFor("fr"));
+  REQUIRE(tokens.size() == 18);
+  size_t previous_end = base;
+  for (const Token& t : tokens) {
+    CAPTURE(t.text);
+    CHECK(t.begin >= previous_end);
+    CHECK(t.end > t.begin);
+    CHECK(document.substr(t.begin, t.end - t.begin) == t.text);
+    CHECK(sentence.substr(t.begin - base, t.end - t.begin) == t.text);
+    previous_end = t.end;
+  }
+  CHECK(tokens.front().text == "À");
+  CHECK(tokens.back().text == "…");
+}
+
+TEST_CASE("a text rules file with an unknown field or a malformed entry is refused with its line",
+          "[text][fr]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "attest-tokens-test-rules";
+  fs::create_directories(dir);
+  {
+    std::ofstream text(dir / "text.toml");
+    text << "[sentences]\nabbreviations = [\"M.\", \"Mme\"]\n\n[tokens]\nelided = [\"l'\"]\n"
+            "elisions = [\"d'\"]\n";
+    std::ofstream dates(dir / "dates.toml");
+    dates << "day_first = true\n";
+  }
+  Diagnostics diagnostics;
+  LoadLexicon(dir, "fr", diagnostics);
+  fs::remove_all(dir);
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics.items()) messages.push_back(d.ToString());
+  CAPTURE(messages);
+  auto has = [&](std::string_view text) {
+    for (const auto& m : messages) {
+      if (m.find(text) != std::string::npos) return true;
+    }
+    return false;
+  };
+  CHECK(has("text.toml:2: abbreviations: 'Mme' must be one word written with its final period"));
+  CHECK(has("text.toml:6: elisions: unknown field in [tokens]"));
+  CHECK(has("dates.toml: month: no words for month 1"));
+}
+
+}  // namespace attest

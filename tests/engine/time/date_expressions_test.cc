@@ -1,0 +1,396 @@
+#include "engine/time/date_expressions.h"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "engine/extract/lexicon.h"
+#include "engine/rulebook/rulebook.h"
+#include "engine/rulebook/toml_reader.h"
+#include "engine/text/tokens.h"
+#include "engine/time/date_words.h"
+
+namespace attest {
+
+namespace {
+
+const Lexicon& LexiconOf(std::string_view lang) {
+  static const Rulebook rulebook = LoadRulebook(ATTEST_RULES_DIR);
+  const Lexicon* lexicon = rulebook.LexiconFor(lang);
+  REQUIRE(lexicon != nullptr);
+  return *lexicon;
+}
+
+std::vector<DateMention> Dates(std::string_view lang, std::string_view text,
+                               std::string_view published) {
+  const Lexicon& lexicon = LexiconOf(lang);
+  auto tokens = Tokenize(text, 0, lexicon.tokens);
+  return FindDateExpressions(
+      tokens, text, 0, boost::gregorian::from_simple_string(std::string(published)), lexicon.dates);
+}
+
+// One sentence, the mention expected in it and the date it resolves to.
+struct Expected {
+  std::string sentence;
+  std::string mention;
+  std::string date;  // DateInterval::ToString
+  DatePrecision precision;
+};
+
+void CheckOneMention(std::string_view lang, const Expected& e, std::string_view published) {
+  CAPTURE(e.sentence, published);
+  auto mentions = Dates(lang, e.sentence, published);
+  REQUIRE(mentions.size() == 1);
+  CHECK(mentions[0].text == e.mention);
+  CHECK(mentions[0].date.ToString() == e.date);
+  CHECK(ToString(mentions[0].date.precision) == ToString(e.precision));
+  CHECK(e.sentence.substr(mentions[0].begin, mentions[0].end - mentions[0].begin) == e.mention);
+}
+
+constexpr auto kDay = DatePrecision::kDay;
+constexpr auto kWeek = DatePrecision::kWeek;
+constexpr auto kMonth = DatePrecision::kMonth;
+constexpr auto kYear = DatePrecision::kYear;
+
+// The seed report's publication date, a Monday.
+constexpr const char* kMonday = "2025-07-14";
+
+}  // namespace
+
+TEST_CASE("French absolute dates resolve to their day, the year inferred near publication",
+          "[time][fr]") {
+  auto e = GENERATE(values<Expected>({
+      {"Le convoi a été attaqué le 14 juillet 2025 près de Gao.", "le 14 juillet 2025",
+       "2025-07-14", kDay},
+      {"Il est tombé dans une embuscade lundi 14 juillet à l'aube.", "lundi 14 juillet",
+       "2025-07-14", kDay},
+      {"Les renforts attaqués ce lundi 14 juillet venaient de Gao.", "ce lundi 14 juillet",
+       "2025-07-14", kDay},
+      {"Des tirs ont été entendus le 12 juillet dans la ville.", "le 12 juillet", "2025-07-12",
+       kDay},
+      {"Le scrutin aura lieu le 20 juillet selon la commission.", "le 20 juillet", "2025-07-20",
+       kDay},
+      {"Les faits remontent au 2 mars, selon l'enquête.", "au 2 mars", "2025-03-02", kDay},
+      {"La base est tombée le 1er juillet sans combat.", "le 1er juillet", "2025-07-01", kDay},
+      {"La trêve signée le 3 juin dernier a tenu.", "le 3 juin dernier", "2025-06-03", kDay},
+      {"Le rapport est daté du 14/07/2025 et signé.", "du 14/07/2025", "2025-07-14", kDay},
+      {"Le 03/04/2025, des drones ont frappé.", "Le 03/04/2025", "2025-04-03", kDay},
+      {"Publié le 2025-07-14 à Bamako.", "le 2025-07-14", "2025-07-14", kDay},
+      {"Le pont a cédé le 5 déc. 2024 sous le poids.", "le 5 déc. 2024", "2024-12-05", kDay},
+      {"Les célébrations prévues ce 14 juillet sont annulées.", "ce 14 juillet", "2025-07-14",
+       kDay},
+  }));
+  CheckOneMention("fr", e, kMonday);
+}
+
+TEST_CASE("English absolute dates resolve to their day, month first unless the day says otherwise",
+          "[time][en]") {
+  auto e = GENERATE(values<Expected>({
+      {"The convoy was ambushed on July 14, 2025, near Gao.", "on July 14, 2025", "2025-07-14",
+       kDay},
+      {"The town fell on 14 July after a siege.", "on 14 July", "2025-07-14", kDay},
+      {"Fighting resumed on Monday, July 14 at dawn.", "on Monday, July 14", "2025-07-14", kDay},
+      {"The base was shelled on Jan. 3, 2024 by rebels.", "on Jan. 3, 2024", "2024-01-03", kDay},
+      {"Celebrations on the 4th of July were cancelled.", "on the 4th of July", "2025-07-04", kDay},
+      {"The report dated 07/14/2025 was leaked.", "07/14/2025", "2025-07-14", kDay},
+      {"The report dated 03/04/2025 was leaked.", "03/04/2025", "2025-03-04", kDay},
+      {"The report dated 14/07/2025 was leaked.", "14/07/2025", "2025-07-14", kDay},
+      {"Published 2025-07-14 in Bamako.", "2025-07-14", "2025-07-14", kDay},
+  }));
+  CheckOneMention("en", e, kMonday);
+}
+
+TEST_CASE("French months, years and named months with dernier resolve at their precision",
+          "[time][fr]") {
+  auto e = GENERATE(values<Expected>({
+      {"L'accord a été rompu en janvier 2024 par Bamako.", "en janvier 2024", "2024-01", kMonth},
+      {"Les pluies ont commencé en mars dans le nord.", "en mars", "2025-03", kMonth},
+      {"Des négociations ont été initiées en décembre dernier à Alger.", "en décembre dernier",
+       "2024-12", kMonth},
+      {"La ville était tombée en juillet dernier aux mains des rebelles.", "en juillet dernier",
+       "2024-07", kMonth},
+      {"Le chef a été tué en mai dernier lors d'une frappe.", "en mai dernier", "2025-05", kMonth},
+      {"Le retrait est prévu en octobre prochain selon le plan.", "en octobre prochain", "2025-10",
+       kMonth},
+      {"Les combats durent depuis janvier sans interruption.", "janvier", "2025-01", kMonth},
+      {"Le groupe a été fondé en 2015 au Mali.", "en 2015", "2015", kYear},
+      {"Ils sont signataires de l'accord de paix de 2015 à Alger.", "de 2015", "2015", kYear},
+      {"La région est instable depuis 2012 selon l'ONU.", "2012", "2012", kYear},
+  }));
+  CheckOneMention("fr", e, kMonday);
+}
+
+TEST_CASE("English months, years and named months with last resolve at their precision",
+          "[time][en]") {
+  auto e = GENERATE(values<Expected>({
+      {"The deal collapsed in March 2023 after talks.", "in March 2023", "2023-03", kMonth},
+      {"Rains began in March in the north.", "in March", "2025-03", kMonth},
+      {"Talks started last December in Algiers.", "last December", "2024-12", kMonth},
+      {"The town fell last July to the rebels.", "last July", "2024-07", kMonth},
+      {"The withdrawal is due next October under the plan.", "next October", "2025-10", kMonth},
+      {"The group was founded in 2015 in Mali.", "in 2015", "2015", kYear},
+      {"The region has been unstable since 2012 according to the UN.", "2012", "2012", kYear},
+  }));
+  CheckOneMention("en", e, kMonday);
+}
+
+TEST_CASE("French relative days resolve against a Monday publication date", "[time][fr]") {
+  auto e = GENERATE(values<Expected>({
+      {"Le camp a été visé hier par des drones.", "hier", "2025-07-13", kDay},
+      {"Le camp a été visé avant-hier par des drones.", "avant-hier", "2025-07-12", kDay},
+      {"Le convoi est reparti aujourd'hui vers le nord.", "aujourd'hui", "2025-07-14", kDay},
+      {"Le convoi attaqué ce lundi venait de Kidal.", "ce lundi", "2025-07-14", kDay},
+      {"Le convoi a été attaqué lundi à l'aube.", "lundi", "2025-07-14", kDay},
+      {"Le convoi est parti de Gao jeudi dernier avec des vivres.", "jeudi dernier", "2025-07-10",
+       kDay},
+      {"Il est arrivé à Anefis vendredi matin sans encombre.", "vendredi matin", "2025-07-11",
+       kDay},
+      {"Des tirs ont retenti dimanche soir près du camp.", "dimanche soir", "2025-07-13", kDay},
+      {"Des tirs ont retenti hier soir près du camp.", "hier soir", "2025-07-13", kDay},
+      {"La réunion prévue mardi prochain est reportée.", "mardi prochain", "2025-07-15", kDay},
+      {"Le marché a été attaqué lundi dernier par des inconnus.", "lundi dernier", "2025-07-07",
+       kDay},
+      {"Des renforts sont arrivés ce matin à Kidal.", "ce matin", "2025-07-14", kDay},
+      {"Le camp a été visé la nuit dernière par des obus.", "la nuit dernière", "2025-07-13", kDay},
+  }));
+  CheckOneMention("fr", e, kMonday);
+}
+
+TEST_CASE("English relative days resolve against a Monday publication date", "[time][en]") {
+  auto e = GENERATE(values<Expected>({
+      {"The camp was hit yesterday by drones.", "yesterday", "2025-07-13", kDay},
+      {"The camp was hit the day before yesterday by drones.", "the day before yesterday",
+       "2025-07-12", kDay},
+      {"The convoy left today for the north.", "today", "2025-07-14", kDay},
+      {"The convoy was attacked on Sunday near Kidal.", "on Sunday", "2025-07-13", kDay},
+      {"The convoy left Gao last Thursday with supplies.", "last Thursday", "2025-07-10", kDay},
+      {"Shots were heard Tuesday night near the camp.", "Tuesday night", "2025-07-08", kDay},
+      {"It reached Anefis on Friday morning unharmed.", "on Friday morning", "2025-07-11", kDay},
+      {"Shots were heard last night near the camp.", "last night", "2025-07-13", kDay},
+      {"The meeting set for next Friday was postponed.", "next Friday", "2025-07-18", kDay},
+      {"Reinforcements arrived this morning in Kidal.", "this morning", "2025-07-14", kDay},
+      {"The army's statement on Monday denied it.", "on Monday", "2025-07-14", kDay},
+  }));
+  CheckOneMention("en", e, kMonday);
+}
+
+TEST_CASE("French weeks, months and years relative to publication resolve to whole periods",
+          "[time][fr]") {
+  auto e = GENERATE(values<Expected>({
+      {"Les combats de la semaine dernière ont fait dix morts.", "de la semaine dernière",
+       "2025-07-07/2025-07-13", kWeek},
+      {"Des pourparlers ont eu lieu cette semaine à Alger.", "cette semaine",
+       "2025-07-14/2025-07-20", kWeek},
+      {"Le mois dernier, trois attaques ont visé la ville.", "Le mois dernier", "2025-06", kMonth},
+      {"Les élections auront lieu le mois prochain selon le gouvernement.", "le mois prochain",
+       "2025-08", kMonth},
+      {"Les pertes ont doublé ce mois-ci selon l'ONU.", "ce mois-ci", "2025-07", kMonth},
+      {"L'an dernier, la ville a été assiégée.", "L'an dernier", "2024", kYear},
+      {"L'année dernière, la ville a été assiégée.", "L'année dernière", "2024", kYear},
+      {"L'année passée a été la plus meurtrière.", "L'année passée", "2024", kYear},
+      {"Cette année, les attaques se multiplient.", "Cette année", "2025", kYear},
+  }));
+  CheckOneMention("fr", e, kMonday);
+}
+
+TEST_CASE("English weeks, months and years relative to publication resolve to whole periods",
+          "[time][en]") {
+  auto e = GENERATE(values<Expected>({
+      {"Fighting last week killed ten people.", "last week", "2025-07-07/2025-07-13", kWeek},
+      {"Talks were held this week in Algiers.", "this week", "2025-07-14/2025-07-20", kWeek},
+      {"Talks will resume next week in Algiers.", "next week", "2025-07-21/2025-07-27", kWeek},
+      {"Three attacks hit the town last month.", "last month", "2025-06", kMonth},
+      {"The town was besieged last year by rebels.", "last year", "2024", kYear},
+      {"Attacks have multiplied this year across the north.", "this year", "2025", kYear},
+  }));
+  CheckOneMention("en", e, kMonday);
+}
+
+TEST_CASE("seasons resolve to their months and early, mid and late narrow a month or a year",
+          "[time][fr]") {
+  auto e = GENERATE(values<Expected>({
+      {"Sur le terrain, la rupture remonte à l'été 2023 au moins.", "l'été 2023",
+       "2023-06-01/2023-08-31", kMonth},
+      {"Les combats de l'été dernier ont vidé la ville.", "de l'été dernier",
+       "2024-06-01/2024-08-31", kMonth},
+      {"La route a été coupée pendant l'hiver 2024 par les pluies.", "l'hiver 2024",
+       "2023-12-01/2024-02-29", kMonth},
+      {"Les récoltes ont brûlé au printemps dans la région.", "au printemps",
+       "2025-03-01/2025-05-31", kMonth},
+      {"Le convoi est parti début juillet de Gao.", "début juillet", "2025-07-01/2025-07-10",
+       kMonth},
+      {"Le convoi est parti mi-juillet de Gao.", "mi-juillet", "2025-07-11/2025-07-20", kMonth},
+      {"Le convoi est parti fin juillet de Gao.", "fin juillet", "2025-07-21/2025-07-31", kMonth},
+      {"Les combats ont repris fin 2023 dans le nord.", "fin 2023", "2023-09-01/2023-12-31", kYear},
+      {"Un accord est attendu début 2026 à Alger.", "début 2026", "2026-01-01/2026-04-30", kYear},
+      {"Les combats ont repris à la fin de l'année dernière dans le nord.",
+       "la fin de l'année dernière", "2024-09-01/2024-12-31", kYear},
+  }));
+  CheckOneMention("fr", e, kMonday);
+}
+
+TEST_CASE(
+    "English seasons resolve to their months and early, mid and late narrow a month or a "
+    "year",
+    "[time][en]") {
+  auto e = GENERATE(values<Expected>({
+      {"The split dates from summer 2023 at least.", "summer 2023", "2023-06-01/2023-08-31",
+       kMonth},
+      {"The split dates from the summer of 2023 at least.", "the summer of 2023",
+       "2023-06-01/2023-08-31", kMonth},
+      {"Fighting last summer emptied the town.", "last summer", "2024-06-01/2024-08-31", kMonth},
+      {"Roads were cut last winter by floods.", "last winter", "2024-12-01/2025-02-28", kMonth},
+      {"The convoy left in early July from Gao.", "in early July", "2025-07-01/2025-07-10", kMonth},
+      {"The convoy left mid-July from Gao.", "mid-July", "2025-07-11/2025-07-20", kMonth},
+      {"Fighting resumed in late 2023 in the north.", "in late 2023", "2023-09-01/2023-12-31",
+       kYear},
+      {"Fighting resumed at the end of 2023 in the north.", "the end of 2023",
+       "2023-09-01/2023-12-31", kYear},
+      {"Fighting resumed late last year in the north.", "late last year", "2024-09-01/2024-12-31",
+       kYear},
+  }));
+  CheckOneMention("en", e, kMonday);
+}
+
+TEST_CASE("every date phrase of the seed incident resolves as the incident file says",
+          "[time][fr]") {
+  // The "dates" section of shared/fixtures/seed/rfi-2025-07-14-alkit.incident.json.
+  auto e = GENERATE(values<Expected>({
+      {"jeudi dernier", "jeudi dernier", "2025-07-10", kDay},
+      {"vendredi matin", "vendredi matin", "2025-07-11", kDay},
+      {"en décembre dernier", "en décembre dernier", "2024-12", kMonth},
+      {"en juillet dernier", "en juillet dernier", "2024-07", kMonth},
+  }));
+  CheckOneMention("fr", e, kMonday);
+}
+
+TEST_CASE("on a Sunday publication date, Sunday is that day and last Sunday the week before",
+          "[time][fr][en]") {
+  auto [lang, e] = GENERATE(values<std::pair<std::string, Expected>>({
+      {"fr", {"Le camp a été attaqué dimanche à l'aube.", "dimanche", "2025-07-13", kDay}},
+      {"fr", {"Le camp a été attaqué ce dimanche à l'aube.", "ce dimanche", "2025-07-13", kDay}},
+      {"fr", {"Le camp a été attaqué dimanche dernier.", "dimanche dernier", "2025-07-06", kDay}},
+      {"fr", {"Le camp a été attaqué samedi soir.", "samedi soir", "2025-07-12", kDay}},
+      {"en", {"The camp was attacked on Sunday at dawn.", "on Sunday", "2025-07-13", kDay}},
+      {"en", {"The camp was attacked last Sunday.", "last Sunday", "2025-07-06", kDay}},
+  }));
+  CheckOneMention(lang, e, "2025-07-13");
+}
+
+TEST_CASE("early in January, last December and last week reach back into the previous year",
+          "[time][fr][en]") {
+  auto [lang, e] = GENERATE(values<std::pair<std::string, Expected>>({
+      {"fr",
+       {"Des négociations ont commencé en décembre dernier.", "en décembre dernier", "2024-12",
+        kMonth}},
+      {"en", {"Talks began last December in Algiers.", "last December", "2024-12", kMonth}},
+      {"fr",
+       {"La ville a été bombardée la semaine dernière.", "la semaine dernière",
+        "2024-12-23/2024-12-29", kWeek}},
+      {"fr", {"Le mois dernier a été calme.", "Le mois dernier", "2024-12", kMonth}},
+      {"fr", {"L'an dernier a été meurtrier.", "L'an dernier", "2024", kYear}},
+      {"fr",
+       {"Le pont a sauté le 28 décembre sans faire de victime.", "le 28 décembre", "2024-12-28",
+        kDay}},
+      {"en",
+       {"The bridge was blown up on December 28 overnight.", "on December 28", "2024-12-28", kDay}},
+      {"en", {"The bridge was blown up in December by rebels.", "in December", "2024-12", kMonth}},
+  }));
+  CheckOneMention(lang, e, "2025-01-05");
+}
+
+TEST_CASE("a weekday written with a date without year picks the year where it falls on that day",
+          "[time][fr]") {
+  auto [sentence, date] = GENERATE(values<std::pair<std::string, std::string>>({
+      {"Le scrutin du lundi 14 juillet est maintenu.", "2025-07-14"},
+      {"L'attaque du dimanche 14 juillet a été revendiquée.", "2024-07-14"},
+  }));
+  CAPTURE(sentence);
+  auto mentions = Dates("fr", sentence, "2025-03-01");
+  REQUIRE(mentions.size() == 1);
+  CHECK(mentions[0].date.ToString() == date);
+}
+
+TEST_CASE("words that only look like dates are not dates", "[time][fr][en]") {
+  auto [lang, sentence] = GENERATE(values<std::pair<std::string, std::string>>({
+      {"en", "They may attack again, officials warned."},
+      {"en", "The march on Kidal was stopped."},
+      {"en", "More than 2000 soldiers were deployed."},
+      {"en", "A force of 2000 soldiers was deployed."},
+      {"en", "Jan Egeland visited the camp."},
+      {"en", "The fall of Kidal shocked Bamako."},
+      {"en", "At the end of the talks nothing was signed."},
+      {"fr", "Plus de 2000 soldats ont été déployés."},
+      {"fr", "Le dernier convoi est parti sans escorte."},
+      {"fr", "Mars est visible à l'œil nu selon les astronomes."},
+      {"fr", "Ils étaient sept à bord du véhicule."},
+      {"fr", "Le camp compte 1 200 personnes et 14 véhicules."},
+      {"fr", "À la fin des combats, le bilan restait inconnu."},
+  }));
+  CAPTURE(lang, sentence);
+  auto mentions = Dates(lang, sentence, kMonday);
+  std::vector<std::string> found;
+  for (const auto& m : mentions) found.push_back(m.text);
+  CAPTURE(found);
+  CHECK(mentions.empty());
+}
+
+TEST_CASE("mentions come in order with absolute offsets into the document", "[time][fr]") {
+  const Lexicon& fr = LexiconOf("fr");
+  const std::string document =
+      "Titre\n\nParti de Gao jeudi dernier, le convoi est arrivé à Anefis vendredi matin.";
+  const size_t base = document.find("Parti");
+  std::string_view sentence = std::string_view(document).substr(base);
+  auto tokens = Tokenize(sentence, base, fr.tokens);
+  auto mentions =
+      FindDateExpressions(tokens, sentence, base, boost::gregorian::date(2025, 7, 14), fr.dates);
+  REQUIRE(mentions.size() == 2);
+  CHECK(mentions[0].text == "jeudi dernier");
+  CHECK(mentions[1].text == "vendredi matin");
+  for (const auto& m : mentions) {
+    CHECK(document.substr(m.begin, m.end - m.begin) == m.text);
+  }
+  CHECK(mentions[0].date.ToString() == "2025-07-10");
+  CHECK(mentions[1].date.ToString() == "2025-07-11");
+}
+
+TEST_CASE(
+    "a dates file with an unknown field or a bad entry is refused naming file, line and "
+    "field",
+    "[time][fr]") {
+  namespace fs = std::filesystem;
+  fs::path path = fs::temp_directory_path() / "attest-date-words-test.toml";
+  {
+    std::ofstream out(path);
+    out << "day_first = true\n"
+           "[[month]]\nnumber = 13\nwords = [\"brumaire\"]\n"
+           "[[weekday]]\nnumber = 1\nwords = [\"lundi\"]\nspelling = \"x\"\n"
+           "[[weekday]]\nnumber = 2\nwords = [\"lundi\"]\n"
+           "[[modifier]]\nmeaning = \"previous\"\nposition = \"after\"\nwords = [\"dernier\"]\n";
+  }
+  Diagnostics diagnostics;
+  TomlReader reader(path, diagnostics);
+  REQUIRE(reader.ok());
+  ReadDateWords(reader, LexiconOf("fr").tokens, diagnostics);
+  fs::remove(path);
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics.items()) messages.push_back(d.ToString());
+  CAPTURE(messages);
+  auto has = [&](std::string_view text) {
+    for (const auto& m : messages) {
+      if (m.find(text) != std::string::npos) return true;
+    }
+    return false;
+  };
+  CHECK(has("attest-date-words-test.toml:3: number: a month number runs from 1 to 12"));
+  CHECK(has("attest-date-words-test.toml:8: spelling: unknown field in [[weekday]]"));
+  CHECK(has("attest-date-words-test.toml:11: words: 'lundi' is already a weekday word (line 7)"));
+  CHECK(has("attest-date-words-test.toml:13: meaning: unknown value 'previous'"));
+  CHECK(has("month: no words for month 1"));
+  CHECK(diagnostics.HasErrors());
+}
+
+}  // namespace attest
