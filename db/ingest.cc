@@ -226,29 +226,34 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
         incident = NewIncident(ref, now);
         incidents.Insert(incident);
       }
-      IncidentClaims all;
-      if (!created) all = claims.ForIncident(incident.id);
-      fresh.clear();
+      size_t n = end - begin;
+      fresh.resize(n);
       fresh_sources.clear();
-      for (size_t k = begin; k < end; ++k) {
-        const ClaimTable::Row& row = table.rows[order[k]];
-        Claim c = table.MakeClaim(row);
-        c.ordinal = static_cast<int64_t>(order[k]) + 1;
-        c.incident = incident.id;
-        fresh.push_back(std::move(c));
+      for (size_t k = 0; k < n; ++k) {
+        const ClaimTable::Row& row = table.rows[order[begin + k]];
+        table.FillClaim(row, fresh[k]);
+        fresh[k].ordinal = static_cast<int64_t>(order[begin + k]) + 1;
+        fresh[k].incident = incident.id;
         fresh_sources.push_back(source_rows[row.source]);
       }
       claims.Insert(fresh, report_row, fresh_sources);
       TouchedIncidents::Item item{incident, created, false, {}};
       for (const Claim& c : fresh) item.claims.push_back(c.id);
-      all.claims.insert(all.claims.end(), std::make_move_iterator(fresh.begin()),
-                        std::make_move_iterator(fresh.end()));
+      // A new incident's claims are just these: lend them to reconciliation
+      // and take them back, so that their strings are reused for the next.
+      IncidentClaims all;
+      if (created) {
+        all.claims.swap(fresh);
+      } else {
+        all = claims.ForIncident(incident.id);  // already holds the new claims
+      }
       all.reports[result.report] = facts;
       VersionCause cause{"ingest", result.report, item.claims, std::nullopt, std::nullopt};
       auto version = keeper.Update(incident, all,
                                    created ? std::vector<Verdict>{}
                                            : verdicts.ForIncident(incident.id),
                                    cause, now, created);
+      if (created) fresh.swap(all.claims);
       result.claims += static_cast<int64_t>(end - begin);
       result.incidents.push_back(Summarize(item, version));
       begin = end;

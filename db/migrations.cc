@@ -51,15 +51,18 @@ CREATE TABLE incidents (
 );
 CREATE INDEX incidents_by_place ON incidents(place);
 
+-- Claims are read an incident at a time, so they are stored clustered by
+-- incident (WITHOUT ROWID, small rows): one B-tree, no second index to keep.
+-- Ids are assigned by the ingest use case inside its write transaction.
 -- Claims refer to their report, incident and source, but the references are not
 -- declared: only the ingest use case writes claims, with their parents in the
 -- same transaction, and checking three keys per row costs a fifth of a bulk
--- ingest (bench/README.md). `attest verify` checks them instead.
+-- ingest (docs/performance.md). `attest verify` checks them instead.
 CREATE TABLE claims (
-  id          INTEGER PRIMARY KEY,
+  incident_id INTEGER NOT NULL,
+  id          INTEGER NOT NULL,
   report_id   INTEGER NOT NULL,
   ordinal     INTEGER NOT NULL,
-  incident_id INTEGER NOT NULL,
   source_id   INTEGER NOT NULL,
   slot        TEXT NOT NULL,
   value       TEXT,
@@ -67,9 +70,10 @@ CREATE TABLE claims (
   modality    TEXT,
   endorsement TEXT,
   polarity    TEXT,
-  detail      TEXT
-);
-CREATE INDEX claims_by_incident ON claims(incident_id);
+  detail      TEXT,
+  PRIMARY KEY (incident_id, id)
+) WITHOUT ROWID;
+
 
 CREATE TABLE incident_versions (
   id          INTEGER PRIMARY KEY,
@@ -88,7 +92,7 @@ CREATE TABLE verdicts (
   id          INTEGER PRIMARY KEY,
   incident_id INTEGER NOT NULL REFERENCES incidents(id),
   slot        TEXT NOT NULL,
-  claim_id    INTEGER REFERENCES claims(id),
+  claim_id    INTEGER,  -- a claim id; claims are not keyed by id alone (see above)
   value       TEXT,
   verdict     TEXT NOT NULL CHECK (verdict IN ('confirmed', 'refuted')),
   analyst     TEXT NOT NULL,

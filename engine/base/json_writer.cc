@@ -51,7 +51,12 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
 JsonWriter& JsonWriter::String(std::string_view value) {
   Separate();
   out_ += '"';
-  for (char c : value) {
+  size_t plain = 0;  // start of the run of characters that need no escape
+  for (size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+    out_.append(value.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -61,13 +66,10 @@ JsonWriter& JsonWriter::String(std::string_view value) {
       case '\b': out_ += "\\b"; break;
       case '\f': out_ += "\\f"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out_ += fmt::format("\\u{:04x}", static_cast<int>(c));
-        } else {
-          out_ += c;
-        }
+        out_ += fmt::format("\\u{:04x}", static_cast<int>(c));
     }
   }
+  out_.append(value.data() + plain, value.size() - plain);
   out_ += '"';
   return *this;
 }

@@ -160,12 +160,14 @@ std::string_view Trim(std::string_view s) {
 class Interner {
  public:
   uint32_t Intern(std::string_view s, std::vector<std::string>& names) {
+    // Tables come grouped by object: the previous row's name is the likeliest.
+    if (last_ < names.size() && names[last_] == s) return last_;
     auto it = index_.find(s);
-    if (it != index_.end()) return it->second;
+    if (it != index_.end()) return last_ = it->second;
     names.emplace_back(s);
     auto id = static_cast<uint32_t>(names.size() - 1);
     index_.emplace(names.back(), id);
-    return id;
+    return last_ = id;
   }
 
  private:
@@ -174,12 +176,14 @@ class Interner {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> index_;
+  uint32_t last_ = UINT32_MAX;
 };
 
 }  // namespace
 
-Claim ClaimTable::MakeClaim(const Row& row) const {
-  Claim c;
+void ClaimTable::FillClaim(const Row& row, Claim& c) const {
+  c.id = ClaimId();
+  c.incident = IncidentId();
   c.report = report.id;
   c.claimant.name = sources[row.source];
   c.claimant.mention = sources[row.source];
@@ -189,12 +193,14 @@ Claim ClaimTable::MakeClaim(const Row& row) const {
   c.endorsement = row.endorsement;
   c.polarity = row.polarity;
   c.slot = slots[row.slot];
-  if (!IsSilence(row.stance)) c.value = ParseSlotValue(slot_types[row.slot], ValueOf(row));
-  IncidentRef ref;
-  ref.key = objects[row.object];
-  c.incident_ref = std::move(ref);
+  if (IsSilence(row.stance)) {
+    c.value.reset();
+  } else {
+    c.value = ParseSlotValue(slot_types[row.slot], ValueOf(row));
+  }
+  if (!c.incident_ref) c.incident_ref.emplace();
+  c.incident_ref->key = objects[row.object];
   c.source_line = row.line;
-  return c;
 }
 
 std::optional<ClaimTable> ReadClaimTable(const std::string& content, const std::string& origin,

@@ -50,8 +50,10 @@ struct ClaimTable {
   std::string_view ValueOf(const Row& row) const {
     return std::string_view(values).substr(row.value_begin, row.value_size);
   }
-  // The claim a row makes (incident and ids not yet assigned).
-  Claim MakeClaim(const Row& row) const;
+  // Writes the claim a row makes into `out` (incident and ids not yet assigned).
+  // Only the fields a table row can set are written: `out` must be a claim made
+  // by this function or a default one, so that bulk ingest reuses its strings.
+  void FillClaim(const Row& row, Claim& out) const;
 };
 
 // Reads `content` from `origin`. Returns the table only when every row is valid;

@@ -92,9 +92,13 @@ struct Cluster {
 
 double Round3(double x) { return std::round(x * 1000.0) / 1000.0; }
 
-std::string Describe(const Stakeholder& who) {
-  if (who.kind == ClaimantKind::kUnknown) return std::string(who.source);
-  return fmt::format("{} ({})", who.source, ToString(who.kind));
+void AppendDescription(std::string& out, const Stakeholder& who) {
+  out += who.source;
+  if (who.kind != ClaimantKind::kUnknown) {
+    out += " (";
+    out += ToString(who.kind);
+    out += ')';
+  }
 }
 
 std::string_view Participle(Stance stance) {
@@ -128,15 +132,19 @@ std::string Attribution(const std::vector<const Position*>& positions) {
   }
   std::string out;
   for (const Group& g : groups) {
-    size_t shown = std::min<size_t>(g.who.size(), 4);
-    std::string names;
-    for (size_t i = 0; i < shown; ++i) {
-      if (i > 0) names += (i + 1 == shown && shown == g.who.size()) ? " and " : ", ";
-      names += Describe(*g.who[i]);
-    }
-    if (g.who.size() > shown) names += fmt::format(" and {} more", g.who.size() - shown);
     if (!out.empty()) out += "; ";
-    out += fmt::format("{} by {}", Participle(g.stance), names);
+    out += Participle(g.stance);
+    out += " by ";
+    size_t shown = std::min<size_t>(g.who.size(), 4);
+    for (size_t i = 0; i < shown; ++i) {
+      if (i > 0) out += (i + 1 == shown && shown == g.who.size()) ? " and " : ", ";
+      AppendDescription(out, *g.who[i]);
+    }
+    if (g.who.size() > shown) {
+      out += " and ";
+      out += std::to_string(g.who.size() - shown);
+      out += " more";
+    }
   }
   return out;
 }
