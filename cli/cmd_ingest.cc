@@ -116,6 +116,16 @@ void RunIngest(const IngestOptions& opts, CommandContext& ctx) {
   Diagnostics diagnostics;
   for (const std::string& file : opts.files) {
     InputKind kind = KindOf(file, ctx);
+    if (kind == InputKind::kTsv || kind == InputKind::kCsv) {
+      // Tables can be millions of rows: parsed as they are read.
+      std::unique_ptr<std::istream> opened = OpenInput(file);
+      if (auto t = ReadClaimTable(opened ? *opened : ctx.in(), file,
+                                  kind == InputKind::kTsv ? TableDialect::kTsv : TableDialect::kCsv,
+                                  report_options, rules, diagnostics)) {
+        parsed.emplace_back(std::move(*t));
+      }
+      continue;
+    }
     std::string content = ReadInput(file, ctx.in());
     switch (kind) {
       case InputKind::kJsonl:
@@ -125,13 +135,7 @@ void RunIngest(const IngestOptions& opts, CommandContext& ctx) {
         break;
       case InputKind::kTsv:
       case InputKind::kCsv:
-        if (auto t = ReadClaimTable(content, file,
-                                    kind == InputKind::kTsv ? TableDialect::kTsv
-                                                            : TableDialect::kCsv,
-                                    report_options, rules, diagnostics)) {
-          parsed.emplace_back(std::move(*t));
-        }
-        break;
+        break;  // read above
       case InputKind::kText:
         if (auto report = ReadTextReport(content, file, report_options, diagnostics)) {
           ReportWithClaims r;

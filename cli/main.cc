@@ -4,4 +4,9 @@
 
 #include "cli/app.h"
 
-int main(int argc, char** argv) { return attest::RunCli(argc, argv, std::cin, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+  // attest never mixes C stdio with iostreams: unsynced streams read stdin in
+  // large blocks (claim tables of millions of rows arrive through pipes).
+  std::ios::sync_with_stdio(false);
+  return attest::RunCli(argc, argv, std::cin, std::cout, std::cerr);
+}

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <future>
 #include <numeric>
 
 #include "db/claim_repository.h"
@@ -14,6 +15,7 @@
 #include "db/source_repository.h"
 #include "db/storage_error.h"
 #include "db/verdict_repository.h"
+#include "db/version_repository.h"
 #include "engine/incidents/matching.h"
 
 namespace attest {
@@ -165,6 +167,40 @@ IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWit
   });
 }
 
+namespace {
+
+// One incident of a claim table, ready to be reconciled off the store's thread.
+struct TableIncident {
+  Incident incident;
+  bool created = false;
+  IncidentClaims claims;
+  std::vector<Verdict> verdicts;
+  std::optional<StoredVersion> latest;
+  VersionCause cause;
+};
+
+// Reconciles a batch and makes its next versions: pure work, run on a second
+// thread while the store takes the next batch's claims.
+std::vector<std::optional<StoredVersion>> NextVersions(const std::vector<TableIncident>& batch,
+                                                       const Rulebook& rules, Timestamp now) {
+  std::vector<std::optional<StoredVersion>> out;
+  out.reserve(batch.size());
+  for (const TableIncident& t : batch) {
+    IncidentRecord record = Reconcile(ReconcileInput{t.incident, t.claims.claims, t.claims.reports,
+                                                     t.verdicts, rules, nullptr});
+    out.push_back(NextVersion(std::move(record), t.latest, t.cause, now));
+  }
+  return out;
+}
+
+constexpr size_t kIncidentsPerBatch = 256;
+
+}  // namespace
+
+// The table path runs as a two-stage pipeline over batches of incidents: the
+// calling thread stores batch k's incidents and claims (SQLite, one connection)
+// while a second thread reconciles batch k-1; versions are appended in table
+// order, so the store ends up exactly as with one thread.
 IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const ClaimTable& table,
                          Timestamp now) {
   return WithStorageContext(fmt::format("ingesting report '{}'", table.report.id.value()), [&] {
@@ -181,7 +217,7 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
     SourceRepository sources(db);
     ClaimRepository claims(db, rules.slots);
     VerdictRepository verdicts(db, rules.slots);
-    RecordKeeper keeper(db, rules);
+    VersionRepository versions(db);
 
     std::vector<int64_t> source_rows(table.sources.size());
     for (size_t i = 0; i < table.sources.size(); ++i) {
@@ -192,9 +228,6 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
     // tables come sorted, so the sort is skipped when it would change nothing.
     std::vector<uint32_t> order(table.rows.size());
     std::iota(order.begin(), order.end(), 0u);
-    auto by_object = [&](uint32_t a, uint32_t b) {
-      return table.rows[a].object < table.rows[b].object;
-    };
     bool grouped = true;
     std::vector<bool> closed(table.objects.size(), false);
     for (size_t i = 1; i < table.rows.size() && grouped; ++i) {
@@ -204,60 +237,95 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
         grouped = !closed[cur];
       }
     }
-    if (!grouped) std::stable_sort(order.begin(), order.end(), by_object);
+    if (!grouped) {
+      std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return table.rows[a].object < table.rows[b].object;
+      });
+    }
 
     ReportFacts facts{table.report.outlet, table.report.published};
-    std::vector<Claim> fresh;
+    std::vector<TableIncident> batch;
+    std::future<std::vector<std::optional<StoredVersion>>> pending;
+    std::vector<TableIncident> pending_batch;
+    std::vector<std::vector<Claim>> spare;
+    auto finish_pending = [&] {
+      if (!pending.valid()) return;
+      std::vector<std::optional<StoredVersion>> next = pending.get();
+      for (size_t i = 0; i < pending_batch.size(); ++i) {
+        const TableIncident& t = pending_batch[i];
+        std::optional<int64_t> version;
+        if (next[i]) {
+          versions.Append(*next[i]);
+          version = next[i]->version.version;
+        }
+        TouchedIncidents::Item item{t.incident, t.created, false, t.cause.claims};
+        result.incidents.push_back(Summarize(item, version));
+      }
+      // Reconciled claims go back to be refilled: their strings are reused.
+      for (TableIncident& t : pending_batch) {
+        if (t.created) spare.push_back(std::move(t.claims.claims));
+      }
+      pending_batch.clear();
+    };
+    auto launch = [&] {
+      finish_pending();
+      pending_batch = std::move(batch);
+      batch.clear();
+      pending = std::async(std::launch::async, NextVersions, std::cref(pending_batch),
+                           std::cref(rules), now);
+    };
+
     std::vector<int64_t> fresh_sources;
     for (size_t begin = 0; begin < order.size();) {
       uint32_t object = table.rows[order[begin]].object;
       size_t end = begin;
       while (end < order.size() && table.rows[order[end]].object == object) ++end;
 
+      TableIncident t;
       const std::string& key = table.objects[object];
       std::optional<Incident> found = incidents.FindByKey(key);
-      bool created = !found;
-      Incident incident;
+      t.created = !found;
       if (found) {
-        incident = std::move(*found);
+        t.incident = std::move(*found);
       } else {
         ResolvedRef ref;
         ref.key = key;
-        incident = NewIncident(ref, now);
-        incidents.Insert(incident);
+        t.incident = NewIncident(ref, now);
+        incidents.Insert(t.incident);
       }
       size_t n = end - begin;
+      std::vector<Claim> fresh;
+      if (!spare.empty()) {
+        fresh = std::move(spare.back());
+        spare.pop_back();
+      }
       fresh.resize(n);
       fresh_sources.clear();
       for (size_t k = 0; k < n; ++k) {
         const ClaimTable::Row& row = table.rows[order[begin + k]];
         table.FillClaim(row, fresh[k]);
         fresh[k].ordinal = static_cast<int64_t>(order[begin + k]) + 1;
-        fresh[k].incident = incident.id;
+        fresh[k].incident = t.incident.id;
         fresh_sources.push_back(source_rows[row.source]);
       }
       claims.Insert(fresh, report_row, fresh_sources);
-      TouchedIncidents::Item item{incident, created, false, {}};
-      for (const Claim& c : fresh) item.claims.push_back(c.id);
-      // A new incident's claims are just these: lend them to reconciliation
-      // and take them back, so that their strings are reused for the next.
-      IncidentClaims all;
-      if (created) {
-        all.claims.swap(fresh);
+      t.cause = VersionCause{"ingest", result.report, {}, std::nullopt, std::nullopt};
+      for (const Claim& c : fresh) t.cause.claims.push_back(c.id);
+      if (t.created) {
+        t.claims.claims = std::move(fresh);
       } else {
-        all = claims.ForIncident(incident.id);  // already holds the new claims
+        t.claims = claims.ForIncident(t.incident.id);  // already holds the new claims
+        t.verdicts = verdicts.ForIncident(t.incident.id);
+        t.latest = versions.LatestStored(t.incident.id);
       }
-      all.reports[result.report] = facts;
-      VersionCause cause{"ingest", result.report, item.claims, std::nullopt, std::nullopt};
-      auto version = keeper.Update(incident, all,
-                                   created ? std::vector<Verdict>{}
-                                           : verdicts.ForIncident(incident.id),
-                                   cause, now, created);
-      if (created) fresh.swap(all.claims);
-      result.claims += static_cast<int64_t>(end - begin);
-      result.incidents.push_back(Summarize(item, version));
+      t.claims.reports[result.report] = facts;
+      result.claims += static_cast<int64_t>(n);
+      batch.push_back(std::move(t));
+      if (batch.size() == kIncidentsPerBatch) launch();
       begin = end;
     }
+    launch();
+    finish_pending();
     tx.commit();
     return result;
   });

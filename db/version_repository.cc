@@ -52,7 +52,9 @@ IncidentVersion Deserialize(const SerializedVersion& s, const std::string& hash)
 VersionRepository::VersionRepository(SQLite::Database& db) : db_(db) {}
 VersionRepository::~VersionRepository() = default;
 
-void VersionRepository::Append(const SerializedVersion& s, const std::string& hash) {
+void VersionRepository::Append(const StoredVersion& stored) {
+  const SerializedVersion& s = stored.version;
+  const std::string& hash = stored.hash;
   WithStorageContext("recording an incident version", [&] {
     if (!insert_) {
       insert_ = std::make_unique<SQLite::Statement>(
@@ -73,11 +75,9 @@ void VersionRepository::Append(const SerializedVersion& s, const std::string& ha
   });
 }
 
-std::optional<std::pair<SerializedVersion, std::string>> VersionRepository::LatestStored(
-    IncidentId incident) {
+std::optional<StoredVersion> VersionRepository::LatestStored(IncidentId incident) {
   return WithStorageContext(
-      "reading the latest version",
-      [&]() -> std::optional<std::pair<SerializedVersion, std::string>> {
+      "reading the latest version", [&]() -> std::optional<StoredVersion> {
         if (!latest_) {
           latest_ = std::make_unique<SQLite::Statement>(
               db_, std::string("SELECT ") + kColumns +
@@ -87,17 +87,17 @@ std::optional<std::pair<SerializedVersion, std::string>> VersionRepository::Late
         latest_->reset();
         latest_->bind(1, incident.value());
         if (!latest_->executeStep()) return std::nullopt;
-        std::string hash;
-        SerializedVersion s = ReadStored(*latest_, hash);
+        StoredVersion out;
+        out.version = ReadStored(*latest_, out.hash);
         latest_->reset();
-        return std::make_pair(std::move(s), std::move(hash));
+        return out;
       });
 }
 
 std::optional<IncidentVersion> VersionRepository::Latest(IncidentId incident) {
   auto stored = LatestStored(incident);
   if (!stored) return std::nullopt;
-  return Deserialize(stored->first, stored->second);
+  return Deserialize(stored->version, stored->hash);
 }
 
 std::optional<IncidentVersion> VersionRepository::Get(IncidentId incident, int64_t version) {

@@ -19,11 +19,11 @@ class VersionRepository {
   explicit VersionRepository(SQLite::Database& db);
   ~VersionRepository();
 
-  // Appends a version; `stored.version` must follow the latest one.
-  void Append(const SerializedVersion& stored, const std::string& hash);
+  // Appends a version; it must follow the latest one.
+  void Append(const StoredVersion& stored);
 
   // The latest version of an incident, as stored (hash included).
-  std::optional<std::pair<SerializedVersion, std::string>> LatestStored(IncidentId incident);
+  std::optional<StoredVersion> LatestStored(IncidentId incident);
 
   std::optional<IncidentVersion> Latest(IncidentId incident);
   std::optional<IncidentVersion> Get(IncidentId incident, int64_t version);

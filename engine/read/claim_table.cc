@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <istream>
 #include <unordered_map>
 
 #include "engine/base/sha256.h"
@@ -46,8 +48,9 @@ std::string_view ColumnName(Column c) {
 // quotes, line breaks inside quotes).
 class RecordReader {
  public:
-  RecordReader(std::string_view content, TableDialect dialect)
-      : content_(content), dialect_(dialect) {}
+  // `first_line`: the line number the content starts on.
+  RecordReader(std::string_view content, TableDialect dialect, int64_t first_line = 1)
+      : content_(content), dialect_(dialect), line_(first_line - 1) {}
 
   // Reads the next record into `fields`; false at the end. `line` is the line
   // the record starts on.
@@ -148,7 +151,7 @@ class RecordReader {
   std::string_view content_;
   TableDialect dialect_;
   size_t pos_ = 0;
-  int64_t line_ = 0;
+  int64_t line_;
 };
 
 std::string_view Trim(std::string_view s) {
@@ -203,84 +206,120 @@ void ClaimTable::FillClaim(const Row& row, Claim& c) const {
   c.source_line = row.line;
 }
 
-std::optional<ClaimTable> ReadClaimTable(const std::string& content, const std::string& origin,
-                                         TableDialect dialect, const ReportOptions& options,
-                                         const Rulebook& rules, Diagnostics& diagnostics) {
-  size_t errors_before = diagnostics.error_count();
-  if (!CheckUtf8(content, origin, diagnostics)) return std::nullopt;
+namespace {
 
-  ClaimTable table;
-  Report& report = table.report;
-  report.id = ReportId(options.id ? *options.id : Stem(origin));
-  report.format = ReportFormat::kTable;
-  report.origin = origin;
-  report.outlet = options.outlet;
-  report.lang = options.lang;
-  report.published = options.published ? *options.published : options.now;
-  report.content_sha256 = Sha256Hex(content);
-
-  RecordReader reader(content, dialect);
-  std::vector<std::string_view> fields;
-  std::string scratch, error;
-  int64_t line = 0;
-  std::string_view header_bom = "\xEF\xBB\xBF";
-  if (!reader.Next(fields, scratch, line, error)) {
-    diagnostics.Error(origin, 0, "", "empty table; the first line must name the columns");
-    return std::nullopt;
+// Reads a table from blocks of whole records, in order: the header first, then
+// rows. Blocks come from memory (a file read whole) or from a stream as it
+// arrives, so that parsing overlaps with whatever produces the input.
+class TableParser {
+ public:
+  TableParser(const std::string& origin, TableDialect dialect, const ReportOptions& options,
+              const Rulebook& rules, Diagnostics& diagnostics)
+      : origin_(origin),
+        dialect_(dialect),
+        rules_(rules),
+        diagnostics_(diagnostics),
+        errors_before_(diagnostics.error_count()) {
+    Report& report = table_.report;
+    report.id = ReportId(options.id ? *options.id : Stem(origin));
+    report.format = ReportFormat::kTable;
+    report.origin = origin;
+    report.outlet = options.outlet;
+    report.lang = options.lang;
+    report.published = options.published ? *options.published : options.now;
   }
-  std::vector<std::optional<Column>> columns;
-  std::vector<int> position(8, -1);
-  for (size_t i = 0; i < fields.size(); ++i) {
-    std::string_view name = Trim(fields[i]);
-    if (i == 0 && name.substr(0, 3) == header_bom) name.remove_prefix(3);
-    auto c = ColumnNamed(LowerCase(name));
-    if (!c) {
-      diagnostics.Error(origin, line, std::string(name),
-                        "unknown column; use source, object, attribute, value and optionally "
-                        "stance, modality, endorsement, polarity (or the aliases claimant, "
-                        "incident, slot)");
-    } else if (position[static_cast<int>(*c)] >= 0) {
-      diagnostics.Error(origin, line, std::string(name),
-                        fmt::format("column '{}' is named twice", ColumnName(*c)));
-    } else {
-      position[static_cast<int>(*c)] = static_cast<int>(i);
+
+  // `block` holds whole records and starts on line `first_line`.
+  void Feed(std::string_view block, int64_t first_line) {
+    if (broken_utf8_) return;
+    if (auto bad = FindInvalidUtf8(block)) {
+      diagnostics_.Error(origin_, first_line + LineAt(block, *bad) - 1, "",
+                         fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                                     static_cast<unsigned char>(block[*bad])));
+      broken_utf8_ = true;
+      return;
     }
-    columns.push_back(c);
-  }
-  for (Column required : {Column::kSource, Column::kObject, Column::kAttribute, Column::kValue}) {
-    if (position[static_cast<int>(required)] < 0) {
-      diagnostics.Error(origin, line, std::string(ColumnName(required)),
-                        "missing column; the header must name source, object, attribute and "
-                        "value");
+    RecordReader reader(block, dialect_, first_line);
+    int64_t line = 0;
+    while (reader.Next(fields_, scratch_, line, error_)) {
+      if (!header_read_) {
+        ReadHeader(line);
+        header_read_ = true;
+      } else if (header_ok_) {
+        ReadRow(line);
+      }
     }
   }
-  if (diagnostics.error_count() > errors_before) return std::nullopt;
 
-  auto col = [&](Column c) { return position[static_cast<int>(c)]; };
-  Interner sources, objects, slots;
-  size_t width = fields.size();
-  table.rows.reserve(content.size() / 48);
-  table.values.reserve(content.size() / 6);
-  while (reader.Next(fields, scratch, line, error)) {
-    if (!error.empty()) {
-      diagnostics.Error(origin, line, "", error);
-      continue;
+  std::optional<ClaimTable> Finish(std::string content_sha256) {
+    if (!broken_utf8_ && !header_read_) {
+      diagnostics_.Error(origin_, 0, "", "empty table; the first line must name the columns");
+    } else if (table_.rows.empty() && diagnostics_.error_count() == errors_before_) {
+      diagnostics_.Error(origin_, 0, "", "the table has a header but no rows");
     }
-    if (fields.size() != width) {
-      diagnostics.Error(origin, line, "",
-                        fmt::format("{} fields where the header has {}; a {} inside a value?",
-                                    fields.size(), width,
-                                    dialect == TableDialect::kTsv ? "tab" : "comma"));
-      continue;
+    if (diagnostics_.error_count() > errors_before_) return std::nullopt;
+    table_.report.content_sha256 = std::move(content_sha256);
+    table_.source_kinds.reserve(table_.sources.size());
+    for (const auto& s : table_.sources) {
+      const Actor* a = rules_.actors.Find(s);
+      table_.source_kinds.push_back(a ? a->kind : ClaimantKind::kUnknown);
+    }
+    return std::move(table_);
+  }
+
+ private:
+  int col(Column c) const { return position_[static_cast<int>(c)]; }
+
+  void ReadHeader(int64_t line) {
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    for (size_t i = 0; i < fields_.size(); ++i) {
+      std::string_view name = Trim(fields_[i]);
+      if (i == 0 && name.substr(0, 3) == kBom) name.remove_prefix(3);
+      auto c = ColumnNamed(LowerCase(name));
+      if (!c) {
+        diagnostics_.Error(origin_, line, std::string(name),
+                           "unknown column; use source, object, attribute, value and optionally "
+                           "stance, modality, endorsement, polarity (or the aliases claimant, "
+                           "incident, slot)");
+      } else if (col(*c) >= 0) {
+        diagnostics_.Error(origin_, line, std::string(name),
+                           fmt::format("column '{}' is named twice", ColumnName(*c)));
+      } else {
+        position_[static_cast<int>(*c)] = static_cast<int>(i);
+      }
+    }
+    for (Column required :
+         {Column::kSource, Column::kObject, Column::kAttribute, Column::kValue}) {
+      if (col(required) < 0) {
+        diagnostics_.Error(origin_, line, std::string(ColumnName(required)),
+                           "missing column; the header must name source, object, attribute and "
+                           "value");
+      }
+    }
+    width_ = fields_.size();
+    header_ok_ = diagnostics_.error_count() == errors_before_;
+  }
+
+  void ReadRow(int64_t line) {
+    if (!error_.empty()) {
+      diagnostics_.Error(origin_, line, "", error_);
+      return;
+    }
+    if (fields_.size() != width_) {
+      diagnostics_.Error(origin_, line, "",
+                         fmt::format("{} fields where the header has {}; a {} inside a value?",
+                                     fields_.size(), width_,
+                                     dialect_ == TableDialect::kTsv ? "tab" : "comma"));
+      return;
     }
     ClaimTable::Row row;
     row.line = line;
     bool ok = true;
     auto need = [&](Column c) -> std::string_view {
-      std::string_view v = Trim(fields[static_cast<size_t>(col(c))]);
+      std::string_view v = Trim(fields_[static_cast<size_t>(col(c))]);
       if (v.empty()) {
-        diagnostics.Error(origin, line, std::string(ColumnName(c)),
-                          "empty; every row needs a value here (leave the row out instead)");
+        diagnostics_.Error(origin_, line, std::string(ColumnName(c)),
+                           "empty; every row needs a value here (leave the row out instead)");
         ok = false;
       }
       return v;
@@ -290,12 +329,12 @@ std::optional<ClaimTable> ReadClaimTable(const std::string& content, const std::
     std::string_view slot = need(Column::kAttribute);
     auto optional_enum = [&](Column c, auto parse, auto& into, std::string_view choices) {
       if (col(c) < 0) return;
-      std::string_view v = Trim(fields[static_cast<size_t>(col(c))]);
+      std::string_view v = Trim(fields_[static_cast<size_t>(col(c))]);
       if (v.empty()) return;
       auto parsed = parse(v);
       if (!parsed) {
-        diagnostics.Error(origin, line, std::string(ColumnName(c)),
-                          fmt::format("unknown value '{}'; use one of: {}", v, choices));
+        diagnostics_.Error(origin_, line, std::string(ColumnName(c)),
+                           fmt::format("unknown value '{}'; use one of: {}", v, choices));
         ok = false;
       } else {
         into = *parsed;
@@ -305,20 +344,20 @@ std::optional<ClaimTable> ReadClaimTable(const std::string& content, const std::
     optional_enum(Column::kModality, ParseModality, row.modality, ModalityChoices());
     optional_enum(Column::kEndorsement, ParseEndorsement, row.endorsement, EndorsementChoices());
     optional_enum(Column::kPolarity, ParsePolarity, row.polarity, PolarityChoices());
-    std::string_view value = Trim(fields[static_cast<size_t>(col(Column::kValue))]);
+    std::string_view value = Trim(fields_[static_cast<size_t>(col(Column::kValue))]);
     if (value.empty() && !IsSilence(row.stance)) {
-      diagnostics.Error(origin, line, "value",
-                        "empty; every row needs a value here (leave the row out instead)");
+      diagnostics_.Error(origin_, line, "value",
+                         "empty; every row needs a value here (leave the row out instead)");
       ok = false;
     }
-    if (!ok) continue;
+    if (!ok) return;
 
-    row.source = sources.Intern(source, table.sources);
-    row.object = objects.Intern(object, table.objects);
-    size_t known_slots = table.slots.size();
-    row.slot = slots.Intern(slot, table.slots);
-    if (table.slots.size() > known_slots) table.slot_types.push_back(rules.slots.TypeOf(slot));
-    SlotType type = table.slot_types[row.slot];
+    row.source = sources_.Intern(source, table_.sources);
+    row.object = objects_.Intern(object, table_.objects);
+    size_t known_slots = table_.slots.size();
+    row.slot = slots_.Intern(slot, table_.slots);
+    if (table_.slots.size() > known_slots) table_.slot_types.push_back(rules_.slots.TypeOf(slot));
+    SlotType type = table_.slot_types[row.slot];
     std::string normalized;
     if (!IsAscii(value)) {
       normalized = NormalizeNfc(value);
@@ -326,28 +365,88 @@ std::optional<ClaimTable> ReadClaimTable(const std::string& content, const std::
     }
     if (!value.empty() && type != SlotType::kText && type != SlotType::kCategory &&
         !ParseSlotValue(type, value)) {
-      diagnostics.Error(origin, line, "value",
-                        fmt::format("'{}' is not a {} value for slot '{}' (counts are written "
-                                    "12, 8..12, 2.. or all; truth values true or false)",
-                                    value, ToString(type), slot));
-      continue;
+      diagnostics_.Error(origin_, line, "value",
+                         fmt::format("'{}' is not a {} value for slot '{}' (counts are written "
+                                     "12, 8..12, 2.. or all; truth values true or false)",
+                                     value, ToString(type), slot));
+      return;
     }
-    row.value_begin = table.values.size();
+    row.value_begin = table_.values.size();
     row.value_size = static_cast<uint32_t>(value.size());
-    table.values.append(value);
-    table.rows.push_back(row);
+    table_.values.append(value);
+    table_.rows.push_back(row);
   }
-  if (table.rows.empty() && diagnostics.error_count() == errors_before) {
-    diagnostics.Error(origin, 0, "", "the table has a header but no rows");
-  }
-  if (diagnostics.error_count() > errors_before) return std::nullopt;
 
-  table.source_kinds.reserve(table.sources.size());
-  for (const auto& s : table.sources) {
-    const Actor* a = rules.actors.Find(s);
-    table.source_kinds.push_back(a ? a->kind : ClaimantKind::kUnknown);
+  const std::string& origin_;
+  TableDialect dialect_;
+  const Rulebook& rules_;
+  Diagnostics& diagnostics_;
+  size_t errors_before_;
+  ClaimTable table_;
+  bool broken_utf8_ = false;
+  bool header_read_ = false;
+  bool header_ok_ = false;
+  size_t width_ = 0;
+  std::vector<int> position_ = std::vector<int>(8, -1);
+  std::vector<std::string_view> fields_;
+  std::string scratch_, error_;
+  Interner sources_, objects_, slots_;
+};
+
+}  // namespace
+
+std::optional<ClaimTable> ReadClaimTable(const std::string& content, const std::string& origin,
+                                         TableDialect dialect, const ReportOptions& options,
+                                         const Rulebook& rules, Diagnostics& diagnostics) {
+  TableParser parser(origin, dialect, options, rules, diagnostics);
+  parser.Feed(content, 1);
+  return parser.Finish(Sha256Hex(content));
+}
+
+std::optional<ClaimTable> ReadClaimTable(std::istream& in, const std::string& origin,
+                                         TableDialect dialect, const ReportOptions& options,
+                                         const Rulebook& rules, Diagnostics& diagnostics,
+                                         size_t block_bytes) {
+  const size_t kBlock = std::max<size_t>(block_bytes, 1);
+  TableParser parser(origin, dialect, options, rules, diagnostics);
+  Sha256 sha;
+  std::string buffer;
+  uint64_t total = 0;
+  int64_t line = 1;
+  size_t scanned = 0;   // bytes of `buffer` looked at for record ends
+  size_t boundary = 0;  // end of the last whole record found
+  bool quoted = false;  // CSV: inside quotes at `scanned`
+  std::streambuf* source = in.rdbuf();
+  while (true) {
+    size_t have = buffer.size();
+    buffer.resize(have + kBlock);
+    auto got = source ? source->sgetn(buffer.data() + have, static_cast<std::streamsize>(kBlock)) : 0;
+    buffer.resize(have + static_cast<size_t>(std::max<std::streamsize>(got, 0)));
+    bool at_end = got <= 0;
+    total += static_cast<uint64_t>(std::max<std::streamsize>(got, 0));
+    if (total > kMaxInputBytes) {
+      throw InvalidInput(fmt::format("{}: input larger than {} GiB; split it into several reports",
+                                     origin, kMaxInputBytes >> 30));
+    }
+    sha.Update(std::string_view(buffer).substr(have));
+    // Whole records end at a line break outside quotes.
+    for (; scanned < buffer.size(); ++scanned) {
+      char c = buffer[scanned];
+      if (dialect == TableDialect::kCsv && c == '"') quoted = !quoted;
+      if (c == '\n' && !quoted) boundary = scanned + 1;
+    }
+    if (at_end) boundary = buffer.size();
+    if (boundary > 0) {
+      std::string_view block(buffer.data(), boundary);
+      parser.Feed(block, line);
+      line += static_cast<int64_t>(std::count(block.begin(), block.end(), '\n'));
+      buffer.erase(0, boundary);
+      scanned -= boundary;
+      boundary = 0;
+    }
+    if (at_end) break;
   }
-  return table;
+  return parser.Finish(sha.HexDigest());
 }
 
 }  // namespace attest

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,7 @@ struct ClaimTable {
   // Writes the claim a row makes into `out` (incident and ids not yet assigned).
   // Only the fields a table row can set are written: `out` must be a claim made
   // by this function or a default one, so that bulk ingest reuses its strings.
+  // (Claims loaded from the store for an existing incident are never recycled.)
   void FillClaim(const Row& row, Claim& out) const;
 };
 
@@ -61,5 +63,13 @@ struct ClaimTable {
 std::optional<ClaimTable> ReadClaimTable(const std::string& content, const std::string& origin,
                                          TableDialect dialect, const ReportOptions& options,
                                          const Rulebook& rules, Diagnostics& diagnostics);
+
+// The same, reading `in` block by block as it arrives (a pipe from zcat), so that
+// parsing overlaps with producing the input. Throws InvalidInput past the size
+// limit of engine/read/input.h. `block_bytes` is how much is read at a time.
+std::optional<ClaimTable> ReadClaimTable(std::istream& in, const std::string& origin,
+                                         TableDialect dialect, const ReportOptions& options,
+                                         const Rulebook& rules, Diagnostics& diagnostics,
+                                         size_t block_bytes = size_t{4} << 20);
 
 }  // namespace attest

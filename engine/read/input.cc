@@ -13,12 +13,29 @@ namespace attest {
 
 namespace fs = std::filesystem;
 
+std::unique_ptr<std::istream> OpenInput(const std::string& path) {
+  if (path == "-") return nullptr;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw NotFound(fmt::format("{}: no such file", path));
+  if (fs::is_directory(path, ec)) {
+    throw InvalidInput(fmt::format("{}: is a folder; give the report files inside it", path));
+  }
+  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*file) throw InvalidInput(fmt::format("{}: cannot be read; check its permissions", path));
+  return file;
+}
+
 std::string ReadInput(const std::string& path, std::istream& in) {
   std::string content;
   if (path == "-") {
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-      content.append(buffer, static_cast<size_t>(in.gcount()));
+    constexpr size_t kBlock = size_t{1} << 20;
+    std::streambuf* buffer = in.rdbuf();
+    while (true) {
+      size_t have = content.size();
+      content.resize(have + kBlock);
+      auto got = buffer->sgetn(content.data() + have, static_cast<std::streamsize>(kBlock));
+      content.resize(have + static_cast<size_t>(got));
+      if (got <= 0) break;
       if (content.size() > kMaxInputBytes) {
         throw InvalidInput(fmt::format("-: input larger than {} GiB; split it into several reports",
                                        kMaxInputBytes >> 30));

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,10 @@ namespace attest {
 
 // Inputs larger than this are refused (InvalidInput) rather than read.
 inline constexpr uint64_t kMaxInputBytes = uint64_t{4} << 30;  // 4 GiB
+
+// Opens `path` for reading (nullptr for "-": read `in`). Throws NotFound when the
+// file does not exist, InvalidInput when it is a folder or unreadable.
+std::unique_ptr<std::istream> OpenInput(const std::string& path);
 
 // The bytes of `path`, or of `in` when path is "-". Throws NotFound when the file
 // does not exist, InvalidInput when it is too large or unreadable.

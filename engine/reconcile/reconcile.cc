@@ -165,16 +165,28 @@ bool Overlapping(const SlotValue& a, const SlotValue& b) {
 }
 
 // Step 4 for text, category and truth values: one cluster per folded value.
+// Sources mostly repeat each other's exact text, so a value is folded only
+// when its raw text has not been seen in this slot.
 std::vector<Cluster> ClusterByValue(const std::vector<const Position*>& supports) {
   std::vector<Cluster> clusters;
-  std::vector<std::string> keys;
+  std::vector<std::string> keys;  // folded, one per cluster
+  std::vector<std::pair<const SlotValue*, size_t>> seen;  // raw value → cluster
   for (const Position* p : supports) {
-    std::string key = ValueKey(*p->value);
-    auto it = std::find(keys.begin(), keys.end(), key);
-    size_t index = static_cast<size_t>(it - keys.begin());
-    if (it == keys.end()) {
-      keys.push_back(std::move(key));
-      clusters.push_back(Cluster{*p->value, {}, {}, 0.0});
+    const SlotValue& raw = *p->value;
+    auto known = std::find_if(seen.begin(), seen.end(),
+                              [&](const auto& s) { return *s.first == raw; });
+    size_t index;
+    if (known != seen.end()) {
+      index = known->second;
+    } else {
+      std::string key = ValueKey(raw);
+      auto it = std::find(keys.begin(), keys.end(), key);
+      index = static_cast<size_t>(it - keys.begin());
+      if (it == keys.end()) {
+        keys.push_back(std::move(key));
+        clusters.push_back(Cluster{raw, {}, {}, 0.0});
+      }
+      seen.emplace_back(&raw, index);
     }
     clusters[index].Add(p);
   }

@@ -426,6 +426,29 @@ SerializedVersion Serialize(const IncidentVersion& v, std::optional<std::string>
   return s;
 }
 
+std::optional<StoredVersion> NextVersion(IncidentRecord record,
+                                         const std::optional<StoredVersion>& latest,
+                                         VersionCause cause, Timestamp now) {
+  std::string record_text = RecordText(record);
+  std::optional<IncidentRecord> before;
+  if (latest) {
+    if (latest->version.record == record_text) return std::nullopt;
+    before = RecordFromJson(nlohmann::json::parse(latest->version.record));
+  }
+  IncidentVersion next;
+  next.incident = record.incident;
+  next.version = latest ? latest->version.version + 1 : 1;
+  next.recorded_at = now;
+  next.cause = std::move(cause);
+  next.changes = DiffRecords(before ? &*before : nullptr, record);
+  next.record = std::move(record);
+  next.prev_hash = latest ? latest->hash : "";
+  StoredVersion out;
+  out.version = Serialize(next, std::move(record_text));
+  out.hash = HashVersion(out.version);
+  return out;
+}
+
 std::string HashVersion(const SerializedVersion& v) {
   // The parts, newline-separated, after a format tag; hashed piece by piece.
   std::string numbers = fmt::format("attest-version-1\n{}\n{}\n", v.incident, v.version);

@@ -82,6 +82,19 @@ struct SerializedVersion {
 SerializedVersion Serialize(const IncidentVersion& version,
                             std::optional<std::string> record_text = std::nullopt);
 
+// A version as stored, with its hash.
+struct StoredVersion {
+  SerializedVersion version;
+  std::string hash;
+};
+
+// The version that records `record` after `latest` (nullopt: the incident has no
+// version yet): number, changes, cause, recorded time and chained hash. Returns
+// nullopt when the record is the one `latest` holds. Pure: no store involved.
+std::optional<StoredVersion> NextVersion(IncidentRecord record,
+                                         const std::optional<StoredVersion>& latest,
+                                         VersionCause cause, Timestamp now);
+
 // SHA-256 (hex) over every stored part of a version except its own hash
 // (prev_hash included): the link of the chain.
 std::string HashVersion(const SerializedVersion& version);

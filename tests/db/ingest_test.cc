@@ -152,3 +152,55 @@ TEST_CASE("a claim table becomes one report with one incident per object", "[db]
 }
 
 }  // namespace attest
+
+namespace attest {
+
+namespace {
+
+std::string ManyObjects(int objects, const std::string& source, const std::string& value) {
+  std::string tsv = "source\tobject\tattribute\tvalue\n";
+  for (int i = 0; i < objects; ++i) {
+    tsv += source + "\tobj-" + std::to_string(i) + "\tgate\t" + value + "\n";
+    tsv += "z-" + source + "\tobj-" + std::to_string(i) + "\tgate\t" + value + "\n";
+  }
+  return tsv;
+}
+
+ClaimTable Table(const std::string& tsv, const std::string& id, const Rulebook& rules) {
+  Diagnostics d;
+  ReportOptions options;
+  options.id = id;
+  options.now = *ParseTimestamp("2025-01-01");
+  auto table = ReadClaimTable(tsv, "-", TableDialect::kTsv, options, rules, d);
+  REQUIRE(table);
+  return std::move(*table);
+}
+
+}  // namespace
+
+TEST_CASE("a table spanning many batches records one version per object, in order", "[db]") {
+  Rulebook rules = testing::SmallRulebook();
+  SQLite::Database db = OpenDatabase(":memory:", OpenMode::kReadWrite);
+  IngestResult first = IngestTable(db, rules, Table(ManyObjects(700, "a", "C1"), "t1", rules),
+                                   *ParseTimestamp("2025-01-01"));
+  REQUIRE(first.incidents.size() == 700);
+  CHECK(first.incidents[0].label == "obj-0");
+  CHECK(first.incidents[699].label == "obj-699");
+  CHECK(Count(db, "incident_versions") == 700);
+
+  // A second table on the same objects disagrees: every record changes.
+  IngestResult second = IngestTable(db, rules, Table(ManyObjects(700, "b", "C2"), "t2", rules),
+                                    *ParseTimestamp("2025-01-02"));
+  REQUIRE(second.incidents.size() == 700);
+  CHECK(second.incidents[350].version == 2);
+  CHECK_FALSE(second.incidents[350].created);
+  auto latest = VersionRepository(db).Latest(second.incidents[350].id);
+  REQUIRE(latest);
+  const SlotRecord* gate = latest->record.Find("gate");
+  REQUIRE(gate);
+  CHECK(gate->status == SlotStatus::kContested);
+  CHECK(gate->support.size() + gate->oppose.size() == 4);
+  CHECK(latest->prev_hash == VersionRepository(db).Get(second.incidents[350].id, 1)->hash);
+}
+
+}  // namespace attest
