@@ -23,7 +23,7 @@ std::optional<std::string> Detail(const Claim& c) {
                c.claimant.kind == ClaimantKind::kUnknown && !c.claimant.role &&
                !c.claimant.anonymous && c.claimant.count == ClaimantCount::kUnknown &&
                !c.claimant.concordant && c.chain.empty() && !c.cue && c.hedges.empty() &&
-               !c.quote && !c.text && !c.span &&
+               !c.quote && !c.text && !c.span && c.implied.empty() &&
                (!c.incident_ref || (c.incident_ref->key && !c.incident_ref->place &&
                                     !c.incident_ref->date && !c.incident_ref->event_type &&
                                     c.incident_ref->actors.empty()));
@@ -67,11 +67,18 @@ std::optional<std::string> Detail(const Claim& c) {
     if (!r.actors.empty()) ref["actors"] = r.actors;
     j["incident"] = ref;
   }
+  if (!c.implied.empty()) {
+    json implied = json::array();
+    for (const auto& i : c.implied) {
+      implied.push_back({{"slot", i.slot}, {"value", FormatSlotValue(i.value)}});
+    }
+    j["implied"] = implied;
+  }
   if (c.source_line) j["line"] = c.source_line;
   return j.dump();
 }
 
-void ApplyDetail(const std::string& text, Claim& c) {
+void ApplyDetail(const std::string& text, const SlotCatalog& slots, Claim& c) {
   json j;
   try {
     j = json::parse(text);
@@ -126,6 +133,14 @@ void ApplyDetail(const std::string& text, Claim& c) {
       }
       c.incident_ref = std::move(ref);
     }
+    if (auto it = j.find("implied"); it != j.end()) {
+      for (const auto& i : *it) {
+        std::string slot = i.at("slot").get<std::string>();
+        std::string raw = i.at("value").get<std::string>();
+        auto value = ParseSlotValue(slots.TypeOf(slot), raw);
+        c.implied.push_back({slot, value ? *value : SlotValue(raw)});
+      }
+    }
     c.source_line = j.value("line", int64_t{0});
   } catch (const json::exception& e) {
     throw Storage(fmt::format("claim {}: its stored detail cannot be read: {}", c.id.value(),
@@ -169,7 +184,7 @@ Claim ClaimRepository::ReadRow(SQLite::Statement& st) const {
   if (!st.getColumn(11).isNull()) {
     c.polarity = ParsePolarity(st.getColumn(11).getString()).value_or(Polarity::kPositive);
   }
-  if (!st.getColumn(12).isNull()) ApplyDetail(st.getColumn(12).getString(), c);
+  if (!st.getColumn(12).isNull()) ApplyDetail(st.getColumn(12).getString(), slots_, c);
   return c;
 }
 

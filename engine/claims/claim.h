@@ -60,6 +60,16 @@ struct IncidentRef {
   bool empty() const { return !key && !place && !date && !event_type && actors.empty(); }
 };
 
+// A further slot fact a claim's content states besides its main slot: "the ambush
+// led by the FLA with JNIM fighters" says occurred, participant:FLA and
+// participant:JNIM at once. Reconciliation counts it as the claim's position on
+// that slot.
+struct ImpliedSlot {
+  std::string slot;
+  SlotValue value;
+  bool operator==(const ImpliedSlot&) const = default;
+};
+
 struct Span {
   int64_t start = 0;  // [start, end) UTF-8 byte offsets into the report body
   int64_t end = 0;
@@ -87,6 +97,7 @@ struct Claim {
   std::optional<IncidentRef> incident_ref;
   std::string slot = "statement";
   std::optional<SlotValue> value;  // absent for declines / not_confirmed
+  std::vector<ImpliedSlot> implied;
 
   // Where the claim was read from, for diagnostics (line in a .jsonl or table).
   int64_t source_line = 0;

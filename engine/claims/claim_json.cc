@@ -66,6 +66,13 @@ ojson ClaimToJson(const Claim& c) {
   j["incident"] = c.incident_ref ? IncidentRefToJson(*c.incident_ref) : ojson(nullptr);
   j["slot"] = c.slot;
   j["value"] = c.value ? SlotValueToJson(*c.value) : ojson(nullptr);
+  if (!c.implied.empty()) {
+    ojson implied = ojson::array();
+    for (const auto& i : c.implied) {
+      implied.push_back(ojson{{"slot", i.slot}, {"value", SlotValueToJson(i.value)}});
+    }
+    j["implied"] = std::move(implied);
+  }
   if (c.span) j["span"] = ojson::array({c.span->start, c.span->end});
   return j;
 }

@@ -1,11 +1,774 @@
+// Claim extraction, sentence by sentence (shared/spec/claims.md):
+//   1. The body is cut into sentences and tokens (rules/<lang>/text.toml);
+//      headings make no claim.
+//   2. Cues are found: reporting verbs whose subject names a claimant (judged on
+//      the subject's head, so that "L'embuscade … semble confirmer" is no cue),
+//      passive cues with their agent ("considérés … par Bamako"), frames whose
+//      complement names a claimant ("selon", "according to"), silences ("sans
+//      communiquer"), and relative clauses in the conditional of hearsay ("qui
+//      aurait manqué"). A negated cue changes class ("n'ont pas confirmé" →
+//      not_confirm); pronouns stand for the last claimant of the same number
+//      and gender; a subject left out after "et" is the previous cue's.
+//   3. The sentence is split where a cue's clause starts and where a contrast
+//      word ("mais", "alors que", "but") opens a clause with its own subject and
+//      verb. Each part is one claim per claimant: its cue's, else the frame's,
+//      else the author's (the outlet).
+//   4. Each claim gets its modality (epistemic hedges), polarity (negation in
+//      its content, "mixed" when a contrast follows it), endorsement (author,
+//      reported, or distanced by a distancing cue, adverb or the conditional of
+//      hearsay), hedges, quote, slot (engine/extract/slot_reading.h), and the
+//      incident it is about: a place and date of its own when it tells of an
+//      event, else the report's current incident.
 #include "engine/extract/extractor.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "engine/extract/mentions.h"
+#include "engine/extract/slot_reading.h"
+#include "engine/text/sentences.h"
+#include "engine/text/utf8.h"
+#include "engine/time/date_expressions.h"
 
 namespace attest {
 
+namespace {
+
+using Tokens = std::vector<Token>;
+
+bool IsPunct(const Token& t, std::string_view text) {
+  return t.kind == TokenKind::kPunct && t.text == text;
+}
+bool IsQuote(const Token& t) {
+  return t.kind == TokenKind::kQuoteOpen || t.kind == TokenKind::kQuoteClose;
+}
+
+Stance StanceOf(CueClass cls) {
+  switch (cls) {
+    case CueClass::kAdmit: return Stance::kAcknowledges;
+    case CueClass::kConfirm: return Stance::kConfirms;
+    case CueClass::kDeny: return Stance::kDenies;
+    case CueClass::kDecline: return Stance::kDeclines;
+    case CueClass::kNotConfirm: return Stance::kNotConfirmed;
+    default: return Stance::kAsserts;
+  }
+}
+
+// A cue found in a sentence, with who it attributes to.
+struct FoundCue {
+  enum class Kind { kVerb, kFrame, kSilence, kHearsay };
+  Kind kind = Kind::kVerb;
+  size_t begin = 0;  // the cue's tokens
+  size_t end = 0;
+  size_t clause = 0;  // where its clause starts (a split point)
+  size_t group = 0;   // where its verb group starts (auxiliaries, negation)
+  CueEntry entry;
+  std::vector<ClaimantMention> claimants;  // empty: inherit the previous cue's
+  std::vector<std::pair<size_t, size_t>> claimant_spans;
+  std::optional<std::string> relay;
+  bool agentive = false;  // "affirment avoir …": the claimant's own act
+};
+
+struct Antecedent {
+  Claimant claimant;
+  Agreement agreement;
+};
+
+class ReportReader {
+ public:
+  ReportReader(const Report& report, const Rulebook& rules, const Lexicon& lexicon)
+      : report_(report),
+        body_(*report.body),
+        rules_(rules),
+        lex_(lexicon),
+        phrases_(GazetteerPhrases::Build(rules, lexicon)),
+        published_(report.published.date()) {}
+
+  std::vector<Claim> Read() {
+    for (const Sentence& s : SplitSentences(body_, lex_.sentences)) {
+      if (s.heading) continue;
+      sentences_.push_back(s);
+      tokens_.push_back(Tokenize(body_.substr(s.begin, s.end - s.begin), s.begin, lex_.tokens));
+    }
+    FindConflict();
+    ResolveOutlet();
+    finder_.emplace(rules_, lex_, phrases_, conflict_, body_);
+    FindMainIncident();
+    for (size_t i = 0; i < sentences_.size(); ++i) ReadSentence(i);
+    for (size_t i = 0; i < claims_.size(); ++i) claims_[i].ordinal = static_cast<int64_t>(i) + 1;
+    return std::move(claims_);
+  }
+
+ private:
+  // The conflict the report is about, for designations ("l'armée") and sides:
+  // that of the first gazetteer place named, else of the first actor with a side.
+  void FindConflict() {
+    auto when = DateInterval::Day(published_);
+    for (const auto& t : tokens_) {
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (auto p = phrases_.places.At(t, i)) {
+          if (const Conflict* c = rules_.actors.ConflictFor((*p->value)->country, when)) {
+            conflict_ = c;
+            return;
+          }
+        }
+      }
+    }
+    for (const auto& t : tokens_) {
+      for (size_t i = 0; i < t.size(); ++i) {
+        auto a = phrases_.actors.At(t, i);
+        if (!a) continue;
+        for (const auto& c : rules_.actors.conflicts()) {
+          if (c.period && !c.period->Overlaps(when)) continue;
+          if (rules_.actors.FindSide((*a->value)->name, &c)) {
+            conflict_ = &c;
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  void ResolveOutlet() {
+    outlet_ = report_.outlet.value_or("");
+    if (const Actor* a = rules_.actors.Find(outlet_)) outlet_ = a->name;
+  }
+
+  bool IsOutlet(const Claimant& c) const {
+    return c.name && !outlet_.empty() && FoldForMatch(*c.name) == FoldForMatch(outlet_);
+  }
+
+  Claimant OutletClaimant() const {
+    Claimant c;
+    c.name = outlet_.empty() ? std::optional<std::string>("author") : outlet_;
+    c.kind = ClaimantKind::kOutlet;
+    c.count = ClaimantCount::kOne;
+    return c;
+  }
+
+  // The incident the report is mainly about: the first event with a place.
+  void FindMainIncident() {
+    for (size_t s = 0; s < tokens_.size(); ++s) {
+      const Tokens& t = tokens_[s];
+      if (!lex_.slots.events.Contains(t, 0, t.size())) continue;
+      if (const Place* place = finder_->PlaceIn(t, 0, t.size())) {
+        IncidentRef ref;
+        ref.place = place->name;
+        ref.date = FirstDate(s, 0, t.size());
+        if (auto ev = EventType(t, 0, t.size())) ref.event_type = ev;
+        current_ = ref;
+        main_ = ref;
+        return;
+      }
+    }
+  }
+
+  std::optional<std::string> EventType(const Tokens& t, size_t b, size_t e) const {
+    if (auto ev = lex_.slots.events.Find(t, b, e)) return *ev->second.value;
+    return std::nullopt;
+  }
+
+  std::optional<DateInterval> FirstDate(size_t s, size_t b, size_t e) const {
+    const Tokens& t = tokens_[s];
+    const Sentence& sentence = sentences_[s];
+    std::string_view text = body_.substr(sentence.begin, sentence.end - sentence.begin);
+    size_t from = b < t.size() ? t[b].begin : sentence.end;
+    size_t to = e > 0 && e <= t.size() ? t[e - 1].end : sentence.end;
+    for (const auto& d : FindDateExpressions(t, text, sentence.begin, published_, lex_.dates)) {
+      if (d.begin >= from && d.end <= to) return d.date;
+    }
+    return std::nullopt;
+  }
+
+  // --- Cues -------------------------------------------------------------------
+
+  bool IsAdverb(const Tokens& t, size_t i) const {
+    const GrammarLexicon& g = lex_.grammar;
+    if (g.determiners.At(t, i) || g.pronouns.At(t, i)) return false;
+    if (g.function_words.At(t, i)) return true;
+    const std::string& f = t[i].folded;
+    for (const auto& suffix : g.adverb_suffixes) {
+      if (f.size() > suffix.size() + 2 &&
+          f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether a verb (an auxiliary, a negation, a cue) stands in [begin, end).
+  bool HasVerb(const Tokens& t, size_t begin, size_t end) const {
+    const GrammarLexicon& g = lex_.grammar;
+    for (size_t k = begin; k < end; ++k) {
+      if (g.auxiliaries.At(t, k) || g.negators.At(t, k) || lex_.cues.verbs.At(t, k)) return true;
+    }
+    return false;
+  }
+
+  // Where the clause holding token i starts: after the last contrast word,
+  // relative, ";" or ":" before it, or a coordinator with a verb on its left
+  // (the boundary word itself).
+  size_t ClauseStart(const Tokens& t, size_t i, size_t floor) const {
+    const GrammarLexicon& g = lex_.grammar;
+    for (size_t k = i; k > floor; --k) {
+      size_t j = k - 1;
+      if (g.contrast.At(t, j) || g.relatives.At(t, j) || IsPunct(t[j], ";") ||
+          IsPunct(t[j], ":")) {
+        return j;
+      }
+      // (A cue ending at `floor` is a verb on the left: "affirment … et assurent".)
+      if (g.coordinators.At(t, j) && (floor > 0 || HasVerb(t, floor, j))) return j;
+    }
+    return floor;
+  }
+
+  bool Negated(const Tokens& t, size_t group, size_t cue_end) const {
+    const GrammarLexicon& g = lex_.grammar;
+    for (size_t k = group; k < cue_end; ++k) {
+      if (g.negators.At(t, k) || g.negative_words.At(t, k)) return true;
+    }
+    return false;
+  }
+
+  void ResolvePronouns(std::vector<ClaimantMention>& mentions) const {
+    for (auto& m : mentions) {
+      if (!m.pronoun) continue;
+      for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
+        const Agreement& a = it->agreement;
+        if (a.plural != m.agreement.plural) continue;
+        if (a.gender != Gender::kUnknown && m.agreement.gender != Gender::kUnknown &&
+            a.gender != m.agreement.gender) {
+          continue;
+        }
+        std::string mention = m.claimant.mention;
+        m.claimant = it->claimant;
+        m.claimant.mention = mention;
+        m.pronoun = false;
+        break;
+      }
+    }
+    std::erase_if(mentions, [](const ClaimantMention& m) { return m.pronoun; });
+  }
+
+  std::optional<std::string> RelayAfter(const Tokens& t, size_t i, size_t end) const {
+    for (size_t k = i; k < end && k < i + 4; ++k) {
+      if (auto r = lex_.cues.relays.At(t, k)) {
+        size_t j = k + r->length;
+        while (j < end && finder_->IsFunctionWord(t, j) && !finder_->ActorAt(t, j)) ++j;
+        if (auto a = finder_->ActorAt(t, j); a && a->actor->kind == ClaimantKind::kOutlet) {
+          return a->actor->name;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::vector<FoundCue> FindCues(const Tokens& t) const {
+    std::vector<FoundCue> cues;
+    const CueLexicon& c = lex_.cues;
+    const GrammarLexicon& g = lex_.grammar;
+    std::vector<bool> used(t.size(), false);
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (auto nc = c.not_cues.At(t, i)) {
+        for (size_t k = i; k < i + nc->length; ++k) used[k] = true;
+      }
+    }
+    // Silences: "sans" + a reporting verb.
+    for (size_t i = 0; i < t.size(); ++i) {
+      auto w = c.without.At(t, i);
+      if (!w) continue;
+      for (size_t k = i + w->length; k < t.size() && k <= i + w->length + 2; ++k) {
+        auto v = c.verbs.At(t, k);
+        if (!v || used[k]) continue;
+        FoundCue cue;
+        cue.kind = FoundCue::Kind::kSilence;
+        cue.begin = i;
+        cue.end = k + v->length;
+        cue.entry = *v->value;
+        cue.entry.cls = CueClass::kDecline;
+        size_t clause = i;
+        if (clause > 0 && g.contrast.At(t, clause - 1)) --clause;
+        cue.clause = clause;
+        cue.group = i;
+        for (size_t u = i; u < cue.end; ++u) used[u] = true;
+        cues.push_back(std::move(cue));
+        break;
+      }
+    }
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (used[i]) continue;
+      if (auto f = c.frames.At(t, i)) {
+        size_t end = i + f->length;
+        while (end < t.size() && !IsPunct(t[end], ",") && !IsPunct(t[end], ".") &&
+               !IsPunct(t[end], ";") && !IsQuote(t[end])) {
+          ++end;
+        }
+        auto who = finder_->Anywhere(t, i + f->length, end);
+        ResolvePronouns(who);
+        if (who.empty()) continue;
+        FoundCue cue;
+        cue.kind = FoundCue::Kind::kFrame;
+        cue.begin = i;
+        cue.end = end;
+        cue.entry = *f->value;
+        cue.clause = i;
+        cue.group = i;
+        cue.claimants = std::move(who);
+        for (size_t u = i; u < end; ++u) used[u] = true;
+        cues.push_back(std::move(cue));
+        continue;
+      }
+      auto v = c.verbs.At(t, i);
+      if (!v) continue;
+      if (i > 0 && g.determiners.At(t, i - 1)) continue;  // a noun: "un communiqué"
+      FoundCue cue;
+      cue.kind = FoundCue::Kind::kVerb;
+      cue.begin = i;
+      cue.end = i + v->length;
+      cue.entry = *v->value;
+      size_t previous_end = 0;  // the end of the last cue before this one
+      for (const auto& earlier : cues) {
+        if (earlier.end <= i) previous_end = std::max(previous_end, earlier.end);
+      }
+      size_t group = i;
+      while (group > previous_end) {
+        size_t k = group - 1;
+        if (g.pronouns.At(t, k)) break;
+        if (g.auxiliaries.At(t, k) || g.negators.At(t, k) || g.negative_words.At(t, k) ||
+            IsAdverb(t, k)) {
+          if (g.contrast.At(t, k) || g.coordinators.At(t, k) || g.relatives.At(t, k)) break;
+          --group;
+        } else {
+          break;
+        }
+      }
+      cue.group = group;
+      size_t clause = ClauseStart(t, group, previous_end);
+      cue.clause = clause;
+      size_t region_begin = clause;
+      if (region_begin < group && (g.contrast.At(t, region_begin) ||
+                                   g.coordinators.At(t, region_begin) ||
+                                   g.relatives.At(t, region_begin))) {
+        ++region_begin;
+      }
+      if (Negated(t, group, cue.end)) {
+        auto n = c.negated.find(cue.entry.cls);
+        if (n != c.negated.end()) cue.entry.cls = n->second;
+      }
+      bool passive = false;
+      for (size_t k = group; k < i; ++k) passive = passive || g.passive_auxiliaries.At(t, k);
+      std::vector<ClaimantMention> who;
+      size_t stop = cue.end;
+      while (stop < t.size() && !IsPunct(t[stop], ",") && !IsPunct(t[stop], ".") &&
+             !IsPunct(t[stop], ";") && !g.contrast.At(t, stop)) {
+        ++stop;
+      }
+      if (cue.entry.passive_agent && passive) {
+        for (size_t k = cue.end; k < stop; ++k) {
+          if (auto a = c.agent_markers.At(t, k)) {
+            who = finder_->Anywhere(t, k + a->length, stop);
+            break;
+          }
+        }
+        if (who.empty()) continue;  // a passive without an agent attributes nothing
+      } else {
+        bool inverted = region_begin >= group;
+        if (!inverted) {
+          size_t last = group - 1;
+          inverted = IsPunct(t[last], ",") || IsQuote(t[last]);
+          if (inverted && IsPunct(t[last], ",")) {
+            // "« … », indique X" and ", said X": the subject comes after.
+            inverted = last == 0 || IsQuote(t[last - 1]) || region_begin + 1 >= last;
+          }
+        }
+        if (inverted) {
+          size_t after = cue.end;
+          while (after < stop && IsAdverb(t, after)) ++after;
+          who = finder_->Subject(t, after, stop);
+        } else {
+          who = finder_->Subject(t, region_begin, group);
+        }
+      }
+      ResolvePronouns(who);
+      if (who.empty()) {
+        // A subject left out after "et"/"and": the previous cue's claimant.
+        bool after_coordinator = clause < group && g.coordinators.At(t, clause);
+        bool bare = group - region_begin <= 2;
+        for (size_t k = region_begin; k < group && bare; ++k) {
+          bare = !g.determiners.At(t, k) && !finder_->ActorAt(t, k);
+        }
+        if (!(after_coordinator && bare && !cues.empty())) continue;
+      }
+      cue.claimants = std::move(who);
+      size_t mention_end = region_begin;
+      for (const auto& m : cue.claimants) mention_end = std::max(mention_end, m.end);
+      cue.relay = RelayAfter(t, mention_end, std::max(group, mention_end + 1));
+      if (!cue.relay) cue.relay = RelayAfter(t, cue.end, std::min(t.size(), cue.end + 2));
+      cue.agentive = g.infinitive_markers.At(t, cue.end).has_value();
+      for (size_t u = cue.begin; u < cue.end; ++u) used[u] = true;
+      cues.push_back(std::move(cue));
+    }
+    // Relative clauses in the conditional of hearsay: "…, qui aurait manqué".
+    bool plan = false;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (g.plan_markers.At(t, i)) plan = true;
+      if (plan || !g.relatives.At(t, i)) continue;
+      for (size_t k = i + 1; k < t.size() && k <= i + 3; ++k) {
+        if (IsConditional(t, k)) {
+          bool inside_cue = false;
+          for (const auto& cue : cues) inside_cue = inside_cue || (cue.clause == i);
+          if (inside_cue) break;
+          FoundCue cue;
+          cue.kind = FoundCue::Kind::kHearsay;
+          cue.begin = k;
+          cue.end = k + 1;
+          cue.clause = i;
+          cue.group = i;
+          cue.entry.cls = CueClass::kNone;
+          cues.push_back(cue);
+          break;
+        }
+      }
+    }
+    std::stable_sort(cues.begin(), cues.end(),
+                     [](const FoundCue& a, const FoundCue& b) { return a.begin < b.begin; });
+    return cues;
+  }
+
+  bool IsConditional(const Tokens& t, size_t i) const {
+    const GrammarLexicon& g = lex_.grammar;
+    if (g.conditional.At(t, i)) return true;
+    if (g.conditional_exceptions.At(t, i)) return false;
+    const std::string& f = t[i].folded;
+    for (const auto& suffix : g.conditional_suffixes) {
+      if (f.size() > suffix.size() + 3 &&
+          f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether a contrast word at i opens a clause of its own: a subject (a
+  // determiner, pronoun, negative word or capitalised word) and a verb follow.
+  bool OpensClause(const Tokens& t, size_t i, size_t length, size_t end) const {
+    const GrammarLexicon& g = lex_.grammar;
+    size_t k = i + length;
+    while (k < end && (IsPunct(t[k], ",") || (IsAdverb(t, k) && !g.negative_words.At(t, k) &&
+                                              !g.determiners.At(t, k)))) {
+      ++k;
+    }
+    if (k >= end) return false;
+    bool subject = g.determiners.At(t, k) || g.pronouns.At(t, k) || g.negative_words.At(t, k) ||
+                   finder_->ActorAt(t, k) || lex_.claimants.counts.At(t, k) ||
+                   (t[k].kind == TokenKind::kWord && !t[k].text.empty() &&
+                    IsUpperCase(DecodeCodePoint(t[k].text, 0).value));
+    if (!subject) return false;
+    for (size_t j = k + 1; j < end; ++j) {
+      if (g.auxiliaries.At(t, j) || g.negators.At(t, j) || lex_.cues.verbs.At(t, j)) return true;
+    }
+    return false;
+  }
+
+  // --- Claims -----------------------------------------------------------------
+
+  void ReadSentence(size_t s) {
+    const Tokens& t = tokens_[s];
+    if (t.empty()) return;
+    // A new paragraph goes back to the report's main incident.
+    if (sentences_[s].paragraph != paragraph_) {
+      paragraph_ = sentences_[s].paragraph;
+      current_ = main_;
+    }
+    std::vector<FoundCue> cues = FindCues(t);
+
+    // Split points: where a cue's clause starts, and contrast words opening a
+    // clause of their own.
+    std::set<size_t> splits;
+    for (const auto& cue : cues) {
+      if (cue.kind == FoundCue::Kind::kFrame) continue;
+      if (cue.clause > 0) splits.insert(cue.clause);
+    }
+    for (size_t i = 1; i < t.size(); ++i) {
+      if (auto c = lex_.grammar.contrast.At(t, i); c && OpensClause(t, i, c->length, t.size())) {
+        splits.insert(i);
+      }
+    }
+    std::vector<size_t> bounds = {0};
+    for (size_t p : splits) {
+      if (p > 0 && p < t.size()) bounds.push_back(p);
+    }
+    bounds.push_back(t.size());
+
+    const FoundCue* frame = nullptr;
+    for (const auto& cue : cues) {
+      if (cue.kind == FoundCue::Kind::kFrame && !frame) frame = &cue;
+    }
+    const std::vector<ClaimantMention>* previous = nullptr;  // the last claimants named
+    std::vector<ClaimantMention> outlet = {ClaimantMention{OutletClaimant(), 0, 0, {}, false}};
+    for (size_t b = 0; b + 1 < bounds.size(); ++b) {
+      size_t sb = bounds[b], se = bounds[b + 1];
+      size_t words = 0;
+      for (size_t k = sb; k < se; ++k) words += t[k].kind == TokenKind::kWord;
+      if (words == 0) continue;
+      const FoundCue* own = nullptr;
+      for (const auto& cue : cues) {
+        if (cue.kind == FoundCue::Kind::kFrame) continue;
+        if (cue.begin >= sb && cue.begin < se) {
+          own = &cue;
+          break;
+        }
+      }
+      if (!own && words < 2) continue;
+      const std::vector<ClaimantMention>* who = nullptr;
+      if (own && !own->claimants.empty()) {
+        who = &own->claimants;
+      } else if (own && (own->kind == FoundCue::Kind::kSilence ||
+                         own->kind == FoundCue::Kind::kHearsay ||
+                         own->kind == FoundCue::Kind::kVerb)) {
+        who = previous ? previous : (frame ? &frame->claimants : &outlet);
+      } else if (frame) {
+        who = &frame->claimants;
+      } else {
+        who = &outlet;
+      }
+      const FoundCue* cue = own ? own : frame;
+      for (const auto& m : *who) EmitClaim(s, sb, se, cue, m);
+      if (who != &outlet) previous = who;
+    }
+    // Claimants named here can be taken up by a pronoun later.
+    for (const auto& cue : cues) {
+      for (const auto& m : cue.claimants) {
+        if (!IsOutlet(m.claimant)) antecedents_.push_back({m.claimant, m.agreement});
+      }
+    }
+  }
+
+  void EmitClaim(size_t s, size_t sb, size_t se, const FoundCue* cue, const ClaimantMention& who) {
+    const Tokens& t = tokens_[s];
+    const GrammarLexicon& g = lex_.grammar;
+    Claim c;
+    c.report = report_.id;
+    c.claimant = who.claimant;
+    bool by_outlet = IsOutlet(c.claimant) ||
+                     (who.claimant.kind == ClaimantKind::kOutlet &&
+                      (!who.claimant.name || *who.claimant.name == outlet_ ||
+                       *who.claimant.name == "author"));
+    if (by_outlet) {
+      c.claimant.kind = ClaimantKind::kOutlet;
+      if (cue && cue->kind == FoundCue::Kind::kVerb) c.claimant.mention = who.claimant.mention;
+    }
+    c.span = Span{static_cast<int64_t>(t[sb].begin), static_cast<int64_t>(t[se - 1].end)};
+
+    // The content: the part without the cue, its verb group and the claimant.
+    ContentView view{t, std::vector<bool>(t.size(), false), sb, se};
+    for (size_t k = sb; k < se; ++k) view.content[k] = true;
+    CueClass cls = CueClass::kNone;
+    if (cue) {
+      cls = cue->entry.cls;
+      for (size_t k = cue->group; k < cue->end && k < t.size(); ++k) view.content[k] = false;
+      if (cue->kind != FoundCue::Kind::kHearsay) {
+        for (const auto& m : cue->claimants) {
+          for (size_t k = m.begin; k < m.end; ++k) view.content[k] = false;
+        }
+      }
+      if (cue->kind != FoundCue::Kind::kHearsay) {
+        c.cue = Cue{std::string(body_.substr(t[cue->begin].begin,
+                                             t[cue->end - 1].end - t[cue->begin].begin)),
+                    cue->entry.lemma, cls, static_cast<int64_t>(t[cue->begin].begin),
+                    static_cast<int64_t>(t[cue->end - 1].end)};
+      }
+    }
+    if (by_outlet && cue && cue->kind == FoundCue::Kind::kFrame) cls = CueClass::kNone;
+    if (!cue || cue->kind == FoundCue::Kind::kHearsay) {
+      if (!cue) c.cue = Cue{"", "", CueClass::kNone, 0, 0};
+    }
+    if (cue && cue->kind == FoundCue::Kind::kHearsay) cls = CueClass::kAssert;
+    c.stance = cue && cue->kind != FoundCue::Kind::kHearsay ? StanceOf(cls) : Stance::kAsserts;
+    if (!cue) c.cue.reset();
+
+    // Modality: hedges in the content.
+    c.modality = Modality::kCertain;
+    for (size_t k = sb; k < se; ++k) {
+      if (!view.content[k] && !(cue && k >= cue->group && k < cue->end)) continue;
+      if (auto h = lex_.hedges.epistemic.At(t, k)) {
+        if (*h->value == Modality::kPossible || c.modality == Modality::kCertain) {
+          c.modality = *h->value;
+        }
+        c.hedges.push_back({t[k].text, HedgeKind::kEpistemic});
+      }
+    }
+    if (IsSilence(c.stance)) c.modality = Modality::kUnknown;
+
+    // Polarity: negation in the content. Mixed when a contrast follows the
+    // negation ("n'ont pas combattu … mais ont mené"), or when the negation is
+    // in a second coordinated part ("est arrivé … et n'en a plus bougé").
+    std::optional<size_t> negation;
+    bool mixed = false;
+    size_t words_before = 0;
+    for (size_t k = sb; k < se; ++k) {
+      if (!view.content[k]) continue;
+      bool negative = g.negators.At(t, k) || g.negative_words.At(t, k);
+      if (!negation && negative) {
+        negation = k;
+      } else if (!negation && g.coordinators.At(t, k) && words_before > 0) {
+        mixed = true;  // a positive part stands before any negation
+      }
+      if (negation && k > *negation && g.contrast.At(t, k)) mixed = true;
+      if (!negation && t[k].kind == TokenKind::kWord && !finder_->IsFunctionWord(t, k)) {
+        ++words_before;
+      }
+    }
+    c.polarity = !negation ? Polarity::kPositive : mixed ? Polarity::kMixed : Polarity::kNegative;
+    if (IsSilence(c.stance)) c.polarity = Polarity::kPositive;
+
+    // Endorsement.
+    bool plan = false, conditional = false, distancing = false;
+    for (size_t k = 0; k < t.size(); ++k) {
+      if (g.plan_markers.At(t, k) && k < se) plan = true;
+      if (k >= sb && k < se && IsConditional(t, k) && !plan) {
+        conditional = true;
+        c.hedges.push_back({t[k].text, HedgeKind::kConditional});
+      }
+      if (k >= sb && k < se && lex_.hedges.distancing.At(t, k)) {
+        distancing = true;
+        c.hedges.push_back({t[k].text, HedgeKind::kAttribution});
+      }
+    }
+    if (by_outlet) {
+      c.endorsement = conditional || distancing ? Endorsement::kDistanced : Endorsement::kAuthor;
+      if (c.endorsement == Endorsement::kDistanced && cue && cue->kind == FoundCue::Kind::kFrame) {
+        c.endorsement = Endorsement::kAuthor;
+      }
+    } else if (cls == CueClass::kDistance || conditional || distancing) {
+      c.endorsement = Endorsement::kDistanced;
+    } else {
+      c.endorsement = Endorsement::kReported;
+    }
+    if (cue && cue->kind == FoundCue::Kind::kFrame) {
+      c.hedges.push_back({std::string(body_.substr(t[cue->begin].begin,
+                                                   t[cue->end - 1].end - t[cue->begin].begin)),
+                          HedgeKind::kAttribution});
+    }
+    if (c.claimant.anonymous) c.hedges.push_back({c.claimant.mention, HedgeKind::kAnonymity});
+
+    // Quote: the first quotation in the part.
+    for (size_t k = sb; k < se; ++k) {
+      if (t[k].kind != TokenKind::kQuoteOpen) continue;
+      size_t close = k + 1;
+      while (close < se && t[close].kind != TokenKind::kQuoteClose) ++close;
+      if (close < se && close > k + 1) {
+        c.quote = std::string(body_.substr(t[k].end, t[close].begin - t[k].end));
+        if (close == k + 2) c.hedges.push_back({t[k + 1].text, HedgeKind::kScareQuotes});
+      }
+      break;
+    }
+
+    // Chain: outlet, relay, claimant.
+    if (!outlet_.empty()) c.chain.push_back(outlet_);
+    if (cue && cue->relay && *cue->relay != outlet_) c.chain.push_back(*cue->relay);
+    if (!by_outlet) c.chain.push_back(c.claimant.SourceName());
+
+    // Slot and incident.
+    std::optional<std::string> actor;
+    if (c.claimant.name && rules_.actors.ByName(*c.claimant.name)) actor = c.claimant.name;
+    SlotReading reading = ReadSlot(view, lex_, *finder_, actor, cue && cue->agentive, cls);
+    for (const auto& h : reading.hedges) c.hedges.push_back({h, HedgeKind::kApproximation});
+    IncidentRef ref = current_.value_or(IncidentRef{});
+    std::optional<DateInterval> date = FirstDate(s, sb, se);
+    if (!date) date = FirstDate(s, 0, t.size());
+    if (reading.event_type) {
+      const Place* place = finder_->PlaceIn(t, sb, se);
+      if (!place) place = finder_->PlaceIn(t, 0, t.size());
+      if (place || date) {
+        bool same_place = !place || (ref.place && *ref.place == place->name);
+        bool same_date = !date || !ref.date || ref.date->Overlaps(*date);
+        if (!(same_place && same_date)) {
+          // An event without a date of its own happens on the narrative's day.
+          IncidentRef fresh;
+          fresh.place = place ? std::optional(place->name) : ref.place;
+          fresh.date = date ? date : ref.date;
+          fresh.event_type = reading.event_type;
+          ref = fresh;
+          current_ = fresh;
+        }
+      }
+      if (!ref.event_type) ref.event_type = reading.event_type;
+    } else if (date && ref.date && !ref.date->Overlaps(*date)) {
+      // Background: a fact dated outside the incident says nothing of it.
+      reading = SlotReading{};
+    }
+    if (IsSilence(c.stance)) {
+      reading.implied.clear();
+      if (auto topic = lex_.slots.silence_topics.Find(t, sb, se)) {
+        reading.slot = *topic->second.value;
+      } else if (reading.slot == "statement" && last_slot_ && last_paragraph_ == sentences_[s].paragraph) {
+        reading.slot = *last_slot_;
+      }
+      reading.value.reset();
+    }
+    c.slot = reading.slot;
+    c.value = reading.value;
+    c.implied = reading.implied;
+    if (!ref.empty()) c.incident_ref = ref;
+    if (c.slot != "statement") {
+      last_slot_ = c.slot;
+      last_paragraph_ = sentences_[s].paragraph;
+    }
+    claims_.push_back(std::move(c));
+  }
+
+  const Report& report_;
+  std::string_view body_;
+  const Rulebook& rules_;
+  const Lexicon& lex_;
+  GazetteerPhrases phrases_;
+  boost::gregorian::date published_;
+  std::vector<Sentence> sentences_;
+  std::vector<Tokens> tokens_;
+  const Conflict* conflict_ = nullptr;
+  std::string outlet_;
+  std::optional<MentionFinder> finder_;
+  std::optional<IncidentRef> current_;
+  std::optional<IncidentRef> main_;
+  std::vector<Antecedent> antecedents_;
+  std::optional<std::string> last_slot_;
+  int last_paragraph_ = -1;
+  int paragraph_ = -1;
+  std::vector<Claim> claims_;
+};
+
+// The language with the most of its `detect` words among the body's first words.
+std::string DetectLanguage(std::string_view body, const Rulebook& rules) {
+  std::string best;
+  size_t best_hits = 0;
+  std::string_view sample = body.substr(0, std::min<size_t>(body.size(), 4000));
+  for (const auto& [lang, lexicon] : rules.lexicons) {
+    size_t hits = 0;
+    auto tokens = Tokenize(sample, 0, lexicon.tokens);
+    for (size_t i = 0; i < tokens.size(); ++i) hits += lexicon.grammar.detect.At(tokens, i) ? 1 : 0;
+    if (hits > best_hits) {
+      best_hits = hits;
+      best = lang;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
 std::vector<Claim> ExtractClaims(const Report& report, const Rulebook& rules) {
-  (void)report;
-  (void)rules;
-  return {};
+  if (!report.body || report.body->empty()) return {};
+  std::string lang = report.lang ? *report.lang : DetectLanguage(*report.body, rules);
+  const Lexicon* lexicon = rules.LexiconFor(lang);
+  if (!lexicon) {
+    throw InvalidInput(fmt::format(
+        "{}: lang: the rules hold no lexicon for '{}'; give --lang fr or --lang en", report.origin,
+        lang.empty() ? "this text" : lang));
+  }
+  return ReportReader(report, rules, *lexicon).Read();
 }
 
 }  // namespace attest

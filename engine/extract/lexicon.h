@@ -1,27 +1,136 @@
 // The per-language extraction lexicon (rules/<lang>/*.toml), as one value: what
 // extraction knows of a language comes from here, never from word lists in code.
 //
-// Files of a language folder read so far:
-//   text.toml   sentence and token rules (abbreviations, elision, clitics)
-//   dates.toml  the date vocabulary (months, weekdays, relative words…)
-// docs/rules-format.md describes each file.
+// Files of a language folder (docs/rules-format.md describes each):
+//   text.toml        sentence and token rules (abbreviations, elision, clitics)
+//   dates.toml       the date vocabulary (months, weekdays, relative words…)
+//   cues.toml        attribution cues: reporting verbs, frames (selon), relays
+//   grammar.toml     negation, clause boundaries, auxiliaries, pronouns, conditional
+//   claimants.toml   how unnamed claimants are named: sources, witnesses, roles
+//   hedges.toml      epistemic hedges and distancing adverbs
+//   quantities.toml  number words, vague quantities, approximations
+//   slots.toml       what content maps to which incident slot
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 
 #include "engine/base/error.h"
+#include "engine/claims/slot_value.h"
+#include "engine/claims/vocabulary.h"
+#include "engine/extract/phrases.h"
 #include "engine/text/sentences.h"
 #include "engine/text/tokens.h"
 #include "engine/time/date_words.h"
 
 namespace attest {
 
+// An attribution cue word or phrase (a reporting verb form, "selon").
+struct CueEntry {
+  std::string lemma;
+  CueClass cls = CueClass::kReport;
+  // "considérés comme … par X", "described as … by X": the claimant is the agent.
+  bool passive_agent = false;
+};
+
+struct CueLexicon {
+  PhraseIndex<CueEntry> verbs;   // every form of every reporting verb
+  PhraseIndex<CueEntry> frames;  // selon, d'après, according to: the claimant follows
+  WordSet without;               // sans, without: "sans communiquer" is a silence
+  WordSet relays;                // joints par, cited by: the outlet that relays
+  WordSet agent_markers;         // par, by: the agent of a passive cue
+  WordSet not_cues;              // fixed phrases holding a cue word: "à proprement parler"
+  std::map<CueClass, CueClass> negated;  // what a negated cue means (confirm → not_confirm)
+};
+
+enum class Gender { kUnknown, kMasculine, kFeminine };
+
+struct Agreement {
+  bool plural = false;
+  Gender gender = Gender::kUnknown;
+};
+
+struct GrammarLexicon {
+  WordSet negators;         // ne, n', not, n't, never: negate their clause
+  WordSet negative_words;   // aucun, no, none, nobody, nothing, ni, neither, nor
+  WordSet contrast;         // mais, alors que, but, while, ";": a new clause may start
+  WordSet coordinators;     // et, ou, and, or: a new clause only with its own cue
+  WordSet relatives;        // qui, que, which, who
+  WordSet auxiliaries;      // a, ont, est, has, was…: finite verbs
+  WordSet passive_auxiliaries;  // est, sont, été, was, were: a participle after is passive
+  std::vector<std::string> adverb_suffixes;  // -ment, -ly: adverbs inside a verb group
+  WordSet function_words;   // determiners, prepositions, adverbs: never a head noun
+  WordSet conditional;      // aurait, auraient, serait, seraient
+  std::vector<std::string> conditional_suffixes;  // -rait, -raient
+  WordSet conditional_exceptions;                 // retrait, portrait…
+  WordSet plan_markers;     // pour, afin de, envisagé: a conditional of plans
+  WordSet infinitive_markers;  // avoir, d'avoir, having: the claimant did it
+  PhraseIndex<Agreement> pronouns;     // il, elle, ils, they
+  PhraseIndex<Agreement> determiners;  // le, la, les, un: number and gender
+  WordSet detect;           // words frequent in the language, to detect it
+};
+
+struct SourceNoun {
+  std::string name;  // "sources", "witnesses"
+  ClaimantKind kind = ClaimantKind::kAnonymousSources;
+};
+
+struct Qualifier {
+  std::string label;  // "local", "security"
+  std::optional<std::string> role;
+};
+
+struct ClaimantLexicon {
+  PhraseIndex<SourceNoun> source_nouns;      // sources, témoins, residents
+  PhraseIndex<Qualifier> qualifiers;         // locales, sécuritaire, local, security
+  PhraseIndex<std::string> roles;            // membres → members, spokesman → spokesperson
+  PhraseIndex<ClaimantCount> counts;         // plusieurs → several
+  WordSet concordant;                        // concordantes, corroborating
+  PhraseIndex<std::string> persons;          // ministre → minister: named people's titles
+  WordSet affiliation;                       // du, de la, of: "membres du FLA"
+};
+
+struct HedgeLexicon {
+  PhraseIndex<Modality> epistemic;  // semble → probable, possibly → possible
+  WordSet distancing;               // reportedly, allegedly, prétendument
+};
+
+enum class Approximation { kAtLeast, kAbout, kMoreThan, kUpTo, kLessThan };
+
+struct QuantityLexicon {
+  PhraseIndex<int64_t> numbers;            // deux, twelve
+  PhraseIndex<CountRange> vague;           // plusieurs, une dizaine, dozens
+  PhraseIndex<Approximation> approximations;  // au moins, at least, environ
+  WordSet all;                             // la totalité des, all
+};
+
+struct SlotLexicon {
+  PhraseIndex<std::string> events;          // embuscade → battles
+  PhraseIndex<std::string> count_nouns;     // tués → fatalities
+  std::map<std::string, WordSet> count_context;  // slot → words one must see nearby
+  PhraseIndex<std::string> materiel;        // détruit → materiel.destroyed
+  PhraseIndex<std::string> outcomes;        // neutralisé → attackers prevailed
+  WordSet participation;                    // présents, took part
+  WordSet described_by;                     // lié à, linked to: an actor named to describe
+  PhraseIndex<std::string> cooperation;     // opération conjointe → cooperation:joint_operation
+  PhraseIndex<std::string> silence_topics;  // issue, bilan → outcome
+  PhraseIndex<std::string> side_nouns;      // civils → civilians
+  WordSet locatives;                        // à, near, in: a place of the event follows
+};
+
 struct Lexicon {
   std::string lang;
   SentenceRules sentences;  // text.toml, [sentences]
   TokenRules tokens;        // text.toml, [tokens]
   DateWords dates;          // dates.toml
+  CueLexicon cues;
+  GrammarLexicon grammar;
+  ClaimantLexicon claimants;
+  HedgeLexicon hedges;
+  QuantityLexicon quantities;
+  SlotLexicon slots;
 };
 
 // Reads the lexicon files of one language folder (rules/fr, rules/en), recording

@@ -93,6 +93,310 @@ void ReadTokenRules(const TomlReader& r, const toml::table& t, TokenRules& rules
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
+// Reads the phrases of `table[key]` into `index`, each with `value`; a phrase
+// listed twice in one index is an error naming both.
+template <typename V>
+void ReadPhrases(const TomlReader& r, const toml::table& table, std::string_view key,
+                 const TokenRules& rules, PhraseIndex<V>& index, const V& value) {
+  ForEachString(r, table, key, [&](const toml::node& node, const std::string& text) {
+    Phrase phrase = PhraseOf(text, rules);
+    if (phrase.empty()) {
+      r.Fail(&node, std::string(key), fmt::format("'{}' holds no word", text));
+    } else if (!index.Add(std::move(phrase), value)) {
+      r.Fail(&node, std::string(key), fmt::format("'{}' is listed twice; keep one", text));
+    }
+  });
+}
+
+void ReadWords(const TomlReader& r, const toml::table& table, std::string_view key,
+               const TokenRules& rules, WordSet& set) {
+  ReadPhrases(r, table, key, rules, set, Present{});
+}
+
+std::optional<CueClass> ReadCueClass(const TomlReader& r, const toml::table& t,
+                                     std::string_view key, bool required) {
+  auto text = r.String(t, key, required);
+  if (!text) return std::nullopt;
+  auto cls = ParseCueClass(*text);
+  if (!cls) {
+    r.Fail(t.get(key), std::string(key),
+           fmt::format("unknown cue class '{}'; use one of: {}", *text, CueClassChoices()));
+  }
+  return cls;
+}
+
+std::optional<Agreement> ReadAgreement(const TomlReader& r, const toml::table& t) {
+  Agreement a;
+  a.plural = r.Boolean(t, "plural").value_or(false);
+  if (auto g = r.String(t, "gender", false)) {
+    if (*g == "masculine") {
+      a.gender = Gender::kMasculine;
+    } else if (*g == "feminine") {
+      a.gender = Gender::kFeminine;
+    } else if (*g != "unknown") {
+      r.Fail(t.get("gender"), "gender", "use masculine, feminine or unknown");
+      return std::nullopt;
+    }
+  }
+  return a;
+}
+
+void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
+  r.CheckKeys(r.root(),
+              {"negated", "conjugation", "verb", "frame", "without", "relays", "agent_markers",
+               "not_cues"},
+              "the cues file");
+  if (const toml::table* n = r.Table(r.root(), "negated")) {
+    for (const auto& [key, node] : *n) {
+      auto from = ParseCueClass(key.str());
+      auto to = node.value<std::string>();
+      auto to_class = to ? ParseCueClass(*to) : std::nullopt;
+      if (!from || !to_class) {
+        r.Fail(&node, std::string(key.str()),
+               fmt::format("write <cue class> = \"<cue class>\"; classes: {}", CueClassChoices()));
+        continue;
+      }
+      cues.negated[*from] = *to_class;
+    }
+  }
+  struct Conjugation {
+    std::string strip;
+    std::vector<std::string> endings;
+  };
+  std::map<std::string, Conjugation> conjugations;
+  for (const toml::table* t : r.Tables(r.root(), "conjugation")) {
+    r.CheckKeys(*t, {"name", "strip", "endings"}, "[[conjugation]]");
+    auto name = r.String(*t, "name", true);
+    if (!name) continue;
+    conjugations[*name] = {r.String(*t, "strip", false).value_or(""), r.Strings(*t, "endings")};
+  }
+  for (const toml::table* t : r.Tables(r.root(), "verb")) {
+    r.CheckKeys(*t, {"lemma", "class", "conjugation", "forms", "passive_agent"}, "[[verb]]");
+    CueEntry entry;
+    entry.lemma = r.String(*t, "lemma", true).value_or("");
+    auto cls = ReadCueClass(r, *t, "class", true);
+    if (!cls) continue;
+    entry.cls = *cls;
+    entry.passive_agent = r.Boolean(*t, "passive_agent").value_or(false);
+    std::vector<std::string> forms = r.Strings(*t, "forms");
+    if (auto c = r.String(*t, "conjugation", false)) {
+      auto it = conjugations.find(*c);
+      if (it == conjugations.end()) {
+        r.Fail(t->get("conjugation"), "conjugation",
+               fmt::format("no [[conjugation]] is named '{}'", *c));
+      } else {
+        const std::string& strip = it->second.strip;
+        const std::string& lemma = entry.lemma;
+        if (lemma.size() < strip.size() ||
+            lemma.compare(lemma.size() - strip.size(), strip.size(), strip) != 0) {
+          r.Fail(t->get("lemma"), "lemma",
+                 fmt::format("'{}' does not end in '{}' as conjugation '{}' needs", lemma, strip,
+                             *c));
+        } else {
+          std::string stem = lemma.substr(0, lemma.size() - strip.size());
+          for (const auto& ending : it->second.endings) forms.push_back(stem + ending);
+        }
+      }
+    }
+    if (forms.empty()) {
+      r.Fail(t, "forms", "a verb needs forms, a conjugation, or both");
+      continue;
+    }
+    for (const auto& form : forms) cues.verbs.Add(PhraseOf(form, rules), entry);
+  }
+  for (const toml::table* t : r.Tables(r.root(), "frame")) {
+    r.CheckKeys(*t, {"words", "class"}, "[[frame]]");
+    CueEntry entry;
+    entry.cls = ReadCueClass(r, *t, "class", false).value_or(CueClass::kHearsayFrame);
+    ForEachString(r, *t, "words", [&](const toml::node& node, const std::string& text) {
+      entry.lemma = text;
+      if (!cues.frames.Add(PhraseOf(text, rules), entry)) {
+        r.Fail(&node, "words", fmt::format("'{}' is listed twice; keep one", text));
+      }
+    });
+  }
+  ReadWords(r, r.root(), "without", rules, cues.without);
+  ReadWords(r, r.root(), "relays", rules, cues.relays);
+  ReadWords(r, r.root(), "agent_markers", rules, cues.agent_markers);
+  ReadWords(r, r.root(), "not_cues", rules, cues.not_cues);
+}
+
+void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g) {
+  r.CheckKeys(r.root(),
+              {"negators", "negative_words", "contrast", "coordinators", "relatives",
+               "auxiliaries", "passive_auxiliaries", "adverb_suffixes", "function_words", "conditional", "conditional_suffixes",
+               "conditional_exceptions", "plan_markers", "infinitive_markers", "detect",
+               "pronoun", "determiner"},
+              "the grammar file");
+  ReadWords(r, r.root(), "negators", rules, g.negators);
+  ReadWords(r, r.root(), "negative_words", rules, g.negative_words);
+  ReadWords(r, r.root(), "contrast", rules, g.contrast);
+  ReadWords(r, r.root(), "coordinators", rules, g.coordinators);
+  ReadWords(r, r.root(), "relatives", rules, g.relatives);
+  ReadWords(r, r.root(), "auxiliaries", rules, g.auxiliaries);
+  ReadWords(r, r.root(), "passive_auxiliaries", rules, g.passive_auxiliaries);
+  for (const auto& suffix : r.Strings(r.root(), "adverb_suffixes")) {
+    g.adverb_suffixes.push_back(FoldToken(suffix));
+  }
+  ReadWords(r, r.root(), "function_words", rules, g.function_words);
+  ReadWords(r, r.root(), "conditional", rules, g.conditional);
+  for (const auto& suffix : r.Strings(r.root(), "conditional_suffixes")) {
+    g.conditional_suffixes.push_back(FoldToken(suffix));
+  }
+  ReadWords(r, r.root(), "conditional_exceptions", rules, g.conditional_exceptions);
+  ReadWords(r, r.root(), "plan_markers", rules, g.plan_markers);
+  ReadWords(r, r.root(), "infinitive_markers", rules, g.infinitive_markers);
+  ReadWords(r, r.root(), "detect", rules, g.detect);
+  for (const char* section : {"pronoun", "determiner"}) {
+    for (const toml::table* t : r.Tables(r.root(), section)) {
+      r.CheckKeys(*t, {"words", "plural", "gender"}, fmt::format("[[{}]]", section));
+      if (auto a = ReadAgreement(r, *t)) {
+        ReadPhrases(r, *t, "words", rules,
+                    std::string_view(section) == "pronoun" ? g.pronouns : g.determiners, *a);
+      }
+    }
+  }
+}
+
+void ReadClaimants(const TomlReader& r, const TokenRules& rules, ClaimantLexicon& c) {
+  r.CheckKeys(r.root(),
+              {"source_noun", "qualifier", "role", "count", "concordant", "person", "affiliation"},
+              "the claimants file");
+  for (const toml::table* t : r.Tables(r.root(), "source_noun")) {
+    r.CheckKeys(*t, {"words", "name", "kind"}, "[[source_noun]]");
+    SourceNoun noun;
+    noun.name = r.String(*t, "name", true).value_or("");
+    if (auto k = r.String(*t, "kind", true)) {
+      auto kind = ParseClaimantKind(*k);
+      if (!kind) {
+        r.Fail(t->get("kind"), "kind",
+               fmt::format("unknown kind '{}'; use one of: {}", *k, ClaimantKindChoices()));
+        continue;
+      }
+      noun.kind = *kind;
+    }
+    ReadPhrases(r, *t, "words", rules, c.source_nouns, noun);
+  }
+  for (const toml::table* t : r.Tables(r.root(), "qualifier")) {
+    r.CheckKeys(*t, {"words", "label", "role"}, "[[qualifier]]");
+    Qualifier q{r.String(*t, "label", true).value_or(""), r.String(*t, "role", false)};
+    ReadPhrases(r, *t, "words", rules, c.qualifiers, q);
+  }
+  for (const toml::table* t : r.Tables(r.root(), "role")) {
+    r.CheckKeys(*t, {"words", "role"}, "[[role]]");
+    ReadPhrases(r, *t, "words", rules, c.roles, r.String(*t, "role", true).value_or(""));
+  }
+  for (const toml::table* t : r.Tables(r.root(), "count")) {
+    r.CheckKeys(*t, {"words", "count"}, "[[count]]");
+    auto text = r.String(*t, "count", true);
+    auto count = text ? ParseClaimantCount(*text) : std::nullopt;
+    if (!count) {
+      if (text) {
+        r.Fail(t->get("count"), "count",
+               fmt::format("use one of: {}", ClaimantCountChoices()));
+      }
+      continue;
+    }
+    ReadPhrases(r, *t, "words", rules, c.counts, *count);
+  }
+  ReadWords(r, r.root(), "concordant", rules, c.concordant);
+  for (const toml::table* t : r.Tables(r.root(), "person")) {
+    r.CheckKeys(*t, {"words", "title"}, "[[person]]");
+    ReadPhrases(r, *t, "words", rules, c.persons, r.String(*t, "title", true).value_or(""));
+  }
+  ReadWords(r, r.root(), "affiliation", rules, c.affiliation);
+}
+
+void ReadHedges(const TomlReader& r, const TokenRules& rules, HedgeLexicon& h) {
+  r.CheckKeys(r.root(), {"epistemic", "distancing"}, "the hedges file");
+  for (const toml::table* t : r.Tables(r.root(), "epistemic")) {
+    r.CheckKeys(*t, {"words", "modality"}, "[[epistemic]]");
+    auto text = r.String(*t, "modality", true);
+    auto m = text ? ParseModality(*text) : std::nullopt;
+    if (!m || *m == Modality::kCertain) {
+      if (text) r.Fail(t->get("modality"), "modality", "use probable or possible");
+      continue;
+    }
+    ReadPhrases(r, *t, "words", rules, h.epistemic, *m);
+  }
+  ReadWords(r, r.root(), "distancing", rules, h.distancing);
+}
+
+void ReadQuantities(const TomlReader& r, const TokenRules& rules, QuantityLexicon& q) {
+  r.CheckKeys(r.root(), {"number", "vague", "approximation", "all"}, "the quantities file");
+  for (const toml::table* t : r.Tables(r.root(), "number")) {
+    r.CheckKeys(*t, {"words", "value"}, "[[number]]");
+    auto v = r.Integer(*t, "value", true);
+    if (v) ReadPhrases(r, *t, "words", rules, q.numbers, *v);
+  }
+  for (const toml::table* t : r.Tables(r.root(), "vague")) {
+    r.CheckKeys(*t, {"words", "low", "high"}, "[[vague]]");
+    auto low = r.Integer(*t, "low", true);
+    auto high = r.Integer(*t, "high", false);
+    if (!low) continue;
+    if (high && *high < *low) {
+      r.Fail(t->get("high"), "high", "must not be below low");
+      continue;
+    }
+    CountRange range = high ? CountRange::Between(*low, *high) : CountRange::AtLeast(*low);
+    ReadPhrases(r, *t, "words", rules, q.vague, range);
+  }
+  for (const toml::table* t : r.Tables(r.root(), "approximation")) {
+    r.CheckKeys(*t, {"words", "kind"}, "[[approximation]]");
+    auto kind = r.String(*t, "kind", true);
+    std::optional<Approximation> a;
+    if (kind == "at_least") a = Approximation::kAtLeast;
+    if (kind == "about") a = Approximation::kAbout;
+    if (kind == "more_than") a = Approximation::kMoreThan;
+    if (kind == "up_to") a = Approximation::kUpTo;
+    if (kind == "less_than") a = Approximation::kLessThan;
+    if (!a) {
+      if (kind) {
+        r.Fail(t->get("kind"), "kind", "use at_least, about, more_than, up_to or less_than");
+      }
+      continue;
+    }
+    ReadPhrases(r, *t, "words", rules, q.approximations, *a);
+  }
+  ReadWords(r, r.root(), "all", rules, q.all);
+}
+
+void ReadSlots(const TomlReader& r, const TokenRules& rules, SlotLexicon& s) {
+  r.CheckKeys(r.root(),
+              {"event", "count_noun", "materiel", "outcome", "participation", "cooperation",
+               "silence_topic", "side_noun", "locatives", "described_by"},
+              "the slot rules file");
+  auto keyed = [&](const char* section, const char* key, PhraseIndex<std::string>& index,
+                   std::initializer_list<std::string_view> extra) {
+    for (const toml::table* t : r.Tables(r.root(), section)) {
+      std::vector<std::string_view> allowed = {"words", key};
+      allowed.insert(allowed.end(), extra.begin(), extra.end());
+      for (const auto& [k, node] : *t) {
+        if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end()) {
+          r.Fail(&node, std::string(k.str()),
+                 fmt::format("unknown field in [[{}]]; expected words, {}", section, key));
+        }
+      }
+      auto value = r.String(*t, key, true);
+      if (!value) continue;
+      ReadPhrases(r, *t, "words", rules, index, *value);
+      if (std::string_view(section) == "count_noun" && t->get("context")) {
+        ReadWords(r, *t, "context", rules, s.count_context[*value]);
+      }
+    }
+  };
+  keyed("event", "event_type", s.events, {});
+  keyed("count_noun", "slot", s.count_nouns, {"context"});
+  keyed("materiel", "slot", s.materiel, {});
+  keyed("outcome", "value", s.outcomes, {});
+  keyed("cooperation", "slot", s.cooperation, {});
+  keyed("silence_topic", "slot", s.silence_topics, {});
+  keyed("side_noun", "side", s.side_nouns, {});
+  ReadWords(r, r.root(), "participation", rules, s.participation);
+  ReadWords(r, r.root(), "locatives", rules, s.locatives);
+  ReadWords(r, r.root(), "described_by", rules, s.described_by);
+}
+
 }  // namespace
 
 Lexicon LoadLexicon(const std::filesystem::path& dir, const std::string& lang,
@@ -114,6 +418,17 @@ Lexicon LoadLexicon(const std::filesystem::path& dir, const std::string& lang,
   // Date phrases are cut into tokens with this language's token rules, read above.
   TomlReader dates(dir / "dates.toml", diagnostics);
   if (dates.ok()) lexicon.dates = ReadDateWords(dates, lexicon.tokens, diagnostics);
+
+  auto read = [&](const char* file, auto reader, auto& into) {
+    TomlReader r(dir / file, diagnostics);
+    if (r.ok()) reader(r, lexicon.tokens, into);
+  };
+  read("cues.toml", ReadCues, lexicon.cues);
+  read("grammar.toml", ReadGrammar, lexicon.grammar);
+  read("claimants.toml", ReadClaimants, lexicon.claimants);
+  read("hedges.toml", ReadHedges, lexicon.hedges);
+  read("quantities.toml", ReadQuantities, lexicon.quantities);
+  read("slots.toml", ReadSlots, lexicon.slots);
   return lexicon;
 }
 

@@ -35,9 +35,15 @@ ResolvedRef ResolveClaimRef(const Claim& claim, const Rulebook& rules) {
   std::vector<std::string> named;
   bool asserted = !IsSilence(claim.stance) && claim.stance != Stance::kDenies &&
                   claim.polarity != Polarity::kNegative && claim.value;
-  if (asserted && claim.slot.rfind("participant:", 0) == 0 &&
-      std::holds_alternative<bool>(*claim.value) && std::get<bool>(*claim.value)) {
-    named.push_back(claim.slot.substr(std::string_view("participant:").size()));
+  auto participant = [&](const std::string& slot, const SlotValue& value) {
+    if (slot.rfind("participant:", 0) == 0 && std::holds_alternative<bool>(value) &&
+        std::get<bool>(value)) {
+      named.push_back(slot.substr(std::string_view("participant:").size()));
+    }
+  };
+  if (asserted) {
+    participant(claim.slot, *claim.value);
+    for (const auto& i : claim.implied) participant(i.slot, i.value);
   }
   if (asserted && claim.slot == "perpetrator" &&
       std::holds_alternative<std::string>(*claim.value)) {

@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <set>
 
 #include "engine/reconcile/stakes.h"
@@ -605,8 +606,21 @@ IncidentRecord Reconcile(const ReconcileInput& input) {
   std::stable_sort(claims.begin(), claims.end(),
                    [](const Claim* a, const Claim* b) { return a->id < b->id; });
 
+  // Each claim speaks to its slot, and to the slots its content implies; an
+  // implied fact is read as a claim of the same claimant on that slot.
   std::map<std::string_view, std::vector<const Claim*>> by_slot;
-  for (const Claim* c : claims) by_slot[c->slot].push_back(c);
+  std::deque<Claim> implied;  // stable addresses
+  for (const Claim* c : claims) {
+    by_slot[c->slot].push_back(c);
+    for (const ImpliedSlot& i : c->implied) {
+      if (i.slot == c->slot) continue;
+      Claim& view = implied.emplace_back(*c);
+      view.slot = i.slot;
+      view.value = i.value;
+      view.implied.clear();
+      by_slot[view.slot].push_back(&view);
+    }
+  }
 
   auto positions_of = [&](const std::vector<const Claim*>& slot_claims,
                           const SlotDefinition* def) {

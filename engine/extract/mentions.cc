@@ -1,0 +1,364 @@
+#include "engine/extract/mentions.h"
+
+#include "engine/text/utf8.h"
+
+namespace attest {
+
+GazetteerPhrases GazetteerPhrases::Build(const Rulebook& rules, const Lexicon& lexicon) {
+  GazetteerPhrases p;
+  for (const Actor& a : rules.actors.actors()) {
+    p.actors.Add(PhraseOf(a.name, lexicon.tokens), &a);
+    for (const auto& alias : a.aliases) p.actors.Add(PhraseOf(alias, lexicon.tokens), &a);
+    for (const auto& d : a.designations) p.designations.Add(PhraseOf(d, lexicon.tokens), d);
+  }
+  for (const Place& place : rules.places.places()) {
+    p.places.Add(PhraseOf(place.name, lexicon.tokens), &place);
+    for (const auto& v : place.variants) p.places.Add(PhraseOf(v, lexicon.tokens), &place);
+  }
+  return p;
+}
+
+MentionFinder::MentionFinder(const Rulebook& rules, const Lexicon& lexicon,
+                             const GazetteerPhrases& phrases, const Conflict* conflict,
+                             std::string_view body)
+    : rules_(rules), lexicon_(lexicon), phrases_(phrases), conflict_(conflict), body_(body) {}
+
+namespace {
+
+bool IsComma(const Token& t) { return t.kind == TokenKind::kPunct && t.text == ","; }
+
+bool IsCapitalized(const Token& t) {
+  if (t.kind != TokenKind::kWord || t.text.empty()) return false;
+  CodePoint c = DecodeCodePoint(t.text, 0);
+  return IsUpperCase(c.value);
+}
+
+}  // namespace
+
+bool MentionFinder::IsFunctionWord(const std::vector<Token>& t, size_t i) const {
+  const GrammarLexicon& g = lexicon_.grammar;
+  return g.function_words.At(t, i) || g.determiners.At(t, i) || lexicon_.claimants.counts.At(t, i);
+}
+
+std::optional<ActorMention> MentionFinder::ActorAt(const std::vector<Token>& t, size_t i) const {
+  if (auto m = phrases_.actors.At(t, i)) {
+    // A one-word name that is also a common word of the language ("UN" / "un",
+    // "US" / "us") counts only written as the gazetteer writes it.
+    bool common = m->length == 1 && IsFunctionWord(t, i);
+    bool exact = false;
+    if (common) {
+      const Actor* a = *m->value;
+      exact = t[i].text == a->name;
+      for (const auto& alias : a->aliases) exact = exact || t[i].text == alias;
+    }
+    if (!common || exact) return ActorMention{*m->value, i, i + m->length};
+  }
+  if (auto d = phrases_.designations.At(t, i)) {
+    if (const Actor* a = rules_.actors.FindDesignation(*d->value, conflict_)) {
+      return ActorMention{a, i, i + d->length};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<ActorMention> MentionFinder::ActorsIn(const std::vector<Token>& t, size_t begin,
+                                                  size_t end) const {
+  std::vector<ActorMention> out;
+  for (size_t i = begin; i < end;) {
+    if (auto a = ActorAt(t, i); a && a->end <= end) {
+      bool seen = false;
+      for (const auto& o : out) seen = seen || o.actor == a->actor;
+      if (!seen) out.push_back(*a);
+      i = a->end;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::optional<ActorMention> MentionFinder::AffiliatedActor(const std::vector<Token>& t, size_t i,
+                                                           size_t end) const {
+  // Up to three words (qualifiers) may stand between: "membres armés du FLA".
+  for (size_t k = i; k < end && k < i + 4; ++k) {
+    if (IsComma(t[k])) return std::nullopt;
+    auto aff = lexicon_.claimants.affiliation.At(t, k);
+    if (!aff) continue;
+    size_t j = k + aff->length;
+    while (j < end && IsFunctionWord(t, j) && !ActorAt(t, j)) ++j;
+    if (j < end) {
+      if (auto a = ActorAt(t, j)) return a;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void MentionFinder::Describe(const std::vector<Token>& t, size_t start, ClaimantMention& m) const {
+  m.begin = start;
+  m.claimant.mention =
+      std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+  // Number and gender from the determiner, else a plural-looking head.
+  for (size_t k = start; k < m.end; ++k) {
+    if (auto d = lexicon_.grammar.determiners.At(t, k)) {
+      m.agreement = *d->value;
+      break;
+    }
+  }
+  if (!m.agreement.plural) {
+    const std::string& last = t[m.end - 1].folded;
+    bool s_end = !last.empty() && (last.back() == 's' || last.back() == 'x');
+    const std::string& first_noun = t[std::min(m.end - 1, start + 1)].folded;
+    if (s_end && (m.end - start == 1 || (!first_noun.empty() && first_noun.back() == 's'))) {
+      m.agreement.plural = true;
+    }
+  }
+  if (m.claimant.count == ClaimantCount::kUnknown) {
+    for (size_t k = start; k < m.end; ++k) {
+      if (auto c = lexicon_.claimants.counts.At(t, k)) {
+        m.claimant.count = *c->value;
+        break;
+      }
+    }
+  }
+}
+
+std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>& t, size_t h,
+                                                        size_t end, size_t start) const {
+  if (h >= end) return std::nullopt;
+  const ClaimantLexicon& c = lexicon_.claimants;
+  ClaimantMention m;
+
+  if (auto p = lexicon_.grammar.pronouns.At(t, h)) {
+    m.pronoun = true;
+    m.end = h + p->length;
+    m.agreement = *p->value;
+    m.claimant.mention = t[h].text;
+    m.begin = h;
+    return m;
+  }
+
+  auto named_by_actor = [&](const ActorMention& a) {
+    m.claimant.name = a.actor->name;
+    m.claimant.kind = a.actor->kind;
+  };
+
+  // An actor, maybe followed by a role ("FLA fighters", "the army spokesman") or
+  // by the group it belongs to ("les rebelles du FLA").
+  if (auto a = ActorAt(t, h); a && a->end <= end) {
+    ActorMention actor = *a;
+    m.end = a->end;
+    if (auto more = AffiliatedActor(t, m.end, end);
+        more && phrases_.designations.At(t, h) && !phrases_.actors.At(t, h)) {
+      actor = *more;  // a designation qualified by a named group
+      m.end = more->end;
+    }
+    named_by_actor(actor);
+    if (auto role = c.roles.At(t, m.end); role && m.end + role->length <= end) {
+      m.claimant.role = *role->value;
+      m.claimant.anonymous = true;
+      m.end += role->length;
+    }
+    Describe(t, start, m);
+    return m;
+  }
+
+  // A role of a group: "plusieurs membres du FLA", "un cadre du FLA".
+  if (auto role = c.roles.At(t, h)) {
+    m.claimant.role = *role->value;
+    m.end = h + role->length;
+    if (auto a = AffiliatedActor(t, m.end, end)) {
+      named_by_actor(*a);
+      m.end = a->end;
+    }
+    m.claimant.anonymous = true;
+    if (!m.claimant.name) m.claimant.kind = ClaimantKind::kPerson;
+    Describe(t, start, m);
+    return m;
+  }
+
+  // Unnamed sources: qualifiers before or after the noun, concordance, a group
+  // they are close to ("sources proches du FLA").
+  {
+    size_t k = h;
+    std::vector<std::string> labels;
+    std::optional<std::string> role;
+    while (k < end) {
+      auto q = c.qualifiers.At(t, k);
+      if (!q) break;
+      labels.push_back(q->value->label);
+      if (q->value->role) role = q->value->role;
+      k += q->length;
+    }
+    if (auto noun = c.source_nouns.At(t, k); noun && k + noun->length <= end) {
+      k += noun->length;
+      while (k < end) {
+        if (auto q = c.qualifiers.At(t, k)) {
+          labels.push_back(q->value->label);
+          if (q->value->role) role = q->value->role;
+          k += q->length;
+        } else if (auto cc = c.concordant.At(t, k)) {
+          m.claimant.concordant = true;
+          k += cc->length;
+        } else {
+          break;
+        }
+      }
+      m.end = k;
+      m.claimant.anonymous = true;
+      m.claimant.role = role;
+      if (auto a = AffiliatedActor(t, k, end)) {
+        named_by_actor(*a);
+        m.end = a->end;
+      } else {
+        std::string name;
+        for (const auto& l : labels) {
+          if (name.find(l) == std::string::npos) name += l + " ";
+        }
+        m.claimant.name = name + noun->value->name;
+        m.claimant.kind = noun->value->kind;
+      }
+      Describe(t, start, m);
+      return m;
+    }
+  }
+
+  // A person by title: "le ministre de la Défense", "a police captain".
+  if (auto title = c.persons.At(t, h)) {
+    m.end = h + title->length;
+    if (auto a = AffiliatedActor(t, m.end, end)) {
+      named_by_actor(*a);
+      m.claimant.role = *title->value;
+      m.end = a->end;
+    } else {
+      // The title and what qualifies it, up to a comma.
+      while (m.end < end && !IsComma(t[m.end]) && t[m.end].kind != TokenKind::kPunct &&
+             m.end < h + 6) {
+        ++m.end;
+      }
+      m.claimant.kind = ClaimantKind::kPerson;
+    }
+    Describe(t, start, m);
+    if (!m.claimant.name) m.claimant.name = m.claimant.mention;
+    return m;
+  }
+
+  // A person's name: capitalised words that are not a known place or actor,
+  // making up the whole chunk.
+  if (IsCapitalized(t[h]) && !phrases_.places.At(t, h)) {
+    size_t k = h;
+    while (k < end && k < h + 3 && IsCapitalized(t[k]) && !IsFunctionWord(t, k)) ++k;
+    if (k > h && k == end) {
+      m.end = k;
+      m.claimant.kind = ClaimantKind::kPerson;
+      Describe(t, h, m);
+      m.claimant.name = m.claimant.mention;
+      return m;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<ClaimantMention> MentionFinder::WithCoordinated(const std::vector<Token>& t,
+                                                            ClaimantMention first,
+                                                            size_t end) const {
+  std::vector<ClaimantMention> out = {first};
+  size_t k = first.end;
+  const GrammarLexicon& g = lexicon_.grammar;
+  while (k < end) {
+    auto joint = g.coordinators.At(t, k);
+    if (!joint) joint = g.negative_words.At(t, k);
+    if (!joint) break;
+    size_t j = k + joint->length;
+    while (j < end && IsFunctionWord(t, j) && !ActorAt(t, j)) ++j;
+    auto a = ActorAt(t, j);
+    if (!a || a->end > end) break;
+    ClaimantMention m;
+    m.claimant.name = a->actor->name;
+    m.claimant.kind = a->actor->kind;
+    m.end = a->end;
+    Describe(t, k + joint->length, m);
+    bool seen = false;
+    for (const auto& o : out) seen = seen || o.claimant.name == m.claimant.name;
+    if (!seen) out.push_back(m);
+    k = m.end;
+  }
+  return out;
+}
+
+std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t, size_t begin,
+                                                    size_t end) const {
+  // Chunks between commas (quotation marks aside).
+  std::vector<std::pair<size_t, size_t>> chunks;
+  size_t from = begin;
+  for (size_t i = begin; i <= end; ++i) {
+    if (i == end || IsComma(t[i])) {
+      if (i > from) chunks.emplace_back(from, i);
+      from = i + 1;
+    }
+  }
+  if (chunks.empty()) return {};
+  std::vector<std::pair<size_t, size_t>> order = {chunks.back()};
+  if (chunks.size() > 1) order.push_back(chunks.front());
+  const GrammarLexicon& g = lexicon_.grammar;
+  for (auto [b, e] : order) {
+    size_t h = b;
+    while (h < e && (t[h].kind == TokenKind::kQuoteOpen || t[h].kind == TokenKind::kQuoteClose ||
+                     g.contrast.At(t, h) || g.coordinators.At(t, h))) {
+      ++h;
+    }
+    size_t start = h;
+    while (h < e && !g.pronouns.At(t, h) && !ActorAt(t, h) && IsFunctionWord(t, h)) ++h;
+    if (auto m = MentionAt(t, h, e, start)) return WithCoordinated(t, *m, e);
+    // An adjective before the noun: "Malian officials", "local sources".
+    for (size_t k = h + 1; k < e && k <= h + 2; ++k) {
+      if (IsFunctionWord(t, k)) break;
+      auto m = MentionAt(t, k, e, start);
+      if (m && !m->pronoun && (m->claimant.role || m->claimant.anonymous || m->claimant.name)) {
+        return WithCoordinated(t, *m, e);
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<ClaimantMention> MentionFinder::Anywhere(const std::vector<Token>& t, size_t begin,
+                                                     size_t end) const {
+  for (size_t i = begin; i < end; ++i) {
+    if (IsFunctionWord(t, i) && !ActorAt(t, i)) continue;
+    if (t[i].kind != TokenKind::kWord && t[i].kind != TokenKind::kNumber) continue;
+    size_t start = i;
+    while (start > begin && IsFunctionWord(t, start - 1) && !IsComma(t[start - 1])) --start;
+    if (auto m = MentionAt(t, i, end, start); m && !m->pronoun) return WithCoordinated(t, *m, end);
+  }
+  return {};
+}
+
+const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const {
+  const SlotLexicon& s = lexicon_.slots;
+  for (size_t i = begin; i < end; ++i) {
+    auto p = phrases_.places.At(t, i);
+    const Place* place = p ? *p->value : nullptr;
+    size_t length = p ? p->length : 1;
+    bool after_locative = false;
+    for (size_t k = (i >= 4 ? i - 4 : 0); k < i && !after_locative; ++k) {
+      if (auto l = s.locatives.At(t, k); l && k + l->length == i) after_locative = true;
+    }
+    bool names_event = false;
+    if (i >= 2 && lexicon_.claimants.affiliation.At(t, i - 1)) {
+      for (size_t k = (i >= 5 ? i - 5 : 0); k + 1 < i && !names_event; ++k) {
+        if (auto ev = s.events.At(t, k); ev && k + ev->length == i - 1) names_event = true;
+      }
+    }
+    if (i + length < end && s.events.At(t, i + length)) names_event = true;  // "the Alkit ambush"
+    if (!after_locative && !names_event) continue;
+    if (place) return place;
+    // A name the gazetteer knows under another spelling.
+    if (IsCapitalized(t[i])) {
+      if (auto match = rules_.places.Find(t[i].text)) return match->place;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace attest

@@ -1,0 +1,85 @@
+// Finding who and where a sentence names: claimants (actors, their members,
+// unnamed sources, people by title, pronouns), actors taking part, and places.
+// Everything is looked up in the rulebook: the gazetteers, and the language's
+// claimants.toml and grammar.toml.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/claims/claim.h"
+#include "engine/extract/lexicon.h"
+#include "engine/rulebook/rulebook.h"
+#include "engine/text/tokens.h"
+
+namespace attest {
+
+// The gazetteers cut into token phrases of one language, built once per report.
+struct GazetteerPhrases {
+  PhraseIndex<const Actor*> actors;        // canonical names and aliases
+  PhraseIndex<std::string> designations;   // generic names, resolved per conflict
+  PhraseIndex<const Place*> places;        // names and spelling variants
+
+  static GazetteerPhrases Build(const Rulebook& rules, const Lexicon& lexicon);
+};
+
+struct ClaimantMention {
+  Claimant claimant;
+  size_t begin = 0;  // token range of the mention
+  size_t end = 0;
+  Agreement agreement;
+  bool pronoun = false;  // to be resolved to an earlier claimant
+};
+
+struct ActorMention {
+  const Actor* actor = nullptr;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+class MentionFinder {
+ public:
+  // `body`: the text the tokens' offsets point into.
+  MentionFinder(const Rulebook& rules, const Lexicon& lexicon, const GazetteerPhrases& phrases,
+                const Conflict* conflict, std::string_view body);
+
+  // The actor named at token i (a name, an alias, or a designation this conflict
+  // resolves), with the tokens it covers.
+  std::optional<ActorMention> ActorAt(const std::vector<Token>& t, size_t i) const;
+  std::vector<ActorMention> ActorsIn(const std::vector<Token>& t, size_t begin, size_t end) const;
+
+  // The claimant a subject names: the mention that heads [begin, end) — trying
+  // the last comma-separated chunk first (the subject stands next to its verb),
+  // then the first — with any claimant coordinated with it ("ni le FLA ni le
+  // Jnim"). Empty when the head is not a claimant ("L'embuscade … semble").
+  std::vector<ClaimantMention> Subject(const std::vector<Token>& t, size_t begin,
+                                       size_t end) const;
+  // The first claimant named anywhere in [begin, end): after "selon", "par".
+  std::vector<ClaimantMention> Anywhere(const std::vector<Token>& t, size_t begin,
+                                        size_t end) const;
+
+  // A place of the gazetteer in [begin, end) that stands after a locative ("à
+  // Alkit") or names an event ("l'embuscade d'Alklit"); else nullptr.
+  const Place* PlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const;
+
+  bool IsFunctionWord(const std::vector<Token>& t, size_t i) const;
+
+ private:
+  std::optional<ClaimantMention> MentionAt(const std::vector<Token>& t, size_t h, size_t end,
+                                           size_t start) const;
+  std::vector<ClaimantMention> WithCoordinated(const std::vector<Token>& t,
+                                               ClaimantMention first, size_t end) const;
+  // The actor after an affiliation word at i ("du FLA", "of JNIM"), if any.
+  std::optional<ActorMention> AffiliatedActor(const std::vector<Token>& t, size_t i,
+                                              size_t end) const;
+  void Describe(const std::vector<Token>& t, size_t start, ClaimantMention& m) const;
+
+  const Rulebook& rules_;
+  const Lexicon& lexicon_;
+  const GazetteerPhrases& phrases_;
+  const Conflict* conflict_;
+  std::string_view body_;
+};
+
+}  // namespace attest

@@ -1,0 +1,81 @@
+// Phrases of the extraction lexicon: one or more words, folded as tokens are
+// (FoldToken), matched against a sentence's tokens, longest first. Every word list
+// of rules/<lang>/*.toml is held as a PhraseIndex, so "aux yeux de", "according
+// to" and "n'a pas donné suite" are written in the rules as the text has them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/text/tokens.h"
+
+namespace attest {
+
+using Phrase = std::vector<std::string>;  // folded words
+
+// Cuts a lexicon entry into folded words with the language's token rules.
+Phrase PhraseOf(std::string_view text, const TokenRules& rules);
+
+template <typename V>
+class PhraseIndex {
+ public:
+  struct Match {
+    size_t length = 0;  // tokens matched
+    const V* value = nullptr;
+  };
+
+  // Returns false when the phrase is already there (the first value stays).
+  bool Add(Phrase phrase, V value) {
+    if (phrase.empty()) return false;
+    auto& list = by_first_[phrase.front()];
+    for (const auto& [p, v] : list) {
+      if (p == phrase) return false;
+    }
+    longest_ = std::max(longest_, phrase.size());
+    list.emplace_back(std::move(phrase), std::move(value));
+    return true;
+  }
+
+  // The longest phrase starting at token `i`.
+  std::optional<Match> At(const std::vector<Token>& tokens, size_t i) const {
+    if (i >= tokens.size()) return std::nullopt;
+    auto it = by_first_.find(tokens[i].folded);
+    if (it == by_first_.end()) return std::nullopt;
+    std::optional<Match> best;
+    for (const auto& [phrase, value] : it->second) {
+      if (i + phrase.size() > tokens.size()) continue;
+      if (best && phrase.size() <= best->length) continue;
+      bool same = true;
+      for (size_t k = 1; k < phrase.size() && same; ++k) same = tokens[i + k].folded == phrase[k];
+      if (same) best = Match{phrase.size(), &value};
+    }
+    return best;
+  }
+
+  // The first match (longest at its position) in [begin, end), with its position.
+  std::optional<std::pair<size_t, Match>> Find(const std::vector<Token>& tokens, size_t begin,
+                                               size_t end) const {
+    for (size_t i = begin; i < end && i < tokens.size(); ++i) {
+      if (auto m = At(tokens, i); m && i + m->length <= end) return std::make_pair(i, *m);
+    }
+    return std::nullopt;
+  }
+
+  bool Contains(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+    return Find(tokens, begin, end).has_value();
+  }
+  bool empty() const { return by_first_.empty(); }
+
+ private:
+  std::map<std::string, std::vector<std::pair<Phrase, V>>, std::less<>> by_first_;
+  size_t longest_ = 0;
+};
+
+struct Present {};
+using WordSet = PhraseIndex<Present>;
+
+}  // namespace attest

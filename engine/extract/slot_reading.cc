@@ -1,0 +1,225 @@
+// Reading a claim's slot, in order of precedence (the first found is the main
+// slot; the others become implied facts):
+//   1. a count (a quantity within five words of a count noun: "plusieurs
+//      victimes", "killed at least 12 soldiers"), by side when a side noun or an
+//      actor stands between ("deux soldats tués" → fatalities:FAMa);
+//   2. materiel destroyed or captured; 3. an outcome category; 4. a form of
+//   cooperation; 5. participation of the actors named; 6. a claim of
+//   responsibility (perpetrator = the claimant); 7. an event (occurred).
+// An event also implies that it occurred and that the actors its content names
+// took part; an act the claimant says it did implies its own participation.
+#include "engine/extract/slot_reading.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace attest {
+
+namespace {
+
+std::optional<int64_t> DigitsValue(const Token& t) {
+  if (t.kind != TokenKind::kNumber) return std::nullopt;
+  std::string digits;
+  for (char c : t.text) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c == ',' || c == '.' || c == ' ') {
+      continue;
+    } else {
+      return std::nullopt;  // 1er, 14th, 3.5km: not a count
+    }
+  }
+  if (digits.empty() || digits.size() > 6) return std::nullopt;
+  int64_t v = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  return v;
+}
+
+void AddImplied(SlotReading& r, std::string slot, SlotValue value) {
+  if (slot == r.slot) return;
+  for (const auto& i : r.implied) {
+    if (i.slot == slot) return;
+  }
+  r.implied.push_back({std::move(slot), std::move(value)});
+}
+
+}  // namespace
+
+std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>& t, size_t i,
+                                                        const QuantityLexicon& q) {
+  size_t k = i;
+  std::optional<Approximation> approx;
+  if (auto a = q.approximations.At(t, k)) {
+    approx = *a->value;
+    k += a->length;
+  }
+  std::optional<CountRange> range;
+  if (k < t.size()) {
+    if (auto v = q.vague.At(t, k)) {
+      range = *v->value;
+      k += v->length;
+    } else if (auto n = DigitsValue(t[k])) {
+      range = CountRange::Exactly(*n);
+      ++k;
+    } else if (auto w = q.numbers.At(t, k)) {
+      range = CountRange::Exactly(*w->value);
+      k += w->length;
+    } else if (auto all = q.all.At(t, k)) {
+      range = CountRange::All();
+      k += all->length;
+    }
+  }
+  if (!range) return std::nullopt;
+  if (approx && range->IsPoint()) {
+    int64_t n = range->low;
+    switch (*approx) {
+      case Approximation::kAtLeast: *range = CountRange::AtLeast(n); break;
+      case Approximation::kMoreThan: *range = CountRange::AtLeast(n + 1); break;
+      case Approximation::kUpTo: *range = CountRange::Between(n > 0 ? 1 : 0, n); break;
+      case Approximation::kLessThan: *range = CountRange::Between(0, n > 0 ? n - 1 : 0); break;
+      case Approximation::kAbout:
+        *range = CountRange::Between(static_cast<int64_t>(std::floor(0.8 * static_cast<double>(n))),
+                                     static_cast<int64_t>(std::ceil(1.2 * static_cast<double>(n))));
+        break;
+    }
+  }
+  return std::make_pair(*range, k - i);
+}
+
+SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const MentionFinder& finder,
+                     const std::optional<std::string>& claimant_actor, bool agentive,
+                     CueClass cue) {
+  const std::vector<Token>& t = v.tokens;
+  const SlotLexicon& s = lexicon.slots;
+  SlotReading r;
+  auto in = [&](size_t i) { return i >= v.begin && i < v.end && v.content[i]; };
+
+  // Candidates, in order of precedence; the first becomes the main slot.
+  std::vector<std::pair<std::string, SlotValue>> found;
+  auto text_of = [&](size_t b, size_t len) {
+    std::string out;
+    for (size_t k = b; k < b + len; ++k) out += (out.empty() ? "" : " ") + t[k].text;
+    return out;
+  };
+
+  // 1. Counts.
+  for (size_t i = v.begin; i < v.end; ++i) {
+    if (!in(i)) continue;
+    auto noun = s.count_nouns.At(t, i);
+    if (!noun) continue;
+    const std::string& slot = *noun->value;
+    if (auto ctx = s.count_context.find(slot); ctx != s.count_context.end()) {
+      if (!ctx->second.Contains(t, v.begin, v.end) && !ctx->second.Contains(t, 0, t.size())) {
+        continue;
+      }
+    }
+    std::optional<std::pair<CountRange, size_t>> quantity;
+    size_t qpos = 0;
+    for (size_t d = 1; d <= 5 && !quantity && d <= i; ++d) {  // before the noun
+      size_t k = i - d;
+      if (auto q = QuantityAt(t, k, lexicon.quantities); q && k + q->second <= i) {
+        quantity = q;
+        qpos = k;
+      }
+    }
+    for (size_t d = 1; d <= 4 && !quantity; ++d) {  // after: "killed at least 12"
+      size_t k = i + noun->length + d - 1;
+      if (k >= v.end) break;
+      if (auto q = QuantityAt(t, k, lexicon.quantities)) {
+        quantity = q;
+        qpos = k;
+      }
+    }
+    if (!quantity) continue;
+    std::string full = slot;
+    if (slot == "fatalities" || slot == "injured" || slot == "abducted") {
+      size_t lo = std::min(qpos, i), hi = std::max(qpos + quantity->second, i + noun->length) + 2;
+      for (size_t k = lo; k < std::min(hi, v.end); ++k) {
+        if (auto side = s.side_nouns.At(t, k)) {
+          full = slot + ":" + *side->value;
+          break;
+        }
+        if (auto a = finder.ActorAt(t, k)) {
+          full = slot + ":" + a->actor->name;
+          break;
+        }
+      }
+    }
+    r.hedges.push_back(text_of(qpos, quantity->second));
+    found.emplace_back(full, quantity->first);
+    break;
+  }
+
+  // 2. Materiel.
+  for (size_t i = v.begin; i < v.end; ++i) {
+    if (!in(i)) continue;
+    auto m = s.materiel.At(t, i);
+    if (!m) continue;
+    CountRange range = CountRange::AtLeast(1);
+    for (size_t k = i + m->length; k < std::min(v.end, i + m->length + 6); ++k) {
+      if (auto q = QuantityAt(t, k, lexicon.quantities)) {
+        range = q->first;
+        break;
+      }
+    }
+    found.emplace_back(*m->value, range);
+    break;
+  }
+
+  // 3. Outcome, 4. cooperation.
+  if (auto o = s.outcomes.Find(t, v.begin, v.end); o && in(o->first)) {
+    found.emplace_back("outcome", *o->second.value);
+  }
+  if (auto c = s.cooperation.Find(t, v.begin, v.end); c && in(c->first)) {
+    found.emplace_back(*c->second.value, true);
+  }
+
+  // 5. Participation: the actors the content names.
+  // The actors the content names, except those named to describe another
+  // ("le Jnim, lié à al-Qaïda").
+  std::vector<ActorMention> actors;
+  for (const auto& a : finder.ActorsIn(t, v.begin, v.end)) {
+    if (!in(a.begin)) continue;
+    bool describes = false;
+    for (size_t k = a.begin >= 3 ? a.begin - 3 : 0; k < a.begin && !describes; ++k) {
+      if (auto d = s.described_by.At(t, k); d && k + d->length == a.begin) describes = true;
+    }
+    if (!describes) actors.push_back(a);
+  }
+  if (auto p = s.participation.Find(t, v.begin, v.end); p && in(p->first)) {
+    for (const auto& a : actors) found.emplace_back("participant:" + a.actor->name, true);
+  }
+
+  // 6. Responsibility.
+  if (cue == CueClass::kClaimResponsibility && claimant_actor) {
+    found.emplace_back("perpetrator", *claimant_actor);
+  }
+
+  // 7. An event.
+  std::optional<std::pair<size_t, PhraseIndex<std::string>::Match>> event;
+  for (size_t i = v.begin; i < v.end && !event; ++i) {
+    if (!in(i)) continue;
+    if (auto e = s.events.At(t, i)) event = std::make_pair(i, *e);
+  }
+  if (event) {
+    r.event_type = *event->second.value;
+    found.emplace_back("occurred", true);
+  }
+
+  if (!found.empty()) {
+    r.slot = found.front().first;
+    r.value = found.front().second;
+    for (size_t k = 1; k < found.size(); ++k) AddImplied(r, found[k].first, found[k].second);
+  }
+  bool acts = event || r.slot != "statement";
+  if (event) {
+    for (const auto& a : actors) AddImplied(r, "participant:" + a.actor->name, true);
+  }
+  if (agentive && acts && claimant_actor) {
+    AddImplied(r, "occurred", true);
+    AddImplied(r, "participant:" + *claimant_actor, true);
+  }
+  return r;
+}
+
+}  // namespace attest

@@ -1,0 +1,43 @@
+// Reading what a claim's content says about an incident: its main slot and value
+// (a count, an outcome, a cooperation, a participation, an event), the slot facts
+// it implies besides (the event occurred, the actors it names took part), and the
+// event type. Rules: rules/<lang>/slots.toml and quantities.toml.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/claims/claim.h"
+#include "engine/extract/lexicon.h"
+#include "engine/extract/mentions.h"
+
+namespace attest {
+
+struct ContentView {
+  const std::vector<Token>& tokens;
+  std::vector<bool> content;  // per token: part of the claim's content
+  size_t begin = 0;           // the segment holding the content
+  size_t end = 0;
+};
+
+struct SlotReading {
+  std::string slot = "statement";
+  std::optional<SlotValue> value;
+  std::vector<ImpliedSlot> implied;
+  std::optional<std::string> event_type;
+  std::vector<std::string> hedges;  // quantity words read ("plusieurs", "au moins")
+};
+
+// `claimant_actor`: the claimant's canonical actor name, when it is one;
+// `agentive`: the content is the claimant's own act ("affirment avoir détruit").
+SlotReading ReadSlot(const ContentView& view, const Lexicon& lexicon, const MentionFinder& finder,
+                     const std::optional<std::string>& claimant_actor, bool agentive,
+                     CueClass cue);
+
+// The count a quantity phrase at token i gives ("12", "plusieurs", "au moins
+// douze"), and the tokens it covers.
+std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>& t, size_t i,
+                                                        const QuantityLexicon& q);
+
+}  // namespace attest
