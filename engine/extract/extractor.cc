@@ -63,12 +63,16 @@ struct FoundCue {
   size_t begin = 0;  // the cue's tokens
   size_t end = 0;
   size_t clause = 0;  // where its clause starts (a split point)
+  size_t subject = 0;  // where its subject region starts (its claimant's words)
   size_t group = 0;   // where its verb group starts (auxiliaries, negation)
   CueEntry entry;
   std::vector<ClaimantMention> claimants;  // empty: inherit the previous cue's
   std::vector<std::pair<size_t, size_t>> claimant_spans;
   std::optional<std::string> relay;
   bool agentive = false;  // "affirment avoir …": the claimant's own act
+  // A cue in a relative clause set between commas inside another clause ("Le
+  // Jnim, qui a revendiqué …, n'a pas …"): its claim spans the relative clause.
+  std::optional<std::pair<size_t, size_t>> embedded;
 };
 
 struct Antecedent {
@@ -214,6 +218,12 @@ class ReportReader {
     const GrammarLexicon& g = lex_.grammar;
     for (size_t k = i; k > floor; --k) {
       size_t j = k - 1;
+      if (g.relatives.At(t, j) && j > floor && IsPunct(t[j - 1], ",") && i > 0 &&
+          IsPunct(t[i - 1], ",")) {
+        // ", who asked not to be named," sits between a subject and its verb.
+        k = j;
+        continue;
+      }
       if (g.contrast.At(t, j) || g.relatives.At(t, j) || IsPunct(t[j], ";") ||
           IsPunct(t[j], ":")) {
         return j;
@@ -235,6 +245,17 @@ class ReportReader {
   void ResolvePronouns(std::vector<ClaimantMention>& mentions) const {
     for (auto& m : mentions) {
       if (!m.pronoun) continue;
+      if (m.anaphor) {
+        // "le groupe": the last actor of that kind the report named.
+        for (auto it = actors_seen_.rbegin(); it != actors_seen_.rend(); ++it) {
+          if ((*it)->kind != *m.anaphor) continue;
+          m.claimant.name = (*it)->name;
+          m.claimant.kind = (*it)->kind;
+          m.pronoun = false;
+          break;
+        }
+        continue;
+      }
       for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
         const Agreement& a = it->agreement;
         if (a.plural != m.agreement.plural) continue;
@@ -247,6 +268,22 @@ class ReportReader {
         m.claimant.mention = mention;
         m.pronoun = false;
         break;
+      }
+      if (m.pronoun && !m.agreement.plural) {
+        // No claimant fits: a singular pronoun may stand for the last group or
+        // state the report named ("the coalition posted videos of what it said…").
+        for (auto it = actors_seen_.rbegin(); it != actors_seen_.rend(); ++it) {
+          if ((*it)->kind != ClaimantKind::kArmedGroup && (*it)->kind != ClaimantKind::kState) {
+            continue;
+          }
+          std::string mention = m.claimant.mention;
+          m.claimant = Claimant{};
+          m.claimant.name = (*it)->name;
+          m.claimant.kind = (*it)->kind;
+          m.claimant.mention = mention;
+          m.pronoun = false;
+          break;
+        }
       }
     }
     std::erase_if(mentions, [](const ClaimantMention& m) { return m.pronoun; });
@@ -265,10 +302,32 @@ class ReportReader {
     return std::nullopt;
   }
 
+  // Relative clauses set between commas inside a clause that goes on after them:
+  // [the comma before the relative pronoun, the closing comma].
+  std::vector<std::pair<size_t, size_t>> EmbeddedRelatives(const Tokens& t) const {
+    const GrammarLexicon& g = lex_.grammar;
+    std::vector<std::pair<size_t, size_t>> out;
+    for (size_t j = 1; j < t.size(); ++j) {
+      if (!g.relatives.At(t, j) || !IsPunct(t[j - 1], ",")) continue;
+      size_t k = j + 1;
+      while (k < t.size() && !IsPunct(t[k], ",") && !IsPunct(t[k], ".") && !IsPunct(t[k], ";")) ++k;
+      if (k >= t.size() || !IsPunct(t[k], ",")) continue;
+      if (HasVerb(t, k + 1, t.size())) out.emplace_back(j - 1, k);
+    }
+    return out;
+  }
+
   std::vector<FoundCue> FindCues(const Tokens& t) const {
     std::vector<FoundCue> cues;
     const CueLexicon& c = lex_.cues;
     const GrammarLexicon& g = lex_.grammar;
+    const auto embedded = EmbeddedRelatives(t);
+    auto embedding = [&](size_t i) -> std::optional<std::pair<size_t, size_t>> {
+      for (const auto& e : embedded) {
+        if (i > e.first && i < e.second) return e;
+      }
+      return std::nullopt;
+    };
     std::vector<bool> used(t.size(), false);
     for (size_t i = 0; i < t.size(); ++i) {
       if (auto nc = c.not_cues.At(t, i)) {
@@ -305,7 +364,7 @@ class ReportReader {
                !IsPunct(t[end], ";") && !IsQuote(t[end])) {
           ++end;
         }
-        auto who = finder_->Anywhere(t, i + f->length, end);
+        auto who = finder_->Anywhere(t, i + f->length, end, true);
         ResolvePronouns(who);
         if (who.empty()) continue;
         FoundCue cue;
@@ -315,6 +374,7 @@ class ReportReader {
         cue.entry = *f->value;
         cue.clause = i;
         cue.group = i;
+        cue.subject = i;
         cue.claimants = std::move(who);
         for (size_t u = i; u < end; ++u) used[u] = true;
         cues.push_back(std::move(cue));
@@ -330,14 +390,17 @@ class ReportReader {
       cue.entry = *v->value;
       size_t previous_end = 0;  // the end of the last cue before this one
       for (const auto& earlier : cues) {
-        if (earlier.end <= i) previous_end = std::max(previous_end, earlier.end);
+        if (earlier.end <= i && !earlier.embedded) {
+          previous_end = std::max(previous_end, earlier.end);
+        }
       }
+      auto inside = embedding(i);
       size_t group = i;
       while (group > previous_end) {
         size_t k = group - 1;
         if (g.pronouns.At(t, k)) break;
         if (g.auxiliaries.At(t, k) || g.negators.At(t, k) || g.negative_words.At(t, k) ||
-            IsAdverb(t, k)) {
+            g.control_verbs.At(t, k) || IsAdverb(t, k)) {
           if (g.contrast.At(t, k) || g.coordinators.At(t, k) || g.relatives.At(t, k)) break;
           --group;
         } else {
@@ -346,11 +409,19 @@ class ReportReader {
       }
       cue.group = group;
       size_t clause = ClauseStart(t, group, previous_end);
+      // After a relative clause between commas, the subject stands before it.
+      size_t region_end = group;
+      for (const auto& e : embedded) {
+        if (e.second + 1 == group) {
+          region_end = e.first;
+          clause = ClauseStart(t, e.first, previous_end);
+        }
+      }
       cue.clause = clause;
       size_t region_begin = clause;
-      if (region_begin < group && (g.contrast.At(t, region_begin) ||
-                                   g.coordinators.At(t, region_begin) ||
-                                   g.relatives.At(t, region_begin))) {
+      if (region_begin < region_end && (g.contrast.At(t, region_begin) ||
+                                        g.coordinators.At(t, region_begin) ||
+                                        g.relatives.At(t, region_begin))) {
         ++region_begin;
       }
       if (Negated(t, group, cue.end)) {
@@ -359,42 +430,75 @@ class ReportReader {
       }
       bool passive = false;
       for (size_t k = group; k < i; ++k) passive = passive || g.passive_auxiliaries.At(t, k);
+      // A participle with its agent right after is passive too: ", évoquée par
+      // des médias locaux"; after a comma it opens a clause of its own.
+      if (cue.entry.passive_agent && c.agent_markers.At(t, cue.end)) {
+        passive = true;
+        if (group > 0 && IsPunct(t[group - 1], ",")) cue.clause = group;
+      }
       std::vector<ClaimantMention> who;
       size_t stop = cue.end;
       while (stop < t.size() && !IsPunct(t[stop], ",") && !IsPunct(t[stop], ".") &&
              !IsPunct(t[stop], ";") && !g.contrast.At(t, stop)) {
         ++stop;
       }
+      if (passive && !cue.entry.passive_agent) continue;  // "ont été admis": no speech
+      // A bare participle, no auxiliary, is an adjective: "désignées sous le terme".
+      bool participle = false;
+      for (const auto& ending : g.participle_endings) {
+        const std::string& f = t[i].lower;
+        participle = participle || (f.size() > ending.size() + 2 &&
+                                    f.compare(f.size() - ending.size(), ending.size(), ending) == 0);
+      }
+      bool has_auxiliary = false;
+      for (size_t k = group; k < i; ++k) has_auxiliary = has_auxiliary || g.auxiliaries.At(t, k);
+      if (participle && !has_auxiliary && !passive) continue;
       if (cue.entry.passive_agent && passive) {
         for (size_t k = cue.end; k < stop; ++k) {
           if (auto a = c.agent_markers.At(t, k)) {
-            who = finder_->Anywhere(t, k + a->length, stop);
+            who = finder_->Anywhere(t, k + a->length, stop, true);
             break;
           }
         }
         if (who.empty()) continue;  // a passive without an agent attributes nothing
+      } else if (inside) {
+        // In a relative clause between commas: the subject is what it qualifies.
+        size_t from = inside->first;
+        while (from > 0 && !IsPunct(t[from - 1], ",") && !HasVerb(t, from - 1, from)) --from;
+        who = finder_->Subject(t, from, inside->first, !cue.entry.known_claimant);
+        cue.embedded = inside;
+      } else if (region_begin >= region_end && clause < group &&
+                 (g.coordinators.At(t, clause) || g.contrast.At(t, clause))) {
+        // "… et assurent", "… but did not give": nothing between the coordinator
+        // and the verb, the subject is the previous cue's (below).
       } else {
-        bool inverted = region_begin >= group;
-        if (!inverted) {
-          size_t last = group - 1;
-          inverted = IsPunct(t[last], ",") || IsQuote(t[last]);
-          if (inverted && IsPunct(t[last], ",")) {
-            // "« … », indique X" and ", said X": the subject comes after.
-            inverted = last == 0 || IsQuote(t[last - 1]) || region_begin + 1 >= last;
-          }
-        }
-        if (inverted) {
-          size_t after = cue.end;
-          while (after < stop && IsAdverb(t, after)) ++after;
-          who = finder_->Subject(t, after, stop);
+        bool generic = !cue.entry.known_claimant;
+        size_t after = cue.end;
+        while (after < stop && IsAdverb(t, after)) ++after;
+        bool empty = region_begin >= region_end;
+        bool after_quote = !empty && IsQuote(t[region_end - 1]);
+        bool after_comma = !empty && IsPunct(t[region_end - 1], ",");
+        if (empty || after_quote) {
+          who = finder_->Subject(t, after, stop, generic);  // "« … », indique X"
+        } else if (after_comma) {
+          // ", a annoncé le gouvernement" puts the subject after; "…, the army
+          // said" and "Le gouvernement, lui, assure que" before. A subject the
+          // rules know wins; else the words after the verb, unless a clause
+          // ("que", "that") follows it.
+          who = finder_->Subject(t, region_begin, region_end, false);
+          bool clause_follows = after < stop && (g.relatives.At(t, after) ||
+                                                 g.infinitive_markers.At(t, after));
+          if (who.empty() && !clause_follows) who = finder_->Subject(t, after, stop, generic);
+          if (who.empty()) who = finder_->Subject(t, region_begin, region_end, generic);
         } else {
-          who = finder_->Subject(t, region_begin, group);
+          who = finder_->Subject(t, region_begin, region_end, generic);
         }
       }
       ResolvePronouns(who);
       if (who.empty()) {
-        // A subject left out after "et"/"and": the previous cue's claimant.
-        bool after_coordinator = clause < group && g.coordinators.At(t, clause);
+        // A subject left out after "et"/"and"/"mais": the previous cue's claimant.
+        bool after_coordinator =
+            clause < group && (g.coordinators.At(t, clause) || g.contrast.At(t, clause));
         bool bare = group - region_begin <= 2;
         for (size_t k = region_begin; k < group && bare; ++k) {
           bare = !g.determiners.At(t, k) && !finder_->ActorAt(t, k);
@@ -402,6 +506,7 @@ class ReportReader {
         if (!(after_coordinator && bare && !cues.empty())) continue;
       }
       cue.claimants = std::move(who);
+      cue.subject = region_begin;
       size_t mention_end = region_begin;
       for (const auto& m : cue.claimants) mention_end = std::max(mention_end, m.end);
       cue.relay = RelayAfter(t, mention_end, std::max(group, mention_end + 1));
@@ -483,12 +588,13 @@ class ReportReader {
       current_ = main_;
     }
     std::vector<FoundCue> cues = FindCues(t);
+    size_t first_claim = claims_.size();
 
     // Split points: where a cue's clause starts, and contrast words opening a
     // clause of their own.
     std::set<size_t> splits;
     for (const auto& cue : cues) {
-      if (cue.kind == FoundCue::Kind::kFrame) continue;
+      if (cue.kind == FoundCue::Kind::kFrame || cue.embedded) continue;
       if (cue.clause > 0) splits.insert(cue.clause);
     }
     for (size_t i = 1; i < t.size(); ++i) {
@@ -515,7 +621,7 @@ class ReportReader {
       if (words == 0) continue;
       const FoundCue* own = nullptr;
       for (const auto& cue : cues) {
-        if (cue.kind == FoundCue::Kind::kFrame) continue;
+        if (cue.kind == FoundCue::Kind::kFrame || cue.embedded) continue;
         if (cue.begin >= sb && cue.begin < se) {
           own = &cue;
           break;
@@ -538,7 +644,17 @@ class ReportReader {
       for (const auto& m : *who) EmitClaim(s, sb, se, cue, m);
       if (who != &outlet) previous = who;
     }
-    // Claimants named here can be taken up by a pronoun later.
+    // Claims of relative clauses between commas span just the relative clause.
+    for (const auto& cue : cues) {
+      if (!cue.embedded) continue;
+      for (const auto& m : cue.claimants) {
+        EmitClaim(s, cue.embedded->first + 1, cue.embedded->second, &cue, m);
+      }
+    }
+    std::stable_sort(claims_.begin() + static_cast<std::ptrdiff_t>(first_claim), claims_.end(),
+                     [](const Claim& a, const Claim& b) { return a.span->start < b.span->start; });
+    // Actors named here can be taken up by "le groupe", claimants by a pronoun.
+    for (const auto& a : finder_->ActorsIn(t, 0, t.size())) actors_seen_.push_back(a.actor);
     for (const auto& cue : cues) {
       for (const auto& m : cue.claimants) {
         if (!IsOutlet(m.claimant)) antecedents_.push_back({m.claimant, m.agreement});
@@ -565,10 +681,25 @@ class ReportReader {
     // The content: the part without the cue, its verb group and the claimant.
     ContentView view{t, std::vector<bool>(t.size(), false), sb, se};
     for (size_t k = sb; k < se; ++k) view.content[k] = true;
+    // "asking not to be identified" says how the source speaks, not what.
+    for (size_t k = sb; k < se; ++k) {
+      if (auto a = lex_.claimants.anonymity.At(t, k)) {
+        for (size_t u = k; u < k + a->length && u < se; ++u) view.content[u] = false;
+        c.claimant.anonymous = true;
+        c.hedges.push_back({std::string(body_.substr(t[k].begin, t[k + a->length - 1].end -
+                                                                       t[k].begin)),
+                            HedgeKind::kAnonymity});
+        k += a->length - 1;
+      }
+    }
     CueClass cls = CueClass::kNone;
     if (cue) {
       cls = cue->entry.cls;
       for (size_t k = cue->group; k < cue->end && k < t.size(); ++k) view.content[k] = false;
+      if (cue->kind == FoundCue::Kind::kVerb && cue->subject < cue->group) {
+        // The subject and what describes it (", who asked not to be named,").
+        for (size_t k = cue->subject; k < cue->group; ++k) view.content[k] = false;
+      }
       if (cue->kind != FoundCue::Kind::kHearsay) {
         for (const auto& m : cue->claimants) {
           for (size_t k = m.begin; k < m.end; ++k) view.content[k] = false;
@@ -734,6 +865,7 @@ class ReportReader {
   std::optional<IncidentRef> current_;
   std::optional<IncidentRef> main_;
   std::vector<Antecedent> antecedents_;
+  std::vector<const Actor*> actors_seen_;
   std::optional<std::string> last_slot_;
   int last_paragraph_ = -1;
   int paragraph_ = -1;

@@ -33,6 +33,9 @@ struct CueEntry {
   CueClass cls = CueClass::kReport;
   // "considérés comme … par X", "described as … by X": the claimant is the agent.
   bool passive_agent = false;
+  // Its subject can be a thing ("les chiffres indiquent"): only a claimant the
+  // rules know (an actor, a source, a role) makes it a cue.
+  bool known_claimant = false;
 };
 
 struct CueLexicon {
@@ -60,6 +63,8 @@ struct GrammarLexicon {
   WordSet relatives;        // qui, que, which, who
   WordSet auxiliaries;      // a, ont, est, has, was…: finite verbs
   WordSet passive_auxiliaries;  // est, sont, été, was, were: a participle after is passive
+  WordSet control_verbs;    // souhaité, want: between a negation and a cue
+  std::vector<std::string> participle_endings;  // -é, -ée…: a bare participle is an adjective
   std::vector<std::string> adverb_suffixes;  // -ment, -ly: adverbs inside a verb group
   WordSet function_words;   // determiners, prepositions, adverbs: never a head noun
   WordSet conditional;      // aurait, auraient, serait, seraient
@@ -90,6 +95,8 @@ struct ClaimantLexicon {
   WordSet concordant;                        // concordantes, corroborating
   PhraseIndex<std::string> persons;          // ministre → minister: named people's titles
   WordSet affiliation;                       // du, de la, of: "membres du FLA"
+  PhraseIndex<ClaimantKind> anaphors;        // le groupe, the militia: an actor named before
+  WordSet anonymity;  // "asking not to be named": how a source speaks, not what it says
 };
 
 struct HedgeLexicon {

@@ -99,7 +99,7 @@ template <typename V>
 void ReadPhrases(const TomlReader& r, const toml::table& table, std::string_view key,
                  const TokenRules& rules, PhraseIndex<V>& index, const V& value) {
   ForEachString(r, table, key, [&](const toml::node& node, const std::string& text) {
-    Phrase phrase = PhraseOf(text, rules);
+    Phrase phrase = PhraseOf(text, rules, index.matches_accents());
     if (phrase.empty()) {
       r.Fail(&node, std::string(key), fmt::format("'{}' holds no word", text));
     } else if (!index.Add(std::move(phrase), value)) {
@@ -171,13 +171,15 @@ void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
     conjugations[*name] = {r.String(*t, "strip", false).value_or(""), r.Strings(*t, "endings")};
   }
   for (const toml::table* t : r.Tables(r.root(), "verb")) {
-    r.CheckKeys(*t, {"lemma", "class", "conjugation", "forms", "passive_agent"}, "[[verb]]");
+    r.CheckKeys(*t, {"lemma", "class", "conjugation", "forms", "passive_agent", "known_claimant"},
+                "[[verb]]");
     CueEntry entry;
     entry.lemma = r.String(*t, "lemma", true).value_or("");
     auto cls = ReadCueClass(r, *t, "class", true);
     if (!cls) continue;
     entry.cls = *cls;
     entry.passive_agent = r.Boolean(*t, "passive_agent").value_or(false);
+    entry.known_claimant = r.Boolean(*t, "known_claimant").value_or(false);
     std::vector<std::string> forms = r.Strings(*t, "forms");
     if (auto c = r.String(*t, "conjugation", false)) {
       auto it = conjugations.find(*c);
@@ -224,7 +226,9 @@ void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
 void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g) {
   r.CheckKeys(r.root(),
               {"negators", "negative_words", "contrast", "coordinators", "relatives",
-               "auxiliaries", "passive_auxiliaries", "adverb_suffixes", "function_words", "conditional", "conditional_suffixes",
+               "auxiliaries", "passive_auxiliaries", "adverb_suffixes", "control_verbs",
+               "participle_endings",
+               "function_words", "conditional", "conditional_suffixes",
                "conditional_exceptions", "plan_markers", "infinitive_markers", "detect",
                "pronoun", "determiner"},
               "the grammar file");
@@ -233,8 +237,13 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
   ReadWords(r, r.root(), "contrast", rules, g.contrast);
   ReadWords(r, r.root(), "coordinators", rules, g.coordinators);
   ReadWords(r, r.root(), "relatives", rules, g.relatives);
+  g.auxiliaries.MatchAccents();  // "a" (has) is not "à" (to)
   ReadWords(r, r.root(), "auxiliaries", rules, g.auxiliaries);
   ReadWords(r, r.root(), "passive_auxiliaries", rules, g.passive_auxiliaries);
+  ReadWords(r, r.root(), "control_verbs", rules, g.control_verbs);
+  for (const auto& ending : r.Strings(r.root(), "participle_endings")) {
+    g.participle_endings.push_back(LowerCase(ending));  // accents matter: -é is not -e
+  }
   for (const auto& suffix : r.Strings(r.root(), "adverb_suffixes")) {
     g.adverb_suffixes.push_back(FoldToken(suffix));
   }
@@ -260,7 +269,8 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
 
 void ReadClaimants(const TomlReader& r, const TokenRules& rules, ClaimantLexicon& c) {
   r.CheckKeys(r.root(),
-              {"source_noun", "qualifier", "role", "count", "concordant", "person", "affiliation"},
+              {"source_noun", "qualifier", "role", "count", "concordant", "person", "affiliation",
+               "anaphor", "anonymity"},
               "the claimants file");
   for (const toml::table* t : r.Tables(r.root(), "source_noun")) {
     r.CheckKeys(*t, {"words", "name", "kind"}, "[[source_noun]]");
@@ -305,6 +315,17 @@ void ReadClaimants(const TomlReader& r, const TokenRules& rules, ClaimantLexicon
     ReadPhrases(r, *t, "words", rules, c.persons, r.String(*t, "title", true).value_or(""));
   }
   ReadWords(r, r.root(), "affiliation", rules, c.affiliation);
+  ReadWords(r, r.root(), "anonymity", rules, c.anonymity);
+  for (const toml::table* t : r.Tables(r.root(), "anaphor")) {
+    r.CheckKeys(*t, {"words", "kind"}, "[[anaphor]]");
+    auto text = r.String(*t, "kind", true);
+    auto kind = text ? ParseClaimantKind(*text) : std::nullopt;
+    if (!kind) {
+      if (text) r.Fail(t->get("kind"), "kind", fmt::format("use one of: {}", ClaimantKindChoices()));
+      continue;
+    }
+    ReadPhrases(r, *t, "words", rules, c.anaphors, *kind);
+  }
 }
 
 void ReadHedges(const TomlReader& r, const TokenRules& rules, HedgeLexicon& h) {

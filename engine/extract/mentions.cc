@@ -129,6 +129,16 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
   const ClaimantLexicon& c = lexicon_.claimants;
   ClaimantMention m;
 
+  if (auto a = c.anaphors.At(t, h); a && !ActorAt(t, h)) {
+    m.pronoun = true;
+    m.anaphor = *a->value;
+    m.end = h + a->length;
+    m.begin = start;
+    m.claimant.mention =
+        std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+    return m;
+  }
+
   if (auto p = lexicon_.grammar.pronouns.At(t, h)) {
     m.pronoun = true;
     m.end = h + p->length;
@@ -259,6 +269,54 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
   return std::nullopt;
 }
 
+std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>& t, size_t h,
+                                                        size_t end, size_t start) const {
+  if (h >= end || t[h].kind != TokenKind::kWord) return std::nullopt;
+  const SlotLexicon& s = lexicon_.slots;
+  if (s.events.At(t, h) || s.count_nouns.At(t, h) || s.materiel.At(t, h) ||
+      s.outcomes.At(t, h) || phrases_.places.At(t, h) || lexicon_.quantities.numbers.At(t, h) ||
+      lexicon_.cues.verbs.At(t, h) || lexicon_.grammar.auxiliaries.At(t, h)) {
+    return std::nullopt;
+  }
+  // It needs a determiner ("un diplomate") or a capital ("Moussa Diallo"), and
+  // a quantity is a count, not a speaker ("plusieurs dizaines de corps").
+  bool determined = false;
+  for (size_t k = start; k < h; ++k) {
+    if (lexicon_.grammar.determiners.At(t, k) || lexicon_.claimants.counts.At(t, k)) {
+      determined = true;
+    }
+    if (lexicon_.quantities.vague.At(t, k) || lexicon_.quantities.numbers.At(t, k) ||
+        t[k].kind == TokenKind::kNumber) {
+      if (!lexicon_.claimants.counts.At(t, k)) return std::nullopt;
+    }
+  }
+  if (lexicon_.quantities.vague.At(t, start) && !lexicon_.claimants.counts.At(t, start)) {
+    return std::nullopt;
+  }
+  if (lexicon_.quantities.vague.At(t, h)) return std::nullopt;
+  if (!determined && !IsCapitalized(t[h])) return std::nullopt;
+  ClaimantMention m;
+  m.generic = true;
+  m.end = h + 1;
+  // The phrase runs to the end of the chunk, at most eight words, stopping at a
+  // relative pronoun or a verb.
+  while (m.end < end && m.end < h + 8 && !IsComma(t[m.end]) &&
+         !lexicon_.grammar.relatives.At(t, m.end) && !lexicon_.cues.verbs.At(t, m.end) &&
+         !lexicon_.grammar.auxiliaries.At(t, m.end) && t[m.end].kind != TokenKind::kQuoteOpen) {
+    ++m.end;
+  }
+  m.claimant.kind = ClaimantKind::kPerson;
+  Describe(t, start, m);
+  m.claimant.name = m.claimant.mention;
+  // An indefinite determiner hides who speaks: "un diplomate".
+  for (size_t k = start; k < h; ++k) {
+    if (auto c = lexicon_.claimants.counts.At(t, k); c && *c->value == ClaimantCount::kOne) {
+      m.claimant.anonymous = true;
+    }
+  }
+  return m;
+}
+
 std::vector<ClaimantMention> MentionFinder::WithCoordinated(const std::vector<Token>& t,
                                                             ClaimantMention first,
                                                             size_t end) const {
@@ -287,7 +345,7 @@ std::vector<ClaimantMention> MentionFinder::WithCoordinated(const std::vector<To
 }
 
 std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t, size_t begin,
-                                                    size_t end) const {
+                                                    size_t end, bool generic) const {
   // Chunks between commas (quotation marks aside).
   std::vector<std::pair<size_t, size_t>> chunks;
   size_t from = begin;
@@ -307,6 +365,20 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
                      g.contrast.At(t, h) || g.coordinators.At(t, h))) {
       ++h;
     }
+    if (h >= e) continue;
+    // "No group has claimed…", "Aucun groupe n'a revendiqué…": nobody spoke.
+    // ("Ni le FLA ni le Jnim" coordinates two subjects: a determiner follows.)
+    if (auto neg = g.negative_words.At(t, h)) {
+      size_t next = h + neg->length;
+      if (next >= e || (!g.determiners.At(t, next) && !ActorAt(t, next))) return {};
+    }
+    // A chunk opened by a preposition or an adverb is no subject: "de leur côté",
+    // "in a statement".
+    if (g.function_words.At(t, h) && !g.determiners.At(t, h) && !g.pronouns.At(t, h) &&
+        !lexicon_.claimants.counts.At(t, h) && !g.negative_words.At(t, h) && !ActorAt(t, h) &&
+        !lexicon_.claimants.anaphors.At(t, h)) {
+      continue;
+    }
     size_t start = h;
     while (h < e && !g.pronouns.At(t, h) && !ActorAt(t, h) && IsFunctionWord(t, h)) ++h;
     if (auto m = MentionAt(t, h, e, start)) return WithCoordinated(t, *m, e);
@@ -318,18 +390,30 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
         return WithCoordinated(t, *m, e);
       }
     }
+    if (generic) {
+      if (auto m = GenericAt(t, h, e, start)) return {*m};
+    }
   }
   return {};
 }
 
 std::vector<ClaimantMention> MentionFinder::Anywhere(const std::vector<Token>& t, size_t begin,
-                                                     size_t end) const {
+                                                     size_t end, bool generic) const {
   for (size_t i = begin; i < end; ++i) {
-    if (IsFunctionWord(t, i) && !ActorAt(t, i)) continue;
+    bool pronoun = lexicon_.grammar.pronouns.At(t, i).has_value();
+    if (IsFunctionWord(t, i) && !ActorAt(t, i) && !pronoun) continue;
     if (t[i].kind != TokenKind::kWord && t[i].kind != TokenKind::kNumber) continue;
     size_t start = i;
     while (start > begin && IsFunctionWord(t, start - 1) && !IsComma(t[start - 1])) --start;
-    if (auto m = MentionAt(t, i, end, start); m && !m->pronoun) return WithCoordinated(t, *m, end);
+    auto m = MentionAt(t, i, end, start);
+    // A pronoun counts when it is the whole complement: "selon eux", "according to him".
+    bool first = start == begin || i == begin;
+    if (m && (!m->pronoun || m->anaphor || first)) return WithCoordinated(t, *m, end);
+  }
+  if (generic) {
+    size_t h = begin;
+    while (h < end && IsFunctionWord(t, h)) ++h;
+    if (auto m = GenericAt(t, h, end, begin)) return {*m};
   }
   return {};
 }

@@ -30,6 +30,9 @@ struct ClaimantMention {
   size_t end = 0;
   Agreement agreement;
   bool pronoun = false;  // to be resolved to an earlier claimant
+  // "le groupe", "the militia": to be resolved to the last actor of this kind.
+  std::optional<ClaimantKind> anaphor;
+  bool generic = false;  // named by its words alone ("un diplomate en poste à Bamako")
 };
 
 struct ActorMention {
@@ -53,11 +56,14 @@ class MentionFinder {
   // the last comma-separated chunk first (the subject stands next to its verb),
   // then the first — with any claimant coordinated with it ("ni le FLA ni le
   // Jnim"). Empty when the head is not a claimant ("L'embuscade … semble").
-  std::vector<ClaimantMention> Subject(const std::vector<Token>& t, size_t begin,
-                                       size_t end) const;
-  // The first claimant named anywhere in [begin, end): after "selon", "par".
-  std::vector<ClaimantMention> Anywhere(const std::vector<Token>& t, size_t begin,
-                                        size_t end) const;
+  // With `generic`, a noun phrase the rules do not know still names a claimant
+  // (as itself), unless its head is an event, a count, a number or a place.
+  std::vector<ClaimantMention> Subject(const std::vector<Token>& t, size_t begin, size_t end,
+                                       bool generic) const;
+  // The first claimant named anywhere in [begin, end): after "selon", "par";
+  // with `generic`, else the noun phrase itself.
+  std::vector<ClaimantMention> Anywhere(const std::vector<Token>& t, size_t begin, size_t end,
+                                        bool generic) const;
 
   // A place of the gazetteer in [begin, end) that stands after a locative ("à
   // Alkit") or names an event ("l'embuscade d'Alklit"); else nullptr.
@@ -67,6 +73,8 @@ class MentionFinder {
 
  private:
   std::optional<ClaimantMention> MentionAt(const std::vector<Token>& t, size_t h, size_t end,
+                                           size_t start) const;
+  std::optional<ClaimantMention> GenericAt(const std::vector<Token>& t, size_t h, size_t end,
                                            size_t start) const;
   std::vector<ClaimantMention> WithCoordinated(const std::vector<Token>& t,
                                                ClaimantMention first, size_t end) const;

@@ -2,9 +2,9 @@
 
 namespace attest {
 
-Phrase PhraseOf(std::string_view text, const TokenRules& rules) {
+Phrase PhraseOf(std::string_view text, const TokenRules& rules, bool accents) {
   Phrase phrase;
-  for (const Token& t : Tokenize(text, 0, rules)) phrase.push_back(t.folded);
+  for (const Token& t : Tokenize(text, 0, rules)) phrase.push_back(accents ? t.lower : t.folded);
   return phrase;
 }
 

@@ -17,12 +17,18 @@ namespace attest {
 
 using Phrase = std::vector<std::string>;  // folded words
 
-// Cuts a lexicon entry into folded words with the language's token rules.
-Phrase PhraseOf(std::string_view text, const TokenRules& rules);
+// Cuts a lexicon entry into folded words with the language's token rules; with
+// `accents`, into lower-case words that keep their accents (Token::lower).
+Phrase PhraseOf(std::string_view text, const TokenRules& rules, bool accents = false);
 
 template <typename V>
 class PhraseIndex {
  public:
+  // Matches tokens by their accented lower case rather than their folded form,
+  // for words that accents tell apart ("a" has, "à" to). Set before adding.
+  void MatchAccents() { accents_ = true; }
+  bool matches_accents() const { return accents_; }
+
   struct Match {
     size_t length = 0;  // tokens matched
     const V* value = nullptr;
@@ -43,14 +49,14 @@ class PhraseIndex {
   // The longest phrase starting at token `i`.
   std::optional<Match> At(const std::vector<Token>& tokens, size_t i) const {
     if (i >= tokens.size()) return std::nullopt;
-    auto it = by_first_.find(tokens[i].folded);
+    auto it = by_first_.find(Key(tokens[i]));
     if (it == by_first_.end()) return std::nullopt;
     std::optional<Match> best;
     for (const auto& [phrase, value] : it->second) {
       if (i + phrase.size() > tokens.size()) continue;
       if (best && phrase.size() <= best->length) continue;
       bool same = true;
-      for (size_t k = 1; k < phrase.size() && same; ++k) same = tokens[i + k].folded == phrase[k];
+      for (size_t k = 1; k < phrase.size() && same; ++k) same = Key(tokens[i + k]) == phrase[k];
       if (same) best = Match{phrase.size(), &value};
     }
     return best;
@@ -71,8 +77,11 @@ class PhraseIndex {
   bool empty() const { return by_first_.empty(); }
 
  private:
+  const std::string& Key(const Token& t) const { return accents_ ? t.lower : t.folded; }
+
   std::map<std::string, std::vector<std::pair<Phrase, V>>, std::less<>> by_first_;
   size_t longest_ = 0;
+  bool accents_ = false;
 };
 
 struct Present {};

@@ -256,6 +256,22 @@ class Tokenizer {
     return 0;
   }
 
+  // The typographic apostrophe (U+2019) made plain.
+  static std::string PlainApostrophes(const std::string& text) {
+    static constexpr std::string_view kCurly = "\u2019";
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+      if (text.compare(i, kCurly.size(), kCurly) == 0) {
+        out += '\'';
+        i += kCurly.size();
+      } else {
+        out += text[i++];
+      }
+    }
+    return out;
+  }
+
   void Push(size_t begin, size_t end, TokenKind kind) {
     Token token;
     token.begin = base_ + begin;
@@ -264,11 +280,13 @@ class Tokenizer {
     token.kind = kind;
     if (kind == TokenKind::kWord) {
       token.folded = FoldToken(token.text);
+      token.lower = PlainApostrophes(LowerCase(NormalizeNfc(token.text)));
     } else if (kind == TokenKind::kNumber) {
       token.folded = LowerCase(token.text);
     } else {
       token.folded = token.text;
     }
+    if (token.lower.empty()) token.lower = token.folded;
     tokens_.push_back(std::move(token));
   }
 

@@ -52,6 +52,8 @@ struct Token {
   size_t end = 0;
   std::string text;    // the bytes of the text between begin and end
   std::string folded;  // words: FoldToken(text); numbers: lower case; others: text
+  std::string lower;   // lower case with accents kept, apostrophes made plain: "à"
+                       // and "a" differ here, not in `folded`
   TokenKind kind = TokenKind::kWord;
 };
 
