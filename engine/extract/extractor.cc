@@ -218,6 +218,15 @@ class ReportReader {
     const GrammarLexicon& g = lex_.grammar;
     for (size_t k = i; k > floor; --k) {
       size_t j = k - 1;
+      if (t[j].kind == TokenKind::kQuoteClose) {
+        // What a quotation holds belongs to whoever is quoted: skip it whole.
+        size_t open = j;
+        while (open > floor && t[open].kind != TokenKind::kQuoteOpen) --open;
+        if (t[open].kind == TokenKind::kQuoteOpen) {
+          k = open + 1;
+          continue;
+        }
+      }
       if (g.relatives.At(t, j) && j > floor && IsPunct(t[j - 1], ",") && i > 0 &&
           IsPunct(t[i - 1], ",")) {
         // ", who asked not to be named," sits between a subject and its verb.
@@ -437,6 +446,7 @@ class ReportReader {
         if (group > 0 && IsPunct(t[group - 1], ",")) cue.clause = group;
       }
       std::vector<ClaimantMention> who;
+      bool postposed = false;
       size_t stop = cue.end;
       while (stop < t.size() && !IsPunct(t[stop], ",") && !IsPunct(t[stop], ".") &&
              !IsPunct(t[stop], ";") && !g.contrast.At(t, stop)) {
@@ -480,6 +490,7 @@ class ReportReader {
         bool after_comma = !empty && IsPunct(t[region_end - 1], ",");
         if (empty || after_quote) {
           who = finder_->Subject(t, after, stop, generic);  // "« … », indique X"
+          if (!who.empty() && !empty) postposed = true;
         } else if (after_comma) {
           // ", a annoncé le gouvernement" puts the subject after; "…, the army
           // said" and "Le gouvernement, lui, assure que" before. A subject the
@@ -488,11 +499,45 @@ class ReportReader {
           who = finder_->Subject(t, region_begin, region_end, false);
           bool clause_follows = after < stop && (g.relatives.At(t, after) ||
                                                  g.infinitive_markers.At(t, after));
-          if (who.empty() && !clause_follows) who = finder_->Subject(t, after, stop, generic);
+          if (who.empty() && !clause_follows) {
+            who = finder_->Subject(t, after, stop, generic);
+            if (!who.empty()) postposed = true;
+          }
           if (who.empty()) who = finder_->Subject(t, region_begin, region_end, generic);
         } else {
           who = finder_->Subject(t, region_begin, region_end, generic);
         }
+        // "…, the army said": a subject in the last chunk before the verb, with
+        // words before it, makes the cue postposed too.
+        if (!postposed && !who.empty() && !empty) {
+          // The subject must be the whole chunk after the comma (or after the
+          // closing quotation mark: '"…," one soldier told Reuters').
+          size_t first = who.front().begin;
+          postposed = first > region_begin &&
+                      (IsPunct(t[first - 1], ",") || t[first - 1].kind == TokenKind::kQuoteClose);
+        }
+        // With no boundary word before it, a later cue's clause starts where its
+        // subject's chunk does, not where the previous cue ended.
+        if (!postposed && !who.empty() && clause == previous_end && previous_end > 0) {
+          size_t chunk = who.front().begin;
+          while (chunk > region_begin && !IsPunct(t[chunk - 1], ",")) --chunk;
+          cue.clause = chunk;
+        }
+        // A pronoun subject stands right before its verb: "It was not possible
+        // to confirm" has no speaker.
+        for (const auto& m : who) {
+          if (!m.pronoun || m.anaphor) continue;
+          for (size_t k = m.end; k < region_end; ++k) {
+            if (!IsAdverb(t, k)) who.clear();
+          }
+          break;
+        }
+      }
+      // A postposed cue attributes everything said before it in its sentence;
+      // the words before its verb are then content, not its subject's.
+      if (postposed) {
+        cue.clause = previous_end;
+        region_begin = group;
       }
       ResolvePronouns(who);
       if (who.empty()) {
@@ -601,6 +646,11 @@ class ReportReader {
       if (auto c = lex_.grammar.contrast.At(t, i); c && OpensClause(t, i, c->length, t.size())) {
         splits.insert(i);
       }
+      // ", a figure that could not be verified": a comment on what was just said.
+      if (IsPunct(t[i - 1], ",") && lex_.grammar.determiners.At(t, i) && i + 1 < t.size() &&
+          lex_.grammar.claim_nouns.At(t, i + 1)) {
+        splits.insert(i);
+      }
     }
     std::vector<size_t> bounds = {0};
     for (size_t p : splits) {
@@ -608,10 +658,21 @@ class ReportReader {
     }
     bounds.push_back(t.size());
 
+    // A frame covers its own part of the sentence; at the head of the sentence
+    // ("Selon X, …") it covers every part that has no cue of its own.
     const FoundCue* frame = nullptr;
     for (const auto& cue : cues) {
       if (cue.kind == FoundCue::Kind::kFrame && !frame) frame = &cue;
     }
+    bool frame_leads = frame && frame->begin < bounds[1];
+    auto frame_for = [&](size_t sb, size_t se) -> const FoundCue* {
+      if (!frame) return nullptr;
+      if (frame_leads) return frame;
+      for (const auto& cue : cues) {
+        if (cue.kind == FoundCue::Kind::kFrame && cue.begin >= sb && cue.begin < se) return &cue;
+      }
+      return nullptr;
+    };
     const std::vector<ClaimantMention>* previous = nullptr;  // the last claimants named
     std::vector<ClaimantMention> outlet = {ClaimantMention{OutletClaimant(), 0, 0, {}, false}};
     for (size_t b = 0; b + 1 < bounds.size(); ++b) {
@@ -629,18 +690,19 @@ class ReportReader {
       }
       if (!own && words < 2) continue;
       const std::vector<ClaimantMention>* who = nullptr;
+      const FoundCue* here = frame_for(sb, se);
       if (own && !own->claimants.empty()) {
         who = &own->claimants;
       } else if (own && (own->kind == FoundCue::Kind::kSilence ||
                          own->kind == FoundCue::Kind::kHearsay ||
                          own->kind == FoundCue::Kind::kVerb)) {
-        who = previous ? previous : (frame ? &frame->claimants : &outlet);
-      } else if (frame) {
-        who = &frame->claimants;
+        who = previous ? previous : (here ? &here->claimants : &outlet);
+      } else if (here) {
+        who = &here->claimants;
       } else {
         who = &outlet;
       }
-      const FoundCue* cue = own ? own : frame;
+      const FoundCue* cue = own ? own : here;
       for (const auto& m : *who) EmitClaim(s, sb, se, cue, m);
       if (who != &outlet) previous = who;
     }
@@ -722,9 +784,25 @@ class ReportReader {
 
     // Modality: hedges in the content.
     c.modality = Modality::kCertain;
+    // A hedge in a parenthetical qualifies the parenthetical only: "the
+    // attackers, believed to be from …, fled".
+    auto parenthetical = [&](size_t k, size_t length) {
+      if (k == 0 || !IsPunct(t[k - 1], ",")) return false;
+      size_t next = k + length;  // "believed to be", "soupçonnés d'appartenir"
+      if (next >= se || !(g.infinitive_markers.At(t, next) || t[next].folded == "to" ||
+                          t[next].folded == "de" || t[next].folded == "d'")) {
+        return false;
+      }
+      for (size_t j = next; j + 1 < se; ++j) {
+        if (IsPunct(t[j], ",")) return true;
+      }
+      return false;
+    };
     for (size_t k = sb; k < se; ++k) {
       if (!view.content[k] && !(cue && k >= cue->group && k < cue->end)) continue;
       if (auto h = lex_.hedges.epistemic.At(t, k)) {
+        if (parenthetical(k, h->length)) continue;
+        if (k > 0 && g.negators.At(t, k - 1)) continue;  // "not possible" hedges nothing
         if (*h->value == Modality::kPossible || c.modality == Modality::kCertain) {
           c.modality = *h->value;
         }

@@ -64,6 +64,7 @@ struct GrammarLexicon {
   WordSet auxiliaries;      // a, ont, est, has, was…: finite verbs
   WordSet passive_auxiliaries;  // est, sont, été, was, were: a participle after is passive
   WordSet control_verbs;    // souhaité, want: between a negation and a cue
+  WordSet claim_nouns;      // figure, bilan, accusation: ", a figure that…" opens a comment
   std::vector<std::string> participle_endings;  // -é, -ée…: a bare participle is an adjective
   std::vector<std::string> adverb_suffixes;  // -ment, -ly: adverbs inside a verb group
   WordSet function_words;   // determiners, prepositions, adverbs: never a head noun

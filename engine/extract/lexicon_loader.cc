@@ -227,7 +227,7 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
   r.CheckKeys(r.root(),
               {"negators", "negative_words", "contrast", "coordinators", "relatives",
                "auxiliaries", "passive_auxiliaries", "adverb_suffixes", "control_verbs",
-               "participle_endings",
+               "participle_endings", "claim_nouns",
                "function_words", "conditional", "conditional_suffixes",
                "conditional_exceptions", "plan_markers", "infinitive_markers", "detect",
                "pronoun", "determiner"},
@@ -241,6 +241,7 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
   ReadWords(r, r.root(), "auxiliaries", rules, g.auxiliaries);
   ReadWords(r, r.root(), "passive_auxiliaries", rules, g.passive_auxiliaries);
   ReadWords(r, r.root(), "control_verbs", rules, g.control_verbs);
+  ReadWords(r, r.root(), "claim_nouns", rules, g.claim_nouns);
   for (const auto& ending : r.Strings(r.root(), "participle_endings")) {
     g.participle_endings.push_back(LowerCase(ending));  // accents matter: -é is not -e
   }

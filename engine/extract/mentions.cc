@@ -129,7 +129,11 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
   const ClaimantLexicon& c = lexicon_.claimants;
   ClaimantMention m;
 
-  if (auto a = c.anaphors.At(t, h); a && !ActorAt(t, h)) {
+  auto anaphor = c.anaphors.At(t, h);
+  bool names_actor = false;  // "Le Groupe de soutien à l'islam…" is a name, not "le groupe"
+  for (size_t k = h; anaphor && k < h + anaphor->length; ++k) names_actor = names_actor || ActorAt(t, k);
+  if (anaphor && !names_actor) {
+    const auto& a = anaphor;
     m.pronoun = true;
     m.anaphor = *a->value;
     m.end = h + a->length;
@@ -380,12 +384,15 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
       continue;
     }
     size_t start = h;
-    while (h < e && !g.pronouns.At(t, h) && !ActorAt(t, h) && IsFunctionWord(t, h)) ++h;
+    while (h < e && !g.pronouns.At(t, h) && !ActorAt(t, h) &&
+           !lexicon_.claimants.anaphors.At(t, h) && IsFunctionWord(t, h)) {
+      ++h;
+    }
     if (auto m = MentionAt(t, h, e, start)) return WithCoordinated(t, *m, e);
     // An adjective before the noun: "Malian officials", "local sources".
     for (size_t k = h + 1; k < e && k <= h + 2; ++k) {
       if (IsFunctionWord(t, k)) break;
-      auto m = MentionAt(t, k, e, start);
+      auto m = MentionAt(t, k, e, k);  // the mention starts at its own word
       if (m && !m->pronoun && (m->claimant.role || m->claimant.anonymous || m->claimant.name)) {
         return WithCoordinated(t, *m, e);
       }

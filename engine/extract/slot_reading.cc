@@ -115,16 +115,17 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     }
     std::optional<std::pair<CountRange, size_t>> quantity;
     size_t qpos = 0;
-    for (size_t d = 1; d <= 5 && !quantity && d <= i; ++d) {  // before the noun
+    for (size_t d = 1; d <= 7 && !quantity && d <= i; ++d) {  // before the noun
       size_t k = i - d;
       if (auto q = QuantityAt(t, k, lexicon.quantities); q && k + q->second <= i) {
         quantity = q;
         qpos = k;
       }
     }
-    for (size_t d = 1; d <= 4 && !quantity; ++d) {  // after: "killed at least 12"
+    for (size_t d = 1; d <= 2 && !quantity; ++d) {  // right after: "killed at least 12"
       size_t k = i + noun->length + d - 1;
       if (k >= v.end) break;
+      if (d == 2 && !lexicon.quantities.approximations.At(t, k - 1)) break;
       if (auto q = QuantityAt(t, k, lexicon.quantities)) {
         quantity = q;
         qpos = k;
