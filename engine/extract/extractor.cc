@@ -73,6 +73,7 @@ struct FoundCue {
   // A cue in a relative clause set between commas inside another clause ("Le
   // Jnim, qui a revendiqué …, n'a pas …"): its claim spans the relative clause.
   std::optional<std::pair<size_t, size_t>> embedded;
+  bool postposed = false;  // its subject follows or closes the clause it attributes
 };
 
 struct Antecedent {
@@ -241,6 +242,40 @@ class ReportReader {
       if (g.coordinators.At(t, j) && (floor > 0 || HasVerb(t, floor, j))) return j;
     }
     return floor;
+  }
+
+  // Whether a subject stands next to its verb: only punctuation, function words
+  // and adverbs ("lui", "de son côté") between its end and `verb`.
+  bool Adjacent(const Tokens& t, const std::vector<ClaimantMention>& who, size_t verb) const {
+    if (who.empty()) return true;
+    size_t end = 0;
+    for (const auto& m : who) end = std::max(end, m.end);
+    // Between commas, an aside may stand there: "de leur côté", "joints par
+    // téléphone", "sous couvert d'anonymat".
+    size_t k = end;
+    while (k < verb) {
+      if (IsPunct(t[k], ",") || IsQuote(t[k])) {
+        ++k;
+        continue;
+      }
+      size_t chunk_end = k;
+      while (chunk_end < verb && !IsPunct(t[chunk_end], ",")) ++chunk_end;
+      bool after_comma = k > 0 && IsPunct(t[k - 1], ",");
+      bool aside = after_comma && chunk_end < verb &&
+                   ((finder_->IsFunctionWord(t, k) && !lex_.grammar.determiners.At(t, k)) ||
+                    lex_.cues.relays.At(t, k) || lex_.claimants.anonymity.At(t, k));
+      if (!aside) {
+        for (size_t u = k; u < chunk_end; ++u) {
+          if (t[u].kind == TokenKind::kPunct || finder_->IsFunctionWord(t, u) || IsAdverb(t, u) ||
+              lex_.grammar.pronouns.At(t, u)) {
+            continue;
+          }
+          return false;
+        }
+      }
+      k = chunk_end;
+    }
+    return true;
   }
 
   bool Negated(const Tokens& t, size_t group, size_t cue_end) const {
@@ -497,24 +532,36 @@ class ReportReader {
           // rules know wins; else the words after the verb, unless a clause
           // ("que", "that") follows it.
           who = finder_->Subject(t, region_begin, region_end, false);
+          if (!Adjacent(t, who, region_end)) who.clear();
           bool clause_follows = after < stop && (g.relatives.At(t, after) ||
                                                  g.infinitive_markers.At(t, after));
           if (who.empty() && !clause_follows) {
             who = finder_->Subject(t, after, stop, generic);
             if (!who.empty()) postposed = true;
           }
-          if (who.empty()) who = finder_->Subject(t, region_begin, region_end, generic);
+          if (who.empty()) {
+            who = finder_->Subject(t, region_begin, region_end, generic);
+            if (!Adjacent(t, who, region_end)) who.clear();
+          }
         } else {
           who = finder_->Subject(t, region_begin, region_end, generic);
         }
         // "…, the army said": a subject in the last chunk before the verb, with
         // words before it, makes the cue postposed too.
         if (!postposed && !who.empty() && !empty) {
-          // The subject must be the whole chunk after the comma (or after the
-          // closing quotation mark: '"…," one soldier told Reuters').
+          // The subject must make up the last chunk, after a comma or a closing
+          // quotation mark ('"…," one soldier told Reuters'), its modifiers
+          // aside ("the defence ministry"), but no noun summing up a claim
+          // (", an accusation Paris rejects").
           size_t first = who.front().begin;
-          postposed = first > region_begin &&
-                      (IsPunct(t[first - 1], ",") || t[first - 1].kind == TokenKind::kQuoteClose);
+          size_t chunk = first;
+          while (chunk > region_begin && !IsPunct(t[chunk - 1], ",") &&
+                 t[chunk - 1].kind != TokenKind::kQuoteClose) {
+            --chunk;
+          }
+          bool summary = false;
+          for (size_t u = chunk; u < first; ++u) summary = summary || g.claim_nouns.At(t, u);
+          postposed = chunk > region_begin && first - chunk <= 3 && !summary;
         }
         // With no boundary word before it, a later cue's clause starts where its
         // subject's chunk does, not where the previous cue ended.
@@ -537,6 +584,7 @@ class ReportReader {
       // the words before its verb are then content, not its subject's.
       if (postposed) {
         cue.clause = previous_end;
+        cue.postposed = true;
         region_begin = group;
       }
       ResolvePronouns(who);
@@ -584,6 +632,27 @@ class ReportReader {
     }
     std::stable_sort(cues.begin(), cues.end(),
                      [](const FoundCue& a, const FoundCue& b) { return a.begin < b.begin; });
+    // "JNIM claimed the attack, the Al Akhbar agency reported": an outlet
+    // closing the sentence relays the claims before it (claims.md, chain).
+    for (size_t k = 1; k < cues.size(); ++k) {
+      FoundCue& outer = cues[k];
+      if (outer.kind != FoundCue::Kind::kVerb || !outer.postposed || outer.claimants.size() != 1) {
+        continue;
+      }
+      const Claimant& relay = outer.claimants.front().claimant;
+      if (relay.kind != ClaimantKind::kOutlet || IsOutlet(relay) || !relay.name) continue;
+      bool relayed = false;
+      for (size_t j = 0; j < k; ++j) {
+        if (cues[j].kind == FoundCue::Kind::kVerb && !cues[j].embedded) {
+          cues[j].relay = *relay.name;
+          relayed = true;
+        }
+      }
+      if (relayed) {
+        cues.erase(cues.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+      }
+    }
     return cues;
   }
 

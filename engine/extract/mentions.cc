@@ -231,6 +231,14 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
         }
         m.claimant.name = name + noun->value->name;
         m.claimant.kind = noun->value->kind;
+        // A proper name before the noun is the source's own name: "the Al
+        // Akhbar news agency".
+        size_t p = h;
+        while (p > start && IsCapitalized(t[p - 1]) && !IsFunctionWord(t, p - 1)) --p;
+        if (p < h) {
+          m.claimant.name = std::string(body_.substr(t[p].begin, t[h - 1].end - t[p].begin));
+          m.claimant.anonymous = false;
+        }
       }
       Describe(t, start, m);
       return m;
@@ -390,9 +398,20 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
     }
     if (auto m = MentionAt(t, h, e, start)) return WithCoordinated(t, *m, e);
     // An adjective before the noun: "Malian officials", "local sources".
-    for (size_t k = h + 1; k < e && k <= h + 2; ++k) {
-      if (IsFunctionWord(t, k)) break;
+    for (size_t k = h + 1; k < e && k <= h + 3; ++k) {
+      bool possessive = t[k].folded == "'s";  // "France's defence ministry"
+      if (IsFunctionWord(t, k) && !possessive) break;
+      if (possessive) continue;
       auto m = MentionAt(t, k, e, k);  // the mention starts at its own word
+      if (m && !m->claimant.name) {
+        // A possessor that is an actor: "JNIM's spokesman".
+        for (size_t p = h; p < k; ++p) {
+          if (auto a = ActorAt(t, p); a && a->end < k && t[a->end].folded == "'s") {
+            m->claimant.name = a->actor->name;
+            m->claimant.kind = a->actor->kind;
+          }
+        }
+      }
       if (m && !m->pronoun && (m->claimant.role || m->claimant.anonymous || m->claimant.name)) {
         return WithCoordinated(t, *m, e);
       }
