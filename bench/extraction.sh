@@ -1,23 +1,17 @@
 #!/usr/bin/env bash
 # Extraction quality: runs `attest extract` on the seed fixture and on the
-# passage sets of tests/data/extract/ and scores each with the shared scorer.
+# passage sets of tests/data/extract/ and scores each with the shared scorer
+# (through tests/score/extraction_floor.sh, with no floor).
 # Usage: bench/extraction.sh [path/to/attest]   (default build/release/cli/attest)
-# Prints one "set strict_f1 detection_f1" line per set; exits non-zero if
-# extraction fails.
+# Prints one "set strict_f1 … detection_f1 …" line per set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 attest=${1:-build/release/cli/attest}
 shared=../shared
-score() {  # name gold-glob texts-dir
-  local name=$1 texts=$3 pred
-  pred=$(mktemp)
-  for f in "$texts"/*.txt; do "$attest" extract "$f" --format jsonl >> "$pred"; done
-  # shellcheck disable=SC2086
-  line=$(python3 "$shared/tools/score_extraction.py" --gold $2 --pred "$pred" --texts "$texts" | tail -1)
-  echo "$name $line"
-  rm -f "$pred"
+score() {  # name texts-dir
+  echo "$1 $(tests/score/extraction_floor.sh "$attest" "$shared" 0 "$2" | grep '^strict_f1')"
 }
-score seed "$shared/fixtures/seed/*.gold.jsonl" "$shared/fixtures/seed"
+score seed "$shared/fixtures/seed"
 for set in dev blind blind3 blind4; do
-  score "$set" "tests/data/extract/$set/*.gold.jsonl" "tests/data/extract/$set"
+  score "$set" "tests/data/extract/$set"
 done

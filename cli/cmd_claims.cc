@@ -71,7 +71,7 @@ void RunClaims(const ClaimsOptions& opts, CommandContext& ctx) {
   }
   table.Print(ctx.out());
   if (!ctx.options().quiet) {
-    ctx.out() << fmt::format("{} claim{}\n", claims.size(), claims.size() == 1 ? "" : "s");
+    ctx.out() << Counted(static_cast<int64_t>(claims.size()), "claim") + "\n";
   }
 }
 

@@ -83,7 +83,7 @@ void RunIncidents(const IncidentsOptions& opts, CommandContext& ctx) {
   }
   table.Print(ctx.out());
   if (!ctx.options().quiet) {
-    ctx.out() << fmt::format("{} incident{}\n", list.size(), list.size() == 1 ? "" : "s");
+    ctx.out() << Counted(static_cast<int64_t>(list.size()), "incident") + "\n";
   }
 }
 

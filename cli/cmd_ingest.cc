@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "cli/command_context.h"
+#include "cli/format/table.h"
 #include "cli/commands.h"
 #include "db/ingest.h"
 #include "engine/extract/extractor.h"
@@ -75,19 +76,19 @@ void PrintResult(const IngestResult& r, CommandContext& ctx) {
       ++same;
     }
   }
-  out << fmt::format("report {}: stored {} claim{}", r.report, r.claims, r.claims == 1 ? "" : "s");
+  out << fmt::format("report {}: stored {}", r.report, Counted(r.claims, "claim"));
   if (!r.incidents.empty()) {
-    out << fmt::format(" about {} incident{} ({} new, {} updated, {} unchanged)",
-                       r.incidents.size(), r.incidents.size() == 1 ? "" : "s", created, updated,
-                       same);
+    out << fmt::format(" about {} ({} new, {} updated, {} unchanged)",
+                       Counted(static_cast<int64_t>(r.incidents.size()), "incident"), created,
+                       updated, same);
   }
   out << "\n";
   if (ctx.options().quiet || (r.incidents.size() > 20 && !ctx.options().verbose)) return;
   for (const auto& i : r.incidents) {
     std::string what = i.version ? fmt::format("version {}", *i.version) : "unchanged";
     std::string title = i.title == i.label ? "" : " " + i.title;
-    out << fmt::format("  incident {}{}: {}{}, {} claim{}\n", i.label, title,
-                       i.created ? "new, " : "", what, i.claims, i.claims == 1 ? "" : "s");
+    out << fmt::format("  incident {}{}: {}{}, {}\n", i.label, title,
+                       i.created ? "new, " : "", what, Counted(i.claims, "claim"));
   }
 }
 

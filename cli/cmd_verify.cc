@@ -7,6 +7,7 @@
 
 #include "cli/app.h"
 #include "cli/command_context.h"
+#include "cli/format/table.h"
 #include "cli/commands.h"
 #include "db/claim_repository.h"
 #include "db/version_repository.h"
@@ -50,8 +51,8 @@ void RunVerify(CommandContext& ctx) {
     if (count > 0) {
       std::string ids;
       for (ClaimId id : orphans) ids += fmt::format(" c{}", id.value());
-      failure = fmt::format("{} claim{} refer to a missing report, incident or source:{}{}", count,
-                            count == 1 ? "" : "s", ids, count > 5 ? " …" : "");
+      failure = fmt::format("{} refer to a missing report, incident or source:{}{}",
+                            Counted(count, "claim"), ids, count > 5 ? " …" : "");
     }
   }
   if (failure) {
@@ -59,8 +60,8 @@ void RunVerify(CommandContext& ctx) {
     ctx.result().exit_code = exit_code::kDifference;
     return;
   }
-  ctx.out() << fmt::format("verify: ok: {} version{} of {} incident{} chain correctly\n", checked,
-                           checked == 1 ? "" : "s", incidents, incidents == 1 ? "" : "s");
+  ctx.out() << fmt::format("verify: ok: {} of {} chain correctly\n",
+                           Counted(checked, "version"), Counted(incidents, "incident"));
 }
 
 }  // namespace

@@ -64,13 +64,15 @@ void PrintRecord(const IncidentRecord& r, const RecordOrigin& o, std::ostream& o
                      r.event_type.value_or("-"));
   out << fmt::format("actors: {}\n", JoinOrDash(r.actors));
   if (o.known_at) {
-    out << fmt::format("as known at {}: reconciled from the {} claims of {} reports published "
+    out << fmt::format("as known at {}: reconciled from {} in {} published "
                        "by then (not a stored version)\n",
-                       FormatTimestamp(*o.known_at), r.claims, r.reports);
+                       FormatTimestamp(*o.known_at), Counted(r.claims, "claim"),
+                       Counted(r.reports, "report"));
   } else {
-    out << fmt::format("version {}, recorded {}, from {} claims in {} reports\nhash {}\n",
+    out << fmt::format("version {}, recorded {}, from {} in {}\nhash {}\n",
                        o.version.value_or(0),
-                       o.recorded_at ? FormatTimestamp(*o.recorded_at) : "-", r.claims, r.reports,
+                       o.recorded_at ? FormatTimestamp(*o.recorded_at) : "-", Counted(r.claims, "claim"),
+                       Counted(r.reports, "report"),
                        o.hash);
   }
   out << "\n";
@@ -127,7 +129,7 @@ std::string CauseForPeople(const VersionCause& c) {
   std::string out = c.action;
   if (c.report) out += " of report " + *c.report;
   if (!c.claims.empty()) {
-    out += fmt::format(" ({} claim{})", c.claims.size(), c.claims.size() == 1 ? "" : "s");
+    out += " (" + Counted(static_cast<int64_t>(c.claims.size()), "claim") + ")";
   }
   if (c.by) out += " by " + *c.by;
   if (c.note) out += ": " + *c.note;

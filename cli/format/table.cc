@@ -1,5 +1,7 @@
 #include "cli/format/table.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "engine/text/utf8.h"
@@ -46,6 +48,10 @@ std::string JoinOrDash(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
   return out;
+}
+
+std::string Counted(int64_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
 }  // namespace attest

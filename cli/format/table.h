@@ -2,8 +2,10 @@
 // a header row, and an optional line under a row (a reason, a note).
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace attest {
@@ -26,6 +28,9 @@ class TextTable {
   std::vector<std::string> headers_;
   std::vector<Row> rows_;
 };
+
+// "1 claim", "3 claims": a count with its noun, plural by a final s.
+std::string Counted(int64_t n, std::string_view noun);
 
 // "a, b, c" or "-" when empty.
 std::string JoinOrDash(const std::vector<std::string>& items);
