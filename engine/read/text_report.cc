@@ -38,6 +38,21 @@ std::string Unquote(std::string v) {
   return v;
 }
 
+// CR LF and lone CR become LF: a report's body is kept with one kind of line end,
+// so that offsets into it do not depend on the system the file was saved on.
+std::string UnixLineEnds(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      out += '\n';
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 size_t BodyOffset(const std::string& content) {
@@ -112,7 +127,7 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
       }
     }
   }
-  report.body = NormalizeNfc(std::string_view(content).substr(body));
+  report.body = NormalizeNfc(UnixLineEnds(std::string_view(content).substr(body)));
 
   if (options.id) id = options.id;
   if (options.outlet) report.outlet = options.outlet;

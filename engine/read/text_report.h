@@ -20,7 +20,8 @@
 
 namespace attest {
 
-// Reads `content` (the whole file) as a text report from `origin`. Problems are
+// Reads `content` (the whole file) as a text report from `origin`. The body is
+// kept in NFC with LF line ends; claim spans are byte offsets into it. Problems are
 // recorded in `diagnostics` (file:line: field: message); the report is returned
 // only when there are none.
 std::optional<Report> ReadTextReport(const std::string& content, const std::string& origin,
