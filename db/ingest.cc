@@ -245,8 +245,10 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
 
     ReportFacts facts{table.report.outlet, table.report.published};
     std::vector<TableIncident> batch;
-    std::future<std::vector<std::optional<StoredVersion>>> pending;
+    // Declared before the future: if an error unwinds this scope, the future's
+    // destructor waits for the worker before the batch it reads is destroyed.
     std::vector<TableIncident> pending_batch;
+    std::future<std::vector<std::optional<StoredVersion>>> pending;
     std::vector<std::vector<Claim>> spare;
     auto finish_pending = [&] {
       if (!pending.valid()) return;
