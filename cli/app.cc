@@ -82,7 +82,13 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
     return exit_code::kUsage;
   } catch (const InvalidInput& e) {
     err << e.what() << "\n";
-    if (result.stores) err << "attest: nothing was stored\n";
+    if (result.stores && result.stored_reports.empty()) {
+      err << "attest: nothing was stored\n";
+    } else if (result.stores) {
+      std::string stored;
+      for (const auto& id : result.stored_reports) stored += (stored.empty() ? "" : ", ") + id;
+      err << "attest: nothing of that report was stored; stored before it: " << stored << "\n";
+    }
     return exit_code::kInvalidInput;
   } catch (const NotFound& e) {
     err << "attest: " << e.what() << "\n";

@@ -157,6 +157,7 @@ void RunIngest(const IngestOptions& opts, CommandContext& ctx) {
                          ? IngestTable(db, rules, std::get<ClaimTable>(p), now)
                          : IngestReport(db, rules, std::move(std::get<ReportWithClaims>(p)), now);
     PrintResult(r, ctx);
+    ctx.result().stored_reports.push_back(r.report);
   }
 }
 
