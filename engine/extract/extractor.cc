@@ -113,7 +113,8 @@ class ReportReader {
     auto when = DateInterval::Day(published_);
     for (const auto& t : tokens_) {
       for (size_t i = 0; i < t.size(); ++i) {
-        if (auto p = phrases_.places.At(t, i)) {
+        auto p = phrases_.places.At(t, i);
+        if (p && IsUpperCase(DecodeCodePoint(t[i].text, 0).value)) {
           if (const Conflict* c = rules_.actors.ConflictFor((*p->value)->country, when)) {
             conflict_ = c;
             return;
@@ -427,6 +428,8 @@ class ReportReader {
       auto v = c.verbs.At(t, i);
       if (!v) continue;
       if (i > 0 && g.determiners.At(t, i - 1)) continue;  // a noun: "un communiqué"
+      // The object of a reporting verb is a noun: "rejected reports that…".
+      if (i > 0 && c.verbs.At(t, i - 1)) continue;
       FoundCue cue;
       cue.kind = FoundCue::Kind::kVerb;
       cue.begin = i;
@@ -597,6 +600,17 @@ class ReportReader {
           bare = !g.determiners.At(t, k) && !finder_->ActorAt(t, k);
         }
         if (!(after_coordinator && bare && !cues.empty())) continue;
+      }
+      // "Neither JNIM nor the army has confirmed": the negation is in the subject,
+      // not in the verb group.
+      if (!who.empty() && !Negated(t, group, cue.end)) {
+        size_t first = who.front().begin;
+        bool negative_subject = g.negative_words.At(t, first).has_value() ||
+                                (first > 0 && g.negative_words.At(t, first - 1).has_value());
+        if (negative_subject) {
+          auto n = c.negated.find(cue.entry.cls);
+          if (n != c.negated.end()) cue.entry.cls = n->second;
+        }
       }
       cue.claimants = std::move(who);
       cue.subject = region_begin;
@@ -938,7 +952,9 @@ class ReportReader {
       size_t close = k + 1;
       while (close < se && t[close].kind != TokenKind::kQuoteClose) ++close;
       if (close < se && close > k + 1) {
-        c.quote = std::string(body_.substr(t[k].end, t[close].begin - t[k].end));
+        // From the first word to the last: the spaces French sets inside « » are
+        // part of the marks.
+        c.quote = std::string(body_.substr(t[k + 1].begin, t[close - 1].end - t[k + 1].begin));
         if (close == k + 2) c.hedges.push_back({t[k + 1].text, HedgeKind::kScareQuotes});
       }
       break;
@@ -971,6 +987,12 @@ class ReportReader {
           fresh.event_type = reading.event_type;
           ref = fresh;
           current_ = fresh;
+        } else if (date && !ref.date) {
+          // The incident had no date yet ("Jeudi dernier, des jihadistes ont
+          // attaqué…" with no place the gazetteer knows): the event's is its date.
+          ref.date = date;
+          if (!ref.event_type) ref.event_type = reading.event_type;
+          current_ = ref;
         }
       }
       if (!ref.event_type) ref.event_type = reading.event_type;

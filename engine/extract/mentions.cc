@@ -84,7 +84,10 @@ std::optional<ActorMention> MentionFinder::AffiliatedActor(const std::vector<Tok
     if (IsComma(t[k])) return std::nullopt;
     auto aff = lexicon_.claimants.affiliation.At(t, k);
     if (!aff) continue;
-    size_t j = k + aff->length;
+    // The affiliation's last words may open the actor's name: "for the junta"
+    // names "the junta".
+    size_t j = k + 1;
+    while (j < k + aff->length && !ActorAt(t, j)) ++j;
     while (j < end && IsFunctionWord(t, j) && !ActorAt(t, j)) ++j;
     if (j < end) {
       if (auto a = ActorAt(t, j)) return a;
@@ -197,7 +200,15 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
     size_t k = h;
     std::vector<std::string> labels;
     std::optional<std::string> role;
+    bool concordant = false;  // English puts it first: "corroborating sources"
     while (k < end) {
+      // "local official" is a source noun of its own, not "local" + "official".
+      if (c.source_nouns.At(t, k)) break;
+      if (auto cc = c.concordant.At(t, k)) {
+        concordant = true;
+        k += cc->length;
+        continue;
+      }
       auto q = c.qualifiers.At(t, k);
       if (!q) break;
       labels.push_back(q->value->label);
@@ -205,6 +216,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       k += q->length;
     }
     if (auto noun = c.source_nouns.At(t, k); noun && k + noun->length <= end) {
+      m.claimant.concordant = concordant;
       k += noun->length;
       while (k < end) {
         if (auto q = c.qualifiers.At(t, k)) {
@@ -221,9 +233,10 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.end = k;
       m.claimant.anonymous = true;
       m.claimant.role = role;
-      if (auto a = AffiliatedActor(t, k, end)) {
-        named_by_actor(*a);
-        m.end = a->end;
+      auto affiliated = AffiliatedActor(t, k, end);
+      if (affiliated) {
+        named_by_actor(*affiliated);
+        m.end = affiliated->end;
       } else {
         std::string name;
         for (const auto& l : labels) {
@@ -241,6 +254,17 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
         }
       }
       Describe(t, start, m);
+      // Where they live or speak from belongs to the mention: "des habitants de
+      // Ménaka", "residents of Gao" (number and gender come from the noun).
+      if (auto aff = c.affiliation.At(t, m.end); aff && !affiliated) {
+        size_t j = m.end + aff->length;
+        if (auto place = phrases_.places.At(t, j); place && j + place->length <= end &&
+                                                   !ActorAt(t, j)) {
+          m.end = j + place->length;
+          m.claimant.mention =
+              std::string(body_.substr(t[m.begin].begin, t[m.end - 1].end - t[m.begin].begin));
+        }
+      }
       return m;
     }
   }
@@ -448,6 +472,8 @@ const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, s
   const SlotLexicon& s = lexicon_.slots;
   for (size_t i = begin; i < end; ++i) {
     auto p = phrases_.places.At(t, i);
+    // A place is a proper name: "à sa base" is not at Sa, "were executed" not at Were.
+    if (p && !IsCapitalized(t[i])) p.reset();
     const Place* place = p ? *p->value : nullptr;
     size_t length = p ? p->length : 1;
     bool after_locative = false;

@@ -117,9 +117,23 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     size_t qpos = 0;
     for (size_t d = 1; d <= 7 && !quantity && d <= i; ++d) {  // before the noun
       size_t k = i - d;
+      // The claimant's words are not the content's: "Une source … a confirmé la mort".
+      if (!in(k)) break;
       if (auto q = QuantityAt(t, k, lexicon.quantities); q && k + q->second <= i) {
         quantity = q;
         qpos = k;
+        // Searching nearest first finds "douze" in "au moins douze morts": take
+        // the approximation that ends right before it too.
+        for (size_t back = 1; back <= 3 && back <= k; ++back) {
+          auto a = lexicon.quantities.approximations.At(t, k - back);
+          if (!a || a->length != back || !in(k - back)) continue;
+          if (auto wider = QuantityAt(t, k - back, lexicon.quantities);
+              wider && k - back + wider->second <= i) {
+            quantity = wider;
+            qpos = k - back;
+          }
+          break;
+        }
       }
     }
     for (size_t d = 1; d <= 2 && !quantity; ++d) {  // right after: "killed at least 12"
