@@ -40,6 +40,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   RegisterVerifyCommand(app, ctx);
   RegisterExportCommand(app, ctx);
   RegisterBlameCommand(app, ctx);
+  RegisterCompareCommand(app, ctx);
 
   try {
     // CLI11 reports an unknown command as "a subcommand is required"; say what

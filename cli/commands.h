@@ -20,5 +20,6 @@ void RegisterDiffCommand(CLI::App& app, CommandContext& ctx);
 void RegisterVerifyCommand(CLI::App& app, CommandContext& ctx);
 void RegisterExportCommand(CLI::App& app, CommandContext& ctx);
 void RegisterBlameCommand(CLI::App& app, CommandContext& ctx);
+void RegisterCompareCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace attest
