@@ -76,4 +76,13 @@ std::vector<StoredReport> ReportRepository::List() {
   });
 }
 
+std::optional<std::string> ReportRepository::BodyOf(const std::string& key) {
+  return WithStorageContext("reading a report body", [&]() -> std::optional<std::string> {
+    SQLite::Statement st(db_, "SELECT body FROM reports WHERE report_key = ?");
+    st.bind(1, key);
+    if (!st.executeStep()) return std::nullopt;
+    return OptionalText(st.getColumn(0));
+  });
+}
+
 }  // namespace attest

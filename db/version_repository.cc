@@ -163,6 +163,25 @@ void VersionRepository::ForEachLatest(const std::function<void(const IncidentRec
   });
 }
 
+void VersionRepository::ForEachLatestVersion(
+    const std::function<void(const IncidentVersion&)>& visit) {
+  WithStorageContext("reading the latest versions", [&] {
+    SQLite::Statement st(
+        db_,
+        "SELECT v.incident_id, v.version, v.recorded_at, v.cause, v.changes, v.record, "
+        "v.prev_hash, v.hash FROM incident_versions v "
+        "JOIN (SELECT incident_id, max(version) AS latest FROM incident_versions "
+        "GROUP BY incident_id) l ON l.incident_id = v.incident_id AND l.latest = v.version "
+        "JOIN incidents i ON i.id = v.incident_id WHERE i.merged_into IS NULL "
+        "ORDER BY v.incident_id");
+    while (st.executeStep()) {
+      std::string hash;
+      SerializedVersion s = ReadStored(st, hash);
+      visit(Deserialize(s, hash));
+    }
+  });
+}
+
 void VersionRepository::ForEachStored(
     const std::function<void(const SerializedVersion&, const std::string&)>& visit) {
   WithStorageContext("reading every version", [&] {
