@@ -41,6 +41,7 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   RegisterExportCommand(app, ctx);
   RegisterBlameCommand(app, ctx);
   RegisterCompareCommand(app, ctx);
+  RegisterReportCommand(app, ctx);
 
   try {
     // CLI11 reports an unknown command as "a subcommand is required"; say what

@@ -21,5 +21,6 @@ void RegisterVerifyCommand(CLI::App& app, CommandContext& ctx);
 void RegisterExportCommand(CLI::App& app, CommandContext& ctx);
 void RegisterBlameCommand(CLI::App& app, CommandContext& ctx);
 void RegisterCompareCommand(CLI::App& app, CommandContext& ctx);
+void RegisterReportCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace attest
