@@ -1,7 +1,8 @@
 // attest blame INCIDENT SLOT : the claims and sources behind a slot's current
 // value, and the version since which it holds (engine/views/blame.h).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/command_context.h"
 #include "cli/commands.h"
@@ -48,7 +49,8 @@ void PrintBlame(const SlotBlame& b, std::ostream& out) {
   out << "  " << b.current.reason << "\n";
   out << "holds since " << TouchForPeople(b.since) << "\n";
   out << "  before: "
-      << (b.since.before ? StateForPeople(*b.since.before) : std::string("none (the slot was new)")) << "\n";
+      << (b.since.before ? StateForPeople(*b.since.before) : std::string("none (the slot was new)"))
+      << "\n";
   for (const auto& t : b.later) {
     out << "  then " << TouchForPeople(t) << ": " << StateForPeople(*t.before) << " → "
         << StateForPeople(t.after) << "\n";
@@ -61,8 +63,7 @@ void PrintBlame(const SlotBlame& b, std::ostream& out) {
                   Kind(c), c.side.value_or("-"),
                   c.interest ? std::string(ToString(*c.interest)) : "-",
                   std::string(ToString(c.stance)), ClaimValueForPeople(c.value, c.polarity),
-                  c.report, DayOf(c.published),
-                  c.version ? fmt::format("{}", *c.version) : "-"});
+                  c.report, DayOf(c.published), c.version ? fmt::format("{}", *c.version) : "-"});
     std::string detail;
     if (c.cue) detail += fmt::format("cue «{}»", *c.cue);
     if (c.quote) detail += fmt::format("{}quote «{}»", detail.empty() ? "" : "; ", *c.quote);
@@ -81,7 +82,8 @@ void PrintBlame(const SlotBlame& b, std::ostream& out) {
   for (const auto& s : b.sources) {
     std::string roles;
     auto add = [&](const char* name, const std::vector<ClaimId>& ids) {
-      if (!ids.empty()) roles += fmt::format("{}{} {}", roles.empty() ? "" : "; ", name, ClaimIds(ids));
+      if (!ids.empty())
+        roles += fmt::format("{}{} {}", roles.empty() ? "" : "; ", name, ClaimIds(ids));
     };
     add("support", s.support);
     add("oppose", s.oppose);
@@ -168,7 +170,8 @@ void RunBlame(const BlameOptions& opts, CommandContext& ctx) {
   SQLite::Database& db = ctx.Db(OpenMode::kReadOnly);
   Incident incident = IncidentRepository(db).Resolve(opts.incident);
   std::vector<IncidentVersion> history = VersionRepository(db).History(incident.id);
-  if (history.empty()) throw NotFound(fmt::format("incident {} has no version yet", incident.Label()));
+  if (history.empty())
+    throw NotFound(fmt::format("incident {} has no version yet", incident.Label()));
   if (opts.version) {
     if (*opts.version < 1 || *opts.version > history.back().version) {
       throw NotFound(fmt::format("incident {} has no version {}; see `attest history {}`",
@@ -199,8 +202,9 @@ void RunBlame(const BlameOptions& opts, CommandContext& ctx) {
 void RegisterBlameCommand(CLI::App& app, CommandContext& ctx) {
   auto opts = std::make_shared<BlameOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "blame", "the claims and sources behind a slot's current value, and since which version "
-               "it holds");
+      "blame",
+      "the claims and sources behind a slot's current value, and since which version "
+      "it holds");
   cmd->add_option("incident", opts->incident, "the incident: its key, or #id")->required();
   cmd->add_option("slot", opts->slot, "the slot (occurred, fatalities:FAMa, outcome…)")->required();
   cmd->add_option("--version", opts->version, "blame this version instead of the latest");

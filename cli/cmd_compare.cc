@@ -1,8 +1,9 @@
 // attest compare INCIDENT [--parties A,B] : each party's position per slot, side
 // by side, where opposing sides agree and what only one side claims
 // (engine/views/compare.h); as a table, Markdown or JSON.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/command_context.h"
 #include "cli/commands.h"
@@ -77,7 +78,8 @@ void PrintTable(const Comparison& c, std::optional<int64_t> version, std::ostrea
   TextTable table(headers);
   for (const auto& s : c.slots) {
     std::vector<std::string> row = {s.slot, RecordCell(s)};
-    for (size_t i = 0; i < c.parties.size(); ++i) row.push_back(CellText(c.parties[i], s.positions[i]));
+    for (size_t i = 0; i < c.parties.size(); ++i)
+      row.push_back(CellText(c.parties[i], s.positions[i]));
     table.AddRow(std::move(row));
     table.AddNote(s.summary);
   }
@@ -127,10 +129,11 @@ ojson ComparisonJson(const Comparison& c, std::optional<int64_t> version) {
     ojson js;
     js["slot"] = s.slot;
     if (s.record) {
-      js["record"] = {{"value", s.record->value ? SlotValueToJson(*s.record->value) : ojson(nullptr)},
-                      {"status", ToString(s.record->status)},
-                      {"credibility", s.record->credibility},
-                      {"confidence", s.record->confidence}};
+      js["record"] = {
+          {"value", s.record->value ? SlotValueToJson(*s.record->value) : ojson(nullptr)},
+          {"status", ToString(s.record->status)},
+          {"credibility", s.record->credibility},
+          {"confidence", s.record->confidence}};
     } else {
       js["record"] = nullptr;
     }
@@ -140,7 +143,8 @@ ojson ComparisonJson(const Comparison& c, std::optional<int64_t> version) {
       for (const auto& p : s.positions[i]) {
         ojson k;
         k["stance"] = ToString(p.stance);
-        k["polarity"] = p.polarity == Polarity::kMixed ? ojson(nullptr) : ojson(ToString(p.polarity));
+        k["polarity"] =
+            p.polarity == Polarity::kMixed ? ojson(nullptr) : ojson(ToString(p.polarity));
         k["value"] = p.value ? SlotValueToJson(*p.value) : ojson(nullptr);
         k["cue"] = OptionalText(p.cue);
         k["modality"] = ToString(p.modality);
@@ -173,13 +177,14 @@ void RunCompare(const CompareOptions& opts, CommandContext& ctx) {
   for (const auto& p : opts.parties) {
     if (!p.empty()) parties.push_back(p);
   }
-  Comparison c = Compare(CompareInput{incident, claims.claims, latest ? &latest->record : nullptr,
-                                      rules, parties});
+  Comparison c = Compare(
+      CompareInput{incident, claims.claims, latest ? &latest->record : nullptr, rules, parties});
   if (!c.unknown.empty()) {
     std::vector<std::string> claimants;
     for (const auto& claim : claims.claims) {
       std::string s = claim.claimant.SourceName();
-      if (std::find(claimants.begin(), claimants.end(), s) == claimants.end()) claimants.push_back(s);
+      if (std::find(claimants.begin(), claimants.end(), s) == claimants.end())
+        claimants.push_back(s);
     }
     throw CLI::ValidationError(
         "--parties", fmt::format("'{}' names no actor, side or claimant of incident {}; its "
@@ -201,9 +206,10 @@ void RunCompare(const CompareOptions& opts, CommandContext& ctx) {
 
 void RegisterCompareCommand(CLI::App& app, CommandContext& ctx) {
   auto opts = std::make_shared<CompareOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "compare", "each party's position per slot, side by side: who asserts, acknowledges, "
-                 "denies, declines; where sides agree (--format table, md or json)");
+  CLI::App* cmd =
+      app.add_subcommand("compare",
+                         "each party's position per slot, side by side: who asserts, acknowledges, "
+                         "denies, declines; where sides agree (--format table, md or json)");
   cmd->add_option("incident", opts->incident, "the incident: its key, or #id")->required();
   cmd->add_option("--parties", opts->parties,
                   "the parties, comma-separated: actors, sides of the conflict, other "

@@ -261,7 +261,9 @@ void RunIngest(const IngestOptions& opts, CommandContext& ctx) {
                         [&](size_t n, size_t total) { rows.Update(n, total); });
       rows.Done();
       PrintAcledResult(*acled, results, ctx);
-      for (const auto& r : results) ctx.result().stored_reports.push_back(r.report);
+      ctx.result().stored_reports.push_back(
+          fmt::format("{} ({})", acled->file, Counted(static_cast<int64_t>(results.size()),
+                                                      "ACLED row")));
     } else {
       IngestResult r = std::holds_alternative<ClaimTable>(p)
                            ? IngestTable(db, rules, std::get<ClaimTable>(p), now)

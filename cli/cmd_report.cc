@@ -1,9 +1,9 @@
 // attest report [--since D] [--until D] [-o FILE] : the periodic reconciliation
 // report (engine/views/period_report.h) as Markdown, one self-contained HTML
 // page, or JSON.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -115,12 +115,11 @@ void RunReport(const PeriodOptions& opts, CommandContext& ctx) {
   }
   WriteFile(*opts.output, text.str());
   if (!ctx.options().quiet) {
-    ctx.out() << fmt::format("report {}: {} new and {} changed, written to {} ({})\n",
-                             PeriodTitle(period),
-                             report.incidents_new == 1 ? std::string("1 incident")
-                                                       : fmt::format("{} incidents",
-                                                                     report.incidents_new),
-                             report.incidents_changed, *opts.output, format);
+    ctx.out() << fmt::format(
+        "report {}: {} new and {} changed, written to {} ({})\n", PeriodTitle(period),
+        report.incidents_new == 1 ? std::string("1 incident")
+                                  : fmt::format("{} incidents", report.incidents_new),
+        report.incidents_changed, *opts.output, format);
   }
 }
 
@@ -129,13 +128,13 @@ void RunReport(const PeriodOptions& opts, CommandContext& ctx) {
 void RegisterReportCommand(CLI::App& app, CommandContext& ctx) {
   auto opts = std::make_shared<PeriodOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "report", "the periodic reconciliation report: incidents new and changed, status changes "
-                "and their claims, contested, denied and uncorroborated slots, reliability "
-                "changes (--format md, html or json)");
+      "report",
+      "the periodic reconciliation report: incidents new and changed, status changes "
+      "and their claims, contested, denied and uncorroborated slots, reliability "
+      "changes (--format md, html or json)");
   cmd->add_option("--since", opts->since,
                   "from this date or time of recording (a date: from its start)");
-  cmd->add_option("--until", opts->until,
-                  "to this date or time of recording (a date: to its end)");
+  cmd->add_option("--until", opts->until, "to this date or time of recording (a date: to its end)");
   cmd->add_option("-o,--output", opts->output,
                   "write the report to this file (its extension picks the format when --format "
                   "is not given)");

@@ -1,7 +1,8 @@
 #include "cli/format/exchange_format.h"
 
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "cli/format/view_format.h"
 
@@ -89,12 +90,11 @@ void WriteAcledRow(const AcledExportRow& r, std::ostream& out) {
   out << CsvQuoted(r.event_id_cnty) << ',' << CsvQuoted(r.event_date) << ','
       << (r.year ? fmt::format("{}", r.year) : "") << ','
       << (r.time_precision ? fmt::format("{}", r.time_precision) : "") << ','
-      << CsvQuoted(r.event_type) << ',' << CsvQuoted(r.actor1) << ',' << CsvQuoted(r.actor2)
-      << ',' << CsvQuoted(r.country) << ',' << CsvQuoted(r.admin1) << ','
-      << CsvQuoted(r.admin2) << ',' << CsvQuoted(r.location) << ',' << number(r.latitude)
-      << ',' << number(r.longitude) << ',' << CsvQuoted(r.source) << ',' << CsvQuoted(r.notes)
-      << ',' << r.fatalities << ',' << r.incident.value() << ','
-      << CsvQuoted(r.key.value_or("")) << ',' << r.version << '\n';
+      << CsvQuoted(r.event_type) << ',' << CsvQuoted(r.actor1) << ',' << CsvQuoted(r.actor2) << ','
+      << CsvQuoted(r.country) << ',' << CsvQuoted(r.admin1) << ',' << CsvQuoted(r.admin2) << ','
+      << CsvQuoted(r.location) << ',' << number(r.latitude) << ',' << number(r.longitude) << ','
+      << CsvQuoted(r.source) << ',' << CsvQuoted(r.notes) << ',' << r.fatalities << ','
+      << r.incident.value() << ',' << CsvQuoted(r.key.value_or("")) << ',' << r.version << '\n';
 }
 
 }  // namespace attest

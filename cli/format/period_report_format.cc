@@ -41,17 +41,18 @@ ojson SlotJson(const SlotRecord& s) {
 }
 
 ojson BriefJson(const ClaimBrief& c) {
-  return {{"id", c.id.value()},
-          {"claimant", c.claimant},
-          {"kind", ToString(c.kind)},
-          {"stance", ToString(c.stance)},
-          {"polarity", c.polarity == Polarity::kMixed ? ojson(nullptr) : ojson(ToString(c.polarity))},
-          {"slot", c.slot},
-          {"value", c.value ? SlotValueToJson(*c.value) : ojson(nullptr)},
-          {"report", c.report},
-          {"published", FormatTimestamp(c.published)},
-          {"recorded", FormatTimestamp(c.recorded)},
-          {"in_period", c.in_period}};
+  return {
+      {"id", c.id.value()},
+      {"claimant", c.claimant},
+      {"kind", ToString(c.kind)},
+      {"stance", ToString(c.stance)},
+      {"polarity", c.polarity == Polarity::kMixed ? ojson(nullptr) : ojson(ToString(c.polarity))},
+      {"slot", c.slot},
+      {"value", c.value ? SlotValueToJson(*c.value) : ojson(nullptr)},
+      {"report", c.report},
+      {"published", FormatTimestamp(c.published)},
+      {"recorded", FormatTimestamp(c.recorded)},
+      {"in_period", c.in_period}};
 }
 
 }  // namespace
@@ -84,8 +85,8 @@ std::string ClaimsText(const ReportedIncident& incident, const std::vector<Claim
       break;
     }
     auto it = incident.claims.find(id.value());
-    std::string one = it != incident.claims.end() ? ClaimBriefText(it->second)
-                                                  : fmt::format("c{}", id.value());
+    std::string one =
+        it != incident.claims.end() ? ClaimBriefText(it->second) : fmt::format("c{}", id.value());
     out += (out.empty() ? "" : "; ") + one;
     ++shown;
   }
@@ -101,8 +102,9 @@ std::string ReportedChangeText(const SlotChange& c) {
 
 ojson ReportJson(const PeriodReport& r) {
   ojson j;
-  j["period"] = {{"since", r.period.since ? ojson(FormatTimestamp(*r.period.since)) : ojson(nullptr)},
-                 {"until", r.period.until ? ojson(FormatTimestamp(*r.period.until)) : ojson(nullptr)}};
+  j["period"] = {
+      {"since", r.period.since ? ojson(FormatTimestamp(*r.period.since)) : ojson(nullptr)},
+      {"until", r.period.until ? ojson(FormatTimestamp(*r.period.until)) : ojson(nullptr)}};
   j["as_of"] = r.as_of ? ojson(FormatTimestamp(*r.as_of)) : ojson(nullptr);
   j["summary"] = {{"incidents_new", r.incidents_new},
                   {"incidents_changed", r.incidents_changed},
@@ -126,11 +128,12 @@ ojson ReportJson(const PeriodReport& r) {
     for (const auto& v : i.versions) {
       ojson changes = ojson::array();
       for (const auto& c : v.changes) {
-        changes.push_back({{"slot", c.change.slot},
-                           {"before", c.change.before ? SlotStateToJson(*c.change.before) : ojson(nullptr)},
-                           {"after", c.change.after ? SlotStateToJson(*c.change.after) : ojson(nullptr)},
-                           {"status_changed", c.status_changed},
-                           {"caused_by", Ids(c.caused_by)}});
+        changes.push_back(
+            {{"slot", c.change.slot},
+             {"before", c.change.before ? SlotStateToJson(*c.change.before) : ojson(nullptr)},
+             {"after", c.change.after ? SlotStateToJson(*c.change.after) : ojson(nullptr)},
+             {"status_changed", c.status_changed},
+             {"caused_by", Ids(c.caused_by)}});
       }
       versions.push_back({{"version", v.version},
                           {"recorded_at", FormatTimestamp(v.recorded_at)},
@@ -138,9 +141,9 @@ ojson ReportJson(const PeriodReport& r) {
                           {"changes", changes}});
     }
     ji["versions"] = versions;
-    for (const auto& [name, list] : {std::pair{"contested", &i.contested},
-                                     std::pair{"denied", &i.denied},
-                                     std::pair{"awaiting_corroboration", &i.awaiting}}) {
+    for (const auto& [name, list] :
+         {std::pair{"contested", &i.contested}, std::pair{"denied", &i.denied},
+          std::pair{"awaiting_corroboration", &i.awaiting}}) {
       ojson slots = ojson::array();
       for (const auto& s : *list) slots.push_back(SlotJson(s));
       ji[name] = slots;
@@ -154,11 +157,12 @@ ojson ReportJson(const PeriodReport& r) {
   ojson moved = ojson::array();
   for (const auto& m : r.reliability_changes) {
     auto num = [](const std::optional<double>& d) { return d ? ojson(*d) : ojson(nullptr); };
-    moved.push_back({{"source", m.source},
-                     {"before", {{"letter", OptionalText(m.letter_before)},
-                                 {"probability", num(m.probability_before)}}},
-                     {"after", {{"letter", OptionalText(m.letter_after)},
-                                {"probability", num(m.probability_after)}}}});
+    moved.push_back(
+        {{"source", m.source},
+         {"before",
+          {{"letter", OptionalText(m.letter_before)}, {"probability", num(m.probability_before)}}},
+         {"after",
+          {{"letter", OptionalText(m.letter_after)}, {"probability", num(m.probability_after)}}}});
   }
   j["reliability_changes"] = moved;
   return j;

@@ -56,12 +56,16 @@ constexpr StanceColour kColours[] = {{"asserts", "#2b6cb0"},
 
 size_t ColourOf(Stance s) {
   switch (s) {
-    case Stance::kAsserts: return 0;
+    case Stance::kAsserts:
+      return 0;
     case Stance::kAcknowledges:
-    case Stance::kConfirms: return 1;
-    case Stance::kDenies: return 2;
+    case Stance::kConfirms:
+      return 1;
+    case Stance::kDenies:
+      return 2;
     case Stance::kDeclines:
-    case Stance::kNotConfirmed: return 3;
+    case Stance::kNotConfirmed:
+      return 3;
   }
   return 0;
 }
@@ -94,11 +98,11 @@ std::string TimelineSvg(const ReportedIncident& i) {
     ++bars.back().counts[c.in_period ? 1 : 0][ColourOf(c.stance)];
     ++bars.back().total;
   }
-  std::string svg = fmt::format(
-      "<svg class=\"timeline\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">",
-      kWidth, kHeight,
-      HtmlEscape(fmt::format("Timeline of the {} claims about {} by publication time",
-                             i.timeline.size(), i.title)));
+  std::string svg =
+      fmt::format("<svg class=\"timeline\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">",
+                  kWidth, kHeight,
+                  HtmlEscape(fmt::format("Timeline of the {} claims about {} by publication time",
+                                         i.timeline.size(), i.title)));
   if (bars.empty()) return svg + "</svg>";
   Timestamp first = bars.front().published, last = bars.back().published;
   int64_t span = (last - first).total_seconds();
@@ -110,14 +114,15 @@ std::string TimelineSvg(const ReportedIncident& i) {
                      base, kWidth - kRight, base);
   int previous_x = -1000;
   for (const auto& b : bars) {
-    int x = span > 0 ? kLeft + static_cast<int>((b.published - first).total_seconds() * usable / span)
-                     : kLeft + usable / 2;
+    int x = span > 0
+                ? kLeft + static_cast<int>((b.published - first).total_seconds() * usable / span)
+                : kLeft + usable / 2;
     if (x < previous_x + kBar + 2) x = previous_x + kBar + 2;  // reports published together
     x = std::min(x, kWidth - kRight - kBar);
     previous_x = x;
-    std::string tip = fmt::format("{}, published {}: {}", b.report, DayOf(b.published),
-                                  b.total == 1 ? std::string("1 claim")
-                                               : fmt::format("{} claims", b.total));
+    std::string tip =
+        fmt::format("{}, published {}: {}", b.report, DayOf(b.published),
+                    b.total == 1 ? std::string("1 claim") : fmt::format("{} claims", b.total));
     svg += fmt::format("<g><title>{}</title>", HtmlEscape(tip));
     int y = base;
     for (int period = 1; period >= 0; --period) {
@@ -126,18 +131,18 @@ std::string TimelineSvg(const ReportedIncident& i) {
         if (n == 0) continue;
         int h = std::max(1, static_cast<int>(n * kMaxBar / highest));
         y -= h;
-        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"{}/>", x,
-                           y, kBar, h, kColours[colour].colour,
-                           period ? "" : " fill-opacity=\"0.45\"");
+        svg +=
+            fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"{}/>", x, y,
+                        kBar, h, kColours[colour].colour, period ? "" : " fill-opacity=\"0.45\"");
       }
     }
     svg += fmt::format(
-        "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1a202c\">{}</text></g>",
+        "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" "
+        "fill=\"#1a202c\">{}</text></g>",
         x + kBar / 2, y - 4, b.total);
   }
-  svg += fmt::format(
-      "<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#4a5568\">{}</text>", kLeft, kHeight - 10,
-      DayOf(first));
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#4a5568\">{}</text>", kLeft,
+                     kHeight - 10, DayOf(first));
   if (span > 0) {
     svg += fmt::format(
         "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#4a5568\">{}</text>",
@@ -174,7 +179,8 @@ void WriteReportHtml(const PeriodReport& r, std::ostream& out) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"attest\">\n<title>"
-      << HtmlEscape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<main>\n";
+      << HtmlEscape(title) << "</title>\n<style>" << kStyle
+      << "</style>\n</head>\n<body>\n<main>\n";
   out << "<h1>" << HtmlEscape(title) << "</h1>\n<p class=\"muted\">"
       << HtmlEscape(fmt::format("Versions recorded from {} to {}.",
                                 r.period.since ? FormatTimestamp(*r.period.since) : "the start",

@@ -77,7 +77,8 @@ void WriteReportMarkdown(const PeriodReport& r, std::ostream& out) {
     for (const auto& v : i.versions) {
       out << fmt::format("**Version {}**, recorded {}: {}\n\n", v.version,
                          FormatTimestamp(v.recorded_at), MarkdownCell(CauseForPeople(v.cause)));
-      if (v.changes.empty()) out << "- no slot changed (the incident's place, date or actors did)\n";
+      if (v.changes.empty())
+        out << "- no slot changed (the incident's place, date or actors did)\n";
       for (const auto& c : v.changes) {
         std::string text = MarkdownCell(ReportedChangeText(c.change));
         out << "- `" << c.change.slot << "`: " << (c.status_changed ? "**" + text + "**" : text);

@@ -80,7 +80,8 @@ int64_t ConservativeFatalities(const SlotRecord& slot) {
     }
     case SlotStatus::kDenied:
     case SlotStatus::kRefuted:
-    case SlotStatus::kUnknown: return 0;
+    case SlotStatus::kUnknown:
+      return 0;
   }
   return 0;
 }
@@ -91,8 +92,8 @@ AcledExportRow AcledRowOf(const AcledExportInput& in) {
   row.incident = r.incident;
   row.key = r.key;
   row.version = in.version;
-  row.event_id_cnty = r.key && IsAcledEventId(*r.key) ? *r.key
-                                                      : fmt::format("attest-{}", r.incident.value());
+  row.event_id_cnty =
+      r.key && IsAcledEventId(*r.key) ? *r.key : fmt::format("attest-{}", r.incident.value());
   if (r.date) {
     row.event_date = FormatAcledDate(r.date->first);
     row.year = static_cast<int>(r.date->first.year());
@@ -151,7 +152,8 @@ AcledExportRow AcledRowOf(const AcledExportInput& in) {
     if (rep == in.reports.end() || !rep->second.outlet) continue;
     const std::string& outlet = *rep->second.outlet;
     if (outlet == kAcledOutlet) {
-      if (c->chain.size() == 2 && c->chain[0] == kAcledOutlet && c->claimant.SourceName() != kAcledOutlet) {
+      if (c->chain.size() == 2 && c->chain[0] == kAcledOutlet &&
+          c->claimant.SourceName() != kAcledOutlet) {
         add_source(c->claimant.SourceName());
       }
     } else {

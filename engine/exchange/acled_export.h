@@ -19,20 +19,20 @@ struct AcledExportRow {
   std::string event_id_cnty;  // the ACLED id the incident came with, else "attest-<id>"
   std::string event_date;     // "14 July 2025" (the first day of the incident's date)
   int year = 0;
-  int time_precision = 0;     // 1 day, 2 week, 3 month or year; 0 when undated
-  std::string event_type;     // ACLED's label ("Battles")
+  int time_precision = 0;  // 1 day, 2 week, 3 month or year; 0 when undated
+  std::string event_type;  // ACLED's label ("Battles")
   // The perpetrator, else the first participant claimed, else the first actor.
   std::string actor1;
   // The first participant (or actor) on a side opposed to actor1's, else the next.
   std::string actor2;
-  std::string country;        // from the place gazetteer
+  std::string country;  // from the place gazetteer
   std::string admin1;
   std::string admin2;
   std::string location;
   std::optional<double> latitude;  // where the gazetteer knows the place
   std::optional<double> longitude;
-  std::string source;  // outlets of the reports, ACLED's cited sources for ACLED rows
-  std::string notes;   // the record in words: each slot's value and status
+  std::string source;      // outlets of the reports, ACLED's cited sources for ACLED rows
+  std::string notes;       // the record in words: each slot's value and status
   int64_t fatalities = 0;  // conservative (below)
   // Ours, after ACLED's columns.
   IncidentId incident;

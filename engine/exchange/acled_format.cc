@@ -38,7 +38,8 @@ std::optional<boost::gregorian::date> ParseAcledDate(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    auto y = Number(text.substr(0, 4)), m = Number(text.substr(5, 2)), d = Number(text.substr(8, 2));
+    auto y = Number(text.substr(0, 4)), m = Number(text.substr(5, 2)),
+         d = Number(text.substr(8, 2));
     if (!y || !m || !d || *y < 1900 || *y > 9999) return std::nullopt;
     return MakeDate(*y, *m, *d);
   }
@@ -67,19 +68,26 @@ std::string FormatAcledDate(boost::gregorian::date date) {
 
 std::optional<DateInterval> AcledDateInterval(boost::gregorian::date date, int time_precision) {
   switch (time_precision) {
-    case 1: return DateInterval::Day(date);
-    case 2: return DateInterval::WeekOf(date);
-    case 3: return DateInterval::Month(date.year(), date.month());
-    default: return std::nullopt;
+    case 1:
+      return DateInterval::Day(date);
+    case 2:
+      return DateInterval::WeekOf(date);
+    case 3:
+      return DateInterval::Month(date.year(), date.month());
+    default:
+      return std::nullopt;
   }
 }
 
 int AcledTimePrecision(DatePrecision precision) {
   switch (precision) {
-    case DatePrecision::kDay: return 1;
-    case DatePrecision::kWeek: return 2;
+    case DatePrecision::kDay:
+      return 1;
+    case DatePrecision::kWeek:
+      return 2;
     case DatePrecision::kMonth:
-    case DatePrecision::kYear: return 3;
+    case DatePrecision::kYear:
+      return 3;
   }
   return 3;
 }

@@ -49,16 +49,16 @@ struct ClaimReviewItem {
   int credibility = 6;
   double confidence = 0;
   std::string reason;
-  int64_t version = 0;     // the record version the review comes from
-  Timestamp reviewed_at;   // when that version was recorded
+  int64_t version = 0;    // the record version the review comes from
+  Timestamp reviewed_at;  // when that version was recorded
 };
 
 struct ClaimReviewInput {
   const IncidentRecord& record;
   int64_t version = 0;
   Timestamp recorded_at;
-  const std::vector<Claim>& claims;               // the incident's claims
-  const std::map<std::string, Report>& reports;   // by report id; body set for text reports
+  const std::vector<Claim>& claims;              // the incident's claims
+  const std::map<std::string, Report>& reports;  // by report id; body set for text reports
   const Rulebook& rules;
 };
 

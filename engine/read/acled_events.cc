@@ -48,16 +48,26 @@ struct ColumnName {
 };
 
 constexpr ColumnName kColumns[] = {
-    {Col::kEventId, "event_id_cnty", true},     {Col::kEventDate, "event_date", true},
-    {Col::kTimePrecision, "time_precision", false}, {Col::kEventType, "event_type", true},
-    {Col::kSubEventType, "sub_event_type", false}, {Col::kActor1, "actor1", true},
-    {Col::kAssoc1, "assoc_actor_1", false},     {Col::kActor2, "actor2", false},
-    {Col::kAssoc2, "assoc_actor_2", false},     {Col::kCountry, "country", false},
-    {Col::kAdmin1, "admin1", false},            {Col::kAdmin2, "admin2", false},
-    {Col::kLocation, "location", true},         {Col::kLatitude, "latitude", false},
-    {Col::kLongitude, "longitude", false},      {Col::kSource, "source", true},
-    {Col::kSourceScale, "source_scale", false}, {Col::kNotes, "notes", true},
-    {Col::kFatalities, "fatalities", true},     {Col::kTimestamp, "timestamp", false},
+    {Col::kEventId, "event_id_cnty", true},
+    {Col::kEventDate, "event_date", true},
+    {Col::kTimePrecision, "time_precision", false},
+    {Col::kEventType, "event_type", true},
+    {Col::kSubEventType, "sub_event_type", false},
+    {Col::kActor1, "actor1", true},
+    {Col::kAssoc1, "assoc_actor_1", false},
+    {Col::kActor2, "actor2", false},
+    {Col::kAssoc2, "assoc_actor_2", false},
+    {Col::kCountry, "country", false},
+    {Col::kAdmin1, "admin1", false},
+    {Col::kAdmin2, "admin2", false},
+    {Col::kLocation, "location", true},
+    {Col::kLatitude, "latitude", false},
+    {Col::kLongitude, "longitude", false},
+    {Col::kSource, "source", true},
+    {Col::kSourceScale, "source_scale", false},
+    {Col::kNotes, "notes", true},
+    {Col::kFatalities, "fatalities", true},
+    {Col::kTimestamp, "timestamp", false},
 };
 
 std::string Trimmed(std::string_view s) {
@@ -150,8 +160,8 @@ std::optional<std::vector<AcledEvent>> ReadAcledEvents(const std::string& conten
     }
     if (record.fields.size() != header.size()) {
       bool fewer = record.fields.size() < header.size();
-      std::string field = fewer ? header[record.fields.size()]
-                                : fmt::format("field {}", header.size() + 1);
+      std::string field =
+          fewer ? header[record.fields.size()] : fmt::format("field {}", header.size() + 1);
       diagnostics.Error(
           origin, line, field,
           fmt::format("{} fields where the header has {}; {}", record.fields.size(), header.size(),
@@ -245,7 +255,8 @@ std::optional<std::vector<AcledEvent>> ReadAcledEvents(const std::string& conten
       e.fatalities = *n;
     } else {
       bad(Col::kFatalities,
-          fmt::format("'{}' is not a number of fatalities (a whole number, 0 or more)", fatalities));
+          fmt::format("'{}' is not a number of fatalities (a whole number, 0 or more)",
+                      fatalities));
       ok = false;
     }
     if (std::string t = get(Col::kTimestamp); !t.empty()) {
@@ -374,8 +385,8 @@ ReportWithClaims AcledEventReport(const AcledEvent& e, const std::string& incide
     for (Claim& c : ExtractClaims(r, rules)) {
       c.incident_ref = ref;
       c.source_line = e.line;
-      bool own_voice = c.claimant.kind == ClaimantKind::kOutlet &&
-                       c.claimant.SourceName() == kAcledOutlet;
+      bool own_voice =
+          c.claimant.kind == ClaimantKind::kOutlet && c.claimant.SourceName() == kAcledOutlet;
       if (!own_voice || voices.empty()) {
         if (!c.chain.empty()) c.chain.front() = std::string(kAcledOutlet);
         claims.push_back(std::move(c));
@@ -398,8 +409,8 @@ ReportWithClaims AcledEventReport(const AcledEvent& e, const std::string& incide
     c.chain = c.claimant.SourceName() == kAcledOutlet
                   ? std::vector<std::string>{std::string(kAcledOutlet)}
                   : std::vector<std::string>{std::string(kAcledOutlet), c.claimant.SourceName()};
-    c.endorsement = c.claimant.SourceName() == kAcledOutlet ? Endorsement::kAuthor
-                                                            : Endorsement::kReported;
+    c.endorsement =
+        c.claimant.SourceName() == kAcledOutlet ? Endorsement::kAuthor : Endorsement::kReported;
     c.slot = std::move(slot);
     c.value = std::move(value);
     c.text = std::move(text);
@@ -426,8 +437,9 @@ ReportWithClaims AcledEventReport(const AcledEvent& e, const std::string& incide
           fmt::format("ACLED codes {} as an actor of the event", label));
   }
   if (e.fatalities > 0) {
-    coded(AcledClaimant(), "fatalities", CountRange::AtLeast(e.fatalities),
-          fmt::format("ACLED codes {} fatalities, the lowest figure its sources give", e.fatalities));
+    coded(
+        AcledClaimant(), "fatalities", CountRange::AtLeast(e.fatalities),
+        fmt::format("ACLED codes {} fatalities, the lowest figure its sources give", e.fatalities));
     claims.back().hedges.push_back({"lowest figure its sources give", HedgeKind::kApproximation});
   }
   for (size_t i = 0; i < claims.size(); ++i) {

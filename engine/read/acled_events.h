@@ -37,12 +37,12 @@ namespace attest {
 
 // One row of an ACLED export, checked.
 struct AcledEvent {
-  int64_t line = 0;            // where the row starts in the file
-  std::string event_id;        // event_id_cnty
+  int64_t line = 0;      // where the row starts in the file
+  std::string event_id;  // event_id_cnty
   boost::gregorian::date date;
-  int time_precision = 1;      // 1 day, 2 week, 3 month
-  DateInterval interval;       // the days the date stands for, given its precision
-  std::string event_type;      // ACLED's label
+  int time_precision = 1;  // 1 day, 2 week, 3 month
+  DateInterval interval;   // the days the date stands for, given its precision
+  std::string event_type;  // ACLED's label
   std::string sub_event_type;
   std::string actor1;
   std::vector<std::string> assoc_actor_1;  // split on ';'

@@ -57,9 +57,10 @@ bool CsvRecords::Next(CsvRecord& record, std::string& error, int64_t& error_line
       if (!closed) {
         pos_ = open_pos;
         line_ = opened;
-        return fail("a quoted field is never closed; close it with \" (a quote inside a quoted "
-                    "field is written twice: \"\")",
-                    opened);
+        return fail(
+            "a quoted field is never closed; close it with \" (a quote inside a quoted "
+            "field is written twice: \"\")",
+            opened);
       }
       if (pos_ < n && content_[pos_] != ',' && content_[pos_] != '\n' &&
           !(content_[pos_] == '\r' && (pos_ + 1 == n || content_[pos_ + 1] == '\n'))) {
@@ -69,9 +70,10 @@ bool CsvRecords::Next(CsvRecord& record, std::string& error, int64_t& error_line
     } else {
       while (pos_ < n && content_[pos_] != ',' && content_[pos_] != '\n') {
         if (content_[pos_] == '"') {
-          return fail("a quote inside a field that does not start with one; quote the whole "
-                      "field and write the quote twice (\"\")",
-                      line_);
+          return fail(
+              "a quote inside a field that does not start with one; quote the whole "
+              "field and write the quote twice (\"\")",
+              line_);
         }
         field.push_back(content_[pos_++]);
       }

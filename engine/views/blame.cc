@@ -10,10 +10,14 @@ namespace attest {
 
 std::string_view ToString(BlameRole role) {
   switch (role) {
-    case BlameRole::kSupport: return "support";
-    case BlameRole::kAlternative: return "alternative";
-    case BlameRole::kOppose: return "oppose";
-    case BlameRole::kSilent: return "silent";
+    case BlameRole::kSupport:
+      return "support";
+    case BlameRole::kAlternative:
+      return "alternative";
+    case BlameRole::kOppose:
+      return "oppose";
+    case BlameRole::kSilent:
+      return "silent";
   }
   return "support";
 }
@@ -149,10 +153,16 @@ std::optional<SlotBlame> Blame(const BlameInput& in) {
       it = out.sources.end() - 1;
     }
     switch (c.role) {
-      case BlameRole::kSupport: it->support.push_back(c.id); break;
+      case BlameRole::kSupport:
+        it->support.push_back(c.id);
+        break;
       case BlameRole::kAlternative:
-      case BlameRole::kOppose: it->oppose.push_back(c.id); break;
-      case BlameRole::kSilent: it->silent.push_back(c.id); break;
+      case BlameRole::kOppose:
+        it->oppose.push_back(c.id);
+        break;
+      case BlameRole::kSilent:
+        it->silent.push_back(c.id);
+        break;
     }
   }
   for (BlameSource& s : out.sources) std::sort(s.oppose.begin(), s.oppose.end());

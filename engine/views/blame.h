@@ -90,7 +90,7 @@ struct SlotBlame {
   // Versions after `since` that changed the slot's credibility, confidence or
   // claims but neither its value nor its status.
   std::vector<SlotTouch> later;
-  std::vector<BlameClaim> claims;  // support, alternatives, oppose, silent; by id in each
+  std::vector<BlameClaim> claims;    // support, alternatives, oppose, silent; by id in each
   std::vector<BlameSource> sources;  // in order of their first claim above
 };
 

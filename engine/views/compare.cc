@@ -13,22 +13,32 @@ namespace attest {
 
 std::string_view ToString(PartyKind kind) {
   switch (kind) {
-    case PartyKind::kActor: return "actor";
-    case PartyKind::kSide: return "side";
-    case PartyKind::kSource: return "source";
-    case PartyKind::kOthers: return "others";
+    case PartyKind::kActor:
+      return "actor";
+    case PartyKind::kSide:
+      return "side";
+    case PartyKind::kSource:
+      return "source";
+    case PartyKind::kOthers:
+      return "others";
   }
   return "actor";
 }
 
 std::string_view ToString(SideAgreement agreement) {
   switch (agreement) {
-    case SideAgreement::kAgree: return "agree";
-    case SideAgreement::kDisagree: return "disagree";
-    case SideAgreement::kOneSide: return "one_side";
-    case SideAgreement::kDenied: return "denied";
-    case SideAgreement::kSilent: return "silent";
-    case SideAgreement::kNone: return "none";
+    case SideAgreement::kAgree:
+      return "agree";
+    case SideAgreement::kDisagree:
+      return "disagree";
+    case SideAgreement::kOneSide:
+      return "one_side";
+    case SideAgreement::kDenied:
+      return "denied";
+    case SideAgreement::kSilent:
+      return "silent";
+    case SideAgreement::kNone:
+      return "none";
   }
   return "none";
 }
@@ -93,8 +103,7 @@ std::string SidesText(const std::vector<std::string>& sides) {
 
 class PartyResolver {
  public:
-  PartyResolver(const std::vector<SlotWord>& words, const Rulebook& rules,
-                const Conflict* conflict)
+  PartyResolver(const std::vector<SlotWord>& words, const Rulebook& rules, const Conflict* conflict)
       : words_(words), rules_(rules), conflict_(conflict) {}
 
   std::optional<ComparedParty> Resolve(const std::string& requested) const {
@@ -171,10 +180,13 @@ class PartyResolver {
 
   bool Covers(const ComparedParty& party, const SlotWord& w) const {
     switch (party.kind) {
-      case PartyKind::kOthers: return w.side == nullptr;
-      case PartyKind::kSide: return w.side && *w.side == party.name;
+      case PartyKind::kOthers:
+        return w.side == nullptr;
+      case PartyKind::kSide:
+        return w.side && *w.side == party.name;
       case PartyKind::kActor:
-      case PartyKind::kSource: return w.source == party.name;
+      case PartyKind::kSource:
+        return w.source == party.name;
     }
     return false;
   }
@@ -305,9 +317,11 @@ void Agree(SlotComparison& slot, const std::vector<ComparedParty>& parties,
 
   bool disagree = false;
   for (const auto& s : supports) {
-    for (const auto& d : denials) disagree = disagree || Compatible(s.commitment.value, d.commitment.value);
+    for (const auto& d : denials)
+      disagree = disagree || Compatible(s.commitment.value, d.commitment.value);
     for (const auto& t : supports) {
-      disagree = disagree || (s.party != t.party && !Compatible(s.commitment.value, t.commitment.value));
+      disagree =
+          disagree || (s.party != t.party && !Compatible(s.commitment.value, t.commitment.value));
     }
   }
   if (disagree) {
@@ -340,9 +354,9 @@ void Agree(SlotComparison& slot, const std::vector<ComparedParty>& parties,
     std::vector<std::string> sides;
     for (const auto& u : supports) sides.push_back(*parties[u.party].side);
     slot.sides = side_order(sides);
-    slot.summary = fmt::format("{} only ({}): {}",
-                               slot.sides.size() == 1 ? "one side" : "sides not opposed",
-                               SidesText(slot.sides), words(supports, false));
+    slot.summary =
+        fmt::format("{} only ({}): {}", slot.sides.size() == 1 ? "one side" : "sides not opposed",
+                    SidesText(slot.sides), words(supports, false));
     return;
   }
   if (!denials.empty()) {
@@ -352,7 +366,8 @@ void Agree(SlotComparison& slot, const std::vector<ComparedParty>& parties,
     return;
   }
   slot.agreement = silences ? SideAgreement::kSilent : SideAgreement::kNone;
-  slot.summary = silences ? "no party with a side gives a value" : "no party with a side speaks to it";
+  slot.summary =
+      silences ? "no party with a side gives a value" : "no party with a side speaks to it";
 }
 
 // What the compared claimants without a side assert or deny, appended to the

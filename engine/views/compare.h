@@ -42,8 +42,8 @@ struct PartyPosition {
   Stance stance = Stance::kAsserts;
   Polarity polarity = Polarity::kPositive;
   std::optional<SlotValue> value;
-  std::optional<std::string> cue;  // the first claim's cue words, if any
-  Modality modality = Modality::kCertain;        // of the first claim
+  std::optional<std::string> cue;          // the first claim's cue words, if any
+  Modality modality = Modality::kCertain;  // of the first claim
   Endorsement endorsement = Endorsement::kReported;
   bool implied = false;                // every claim says it by its content (implied slot)
   std::vector<ClaimId> claims;         // sorted

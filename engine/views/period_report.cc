@@ -7,7 +7,8 @@ namespace attest {
 
 namespace {
 
-ClaimBrief BriefOf(const Claim& c, const std::map<std::string, std::pair<Timestamp, Timestamp>>& reports,
+ClaimBrief BriefOf(const Claim& c,
+                   const std::map<std::string, std::pair<Timestamp, Timestamp>>& reports,
                    const ReportPeriod& period) {
   ClaimBrief b;
   b.id = c.id;
@@ -50,8 +51,9 @@ PeriodReport BuildPeriodReport(const PeriodReportInput& in) {
   out.period = in.period;
   out.as_of = in.as_of;
   out.reliability_changes = in.reliability_changes;
-  std::sort(out.reliability_changes.begin(), out.reliability_changes.end(),
-            [](const ReliabilityChange& a, const ReliabilityChange& b) { return a.source < b.source; });
+  std::sort(
+      out.reliability_changes.begin(), out.reliability_changes.end(),
+      [](const ReliabilityChange& a, const ReliabilityChange& b) { return a.source < b.source; });
   std::set<std::string> reports_in_period;
 
   std::vector<const IncidentInPeriod*> sorted;
@@ -84,7 +86,8 @@ PeriodReport BuildPeriodReport(const PeriodReportInput& in) {
         ReportedChange rc;
         rc.change = c;
         rc.status_changed = !c.before || !c.after || c.before->status != c.after->status;
-        const SlotRecord* slot = c.after ? v.record.Find(c.slot) : (prev ? prev->Find(c.slot) : nullptr);
+        const SlotRecord* slot =
+            c.after ? v.record.Find(c.slot) : (prev ? prev->Find(c.slot) : nullptr);
         for (ClaimId id : Listed(slot)) {
           if (cause.count(id.value())) rc.caused_by.push_back(id);
         }

@@ -48,7 +48,7 @@ struct ClaimBrief {
   std::optional<SlotValue> value;
   std::string report;
   Timestamp published;
-  Timestamp recorded;    // when its report was ingested
+  Timestamp recorded;      // when its report was ingested
   bool in_period = false;  // its report was recorded in the period
 };
 
@@ -82,8 +82,8 @@ struct ReportedIncident {
   // The slots as the record stands at the end of the period, by status.
   std::vector<SlotRecord> contested;
   std::vector<SlotRecord> denied;
-  std::vector<SlotRecord> awaiting;  // claimed: one source or one side, not corroborated
-  std::vector<ClaimBrief> timeline;  // claims known at the end, by publication time, then id
+  std::vector<SlotRecord> awaiting;      // claimed: one source or one side, not corroborated
+  std::vector<ClaimBrief> timeline;      // claims known at the end, by publication time, then id
   std::map<int64_t, ClaimBrief> claims;  // every claim the report names, by id
 };
 
@@ -107,7 +107,7 @@ struct PeriodReport {
   int64_t versions = 0;
   int64_t reports = 0;  // reports recorded in the period, among those of the incidents below
   int64_t claims = 0;   // claims of those reports
-  std::vector<ReportedIncident> incidents;  // by id
+  std::vector<ReportedIncident> incidents;             // by id
   std::vector<ReliabilityChange> reliability_changes;  // by source name
 };
 

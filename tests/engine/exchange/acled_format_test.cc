@@ -1,7 +1,8 @@
+#include "engine/exchange/acled_format.h"
+
 #include <catch2/catch.hpp>
 
 #include "engine/exchange/acled_export.h"
-#include "engine/exchange/acled_format.h"
 
 namespace attest {
 

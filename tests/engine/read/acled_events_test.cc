@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "engine/read/acled_events.h"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
 #include "engine/incidents/duplicate_events.h"
-#include "engine/read/acled_events.h"
 #include "engine/read/csv_records.h"
 #include "engine/rulebook/rulebook.h"
 
@@ -34,7 +34,8 @@ const char* kHeader =
 
 }  // namespace
 
-TEST_CASE("CSV fields may hold commas, doubled quotes and line breaks inside quotes", "[read][csv]") {
+TEST_CASE("CSV fields may hold commas, doubled quotes and line breaks inside quotes",
+          "[read][csv]") {
   auto records = Records("a,\"b, c\",\"say \"\"no\"\"\"\r\n\"two\nlines\",x,\n\nlast,,");
   REQUIRE(records.size() == 3);
   CHECK(records[0].fields == std::vector<std::string>{"a", "b, c", "say \"no\""});
@@ -47,7 +48,8 @@ TEST_CASE("CSV fields may hold commas, doubled quotes and line breaks inside quo
 
 TEST_CASE("CSV quoting errors name their line and the reader goes on after them", "[read][csv]") {
   std::vector<std::string> errors;
-  auto records = Records("ok,1\n\"closed\"after,2\nbad \"quote\",3\nfine,4\n\"never closed,5\n", &errors);
+  auto records =
+      Records("ok,1\n\"closed\"after,2\nbad \"quote\",3\nfine,4\n\"never closed,5\n", &errors);
   REQUIRE(errors.size() == 3);
   CHECK(errors[0].rfind("2: text after a closing quote", 0) == 0);
   CHECK(errors[1].rfind("3: a quote inside a field", 0) == 0);
@@ -94,8 +96,14 @@ TEST_CASE("a bad ACLED row is reported by line and column and no event is return
 TEST_CASE("rows that repeat an earlier row join it; rows told apart by anything coded do not",
           "[incidents][acled]") {
   auto day = DateInterval::Day(boost::gregorian::date(2020, 7, 27));
-  CodedEvent a{day, "Konna", "Violence against civilians", "Abduction", "Katiba Macina",
-               "Civilians (Mali)", 0, "On 27 July 2020, militants abducted a music artist."};
+  CodedEvent a{day,
+               "Konna",
+               "Violence against civilians",
+               "Abduction",
+               "Katiba Macina",
+               "Civilians (Mali)",
+               0,
+               "On 27 July 2020, militants abducted a music artist."};
   CodedEvent repeat = a;
   repeat.actor1.swap(repeat.actor2);  // the actors in the other order
   CodedEvent elsewhere = a;

@@ -1,6 +1,7 @@
+#include "engine/views/compare.h"
+
 #include <catch2/catch.hpp>
 
-#include "engine/views/compare.h"
 #include "tests/support/test_rules.h"
 
 namespace attest {
@@ -18,8 +19,8 @@ class Claims {
     incident_.date = ParseDateInterval("2025-07-14");
   }
 
-  Claims& Add(std::string claimant, Stance stance, std::string slot,
-              std::optional<SlotValue> value, Polarity polarity = Polarity::kPositive) {
+  Claims& Add(std::string claimant, Stance stance, std::string slot, std::optional<SlotValue> value,
+              Polarity polarity = Polarity::kPositive) {
     Claim c;
     c.id = ClaimId(static_cast<int64_t>(claims_.size()) + 1);
     c.report = ReportId("r1");
@@ -113,9 +114,10 @@ TEST_CASE("what one side alone asserts is one side only, whatever neutral source
         "destroyed (without a side: Wire asserts convoy destroyed)");
 }
 
-TEST_CASE("a party that says nothing on a slot is silent there, and silences alone give no "
-          "value",
-          "[views][compare]") {
+TEST_CASE(
+    "a party that says nothing on a slot is silent there, and silences alone give no "
+    "value",
+    "[views][compare]") {
   Comparison c = Claims()
                      .Add("Army", Stance::kDeclines, "outcome", std::nullopt)
                      .Add("Front", Stance::kAsserts, "occurred", true)
@@ -135,9 +137,10 @@ TEST_CASE("a negated truth value is support for its opposite", "[views][compare]
   CHECK(SlotOf(c, "occurred").agreement == SideAgreement::kAgree);
 }
 
-TEST_CASE("requested parties may be sides, actors by alias, claimants or others, and unknown "
-          "names are reported",
-          "[views][compare]") {
+TEST_CASE(
+    "requested parties may be sides, actors by alias, claimants or others, and unknown "
+    "names are reported",
+    "[views][compare]") {
   Claims claims;
   claims.Add("Front", Stance::kAsserts, "occurred", true)
       .Add("Allies", Stance::kAsserts, "occurred", true)
