@@ -90,7 +90,7 @@ void ForEachExported(CommandContext& ctx, const std::optional<std::string>& inci
   const Rulebook& rules = ctx.Rules();
   ReportRepository report_rows(db);
   std::map<std::string, Report> reports;
-  for (auto& r : report_rows.List()) {
+  for (auto& r : report_rows.ListWithoutCounts()) {
     std::string key = r.report.id.value();
     if (bodies && r.report.format == ReportFormat::kText) r.report.body = report_rows.BodyOf(key);
     reports.emplace(std::move(key), std::move(r.report));

@@ -20,7 +20,7 @@ PeriodReportInput ReadPeriodReportInput(SQLite::Database& db, const SlotCatalog&
     return in;
   }
   std::map<std::string, std::pair<Timestamp, Timestamp>> reports;
-  for (const auto& r : ReportRepository(db).List()) {
+  for (const auto& r : ReportRepository(db).ListWithoutCounts()) {
     reports.emplace(r.report.id.value(), std::make_pair(r.report.published, r.recorded_at));
   }
   IncidentRepository incidents(db);
