@@ -6,11 +6,14 @@ Measures, in one run on this machine:
      nothing else) and `attest ingest --format acled` of it (every row checked,
      its notes read by the extraction, its claims matched, reconciled and
      versioned), alternated, N times each; prints the medians, their ratio, and
-     attest's median against the goal of 30 s;
+     attest's median against the goal of 30 s, and its CPU time (user + system,
+     steadier than wall time on a shared machine);
   2. what the import made: events, reports, claims, incidents, and the rows
      merged into the incident of an earlier row, with the reason attest gives;
   3. the round trip: `attest export acled` read back, and for how many events the
-     exported fatalities equal ACLED's coded figure.
+     exported fatalities equal ACLED's coded figure;
+  4. the periodic report of every imported incident as HTML, twice: its time,
+     its size, and whether the two runs wrote the same bytes.
 
 Usage: bench/acled_ingest.py [--attest build/release/cli/attest] [--runs 3]
 Writes bench/out/acled.json. Needs ../shared, sqlite3, python3.
@@ -20,6 +23,7 @@ import csv
 import io
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -31,10 +35,18 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 TABLE = os.path.join(SHARED, "data/events/acled_mali_2017_2020.csv")
 
 
+def cpu_of_children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def timed(cmd, **kw):
     start = time.perf_counter()
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
     return time.perf_counter() - start, out.stdout
+
+
+CPU = []  # CPU seconds (user + system) of each attest import
 
 
 def fresh(path):
@@ -70,11 +82,14 @@ def main():
         t, _ = timed(["sqlite3", import_db, f".import --csv {TABLE} events"])
         baseline.append(t)
         fresh(attest_db)
+        cpu = cpu_of_children()
         t, summary = timed([attest, "--db", attest_db, "--now", "2026-01-01T00:00:00Z",
                             "ingest", "--format", "acled", TABLE], env=env)
         ours.append(t)
+        CPU.append(cpu_of_children() - cpu)
         print(f"run {run + 1}: sqlite3 .import {baseline[-1]:.2f} s, "
-              f"attest ingest --format acled {ours[-1]:.2f} s", flush=True)
+              f"attest ingest --format acled {ours[-1]:.2f} s ({CPU[-1]:.2f} s of CPU)",
+              flush=True)
     b, o = statistics.median(baseline), statistics.median(ours)
 
     rows = scalar(import_db, "SELECT count(*) FROM events")
@@ -95,10 +110,24 @@ def main():
     higher = sum(1 for k, v in back.items() if k in source and v > source[k])
     lower = sum(1 for k, v in back.items() if k in source and v < source[k])
 
+    report_times, digests = [], set()
+    for n in range(2):
+        page = os.path.join(args.out, f"acled-report-{n}.html")
+        t, _ = timed([attest, "--db", attest_db, "report", "--since", "2026-01-01",
+                      "--format", "html", "-o", page], env=env)
+        report_times.append(t)
+        with open(page, "rb") as f:
+            data = f.read()
+        digests.add(hash(data))
+        size = len(data)
+
     result = {
         "rows": rows,
         "sqlite3_import_s": round(b, 3),
         "attest_ingest_s": round(o, 3),
+        "attest_ingest_runs_s": [round(t, 3) for t in ours],
+        "attest_ingest_cpu_s": round(statistics.median(CPU), 3),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "ratio": round(o / b, 1) if b else None,
         "goal_s": 30,
         "made": made,
@@ -106,6 +135,8 @@ def main():
         "merges": merges,
         "round_trip": {"events": len(back), "fatalities_equal": same,
                        "fatalities_higher": higher, "fatalities_lower": lower},
+        "report_html": {"seconds": [round(t, 3) for t in report_times], "bytes": size,
+                        "same_bytes_twice": len(digests) == 1},
     }
     with open(os.path.join(args.out, "acled.json"), "w") as f:
         json.dump(result, f, indent=2)
