@@ -39,6 +39,9 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   RegisterDiffCommand(app, ctx);
   RegisterVerifyCommand(app, ctx);
   RegisterExportCommand(app, ctx);
+  RegisterBlameCommand(app, ctx);
+  RegisterCompareCommand(app, ctx);
+  RegisterReportCommand(app, ctx);
 
   try {
     // CLI11 reports an unknown command as "a subcommand is required"; say what

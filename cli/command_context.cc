@@ -3,8 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 
 namespace attest {
 
@@ -68,6 +71,10 @@ std::string CommandContext::Format(const std::string& fallback,
   }
   throw CLI::ValidationError("--format",
                              fmt::format("'{}' is not offered here; use one of: {}", f, choices));
+}
+
+bool CommandContext::ShowsProgress() const {
+  return !options_.quiet && &err_ == &std::cerr && isatty(STDERR_FILENO) == 1;
 }
 
 }  // namespace attest

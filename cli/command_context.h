@@ -51,6 +51,10 @@ class CommandContext {
   std::string DbPath() const;
   std::string RulesDir() const;
 
+  // Whether long commands show their progress: stderr is the process's own and a
+  // terminal, and -q was not given.
+  bool ShowsProgress() const;
+
   void set_result(CommandResult* result) { result_ = result; }
   CommandResult& result() { return *result_; }
 

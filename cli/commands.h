@@ -19,5 +19,8 @@ void RegisterHistoryCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDiffCommand(CLI::App& app, CommandContext& ctx);
 void RegisterVerifyCommand(CLI::App& app, CommandContext& ctx);
 void RegisterExportCommand(CLI::App& app, CommandContext& ctx);
+void RegisterBlameCommand(CLI::App& app, CommandContext& ctx);
+void RegisterCompareCommand(CLI::App& app, CommandContext& ctx);
+void RegisterReportCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace attest

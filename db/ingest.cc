@@ -70,25 +70,38 @@ IngestedIncident Summarize(const TouchedIncidents::Item& item, std::optional<int
   return out;
 }
 
-}  // namespace
+// The repositories of one write transaction, shared by the reports it stores:
+// their prepared statements, the source cache and the next claim id are kept
+// from one report to the next.
+struct Stores {
+  Stores(SQLite::Database& db, const Rulebook& rules)
+      : reports(db), incidents(db), sources(db), claims(db, rules.slots),
+        verdicts(db, rules.slots), keeper(db, rules) {}
+  ReportRepository reports;
+  IncidentRepository incidents;
+  SourceRepository sources;
+  ClaimRepository claims;
+  VerdictRepository verdicts;
+  RecordKeeper keeper;
+};
 
-IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWithClaims input,
-                          Timestamp now) {
+// Stores one report inside the caller's transaction.
+IngestResult StoreReport(Stores& stores, const Rulebook& rules, ReportWithClaims input,
+                         Timestamp now) {
   return WithStorageContext(fmt::format("ingesting report '{}'", input.report.id.value()), [&] {
     IngestResult result;
     result.report = input.report.id.value();
-    SQLite::Transaction tx(db);
-    ReportRepository reports(db);
+    ReportRepository& reports = stores.reports;
     if (AlreadyStored(reports, input.report)) {
       result.unchanged = true;
       return result;
     }
     int64_t report_row = reports.Insert(input.report, now);
-    IncidentRepository incidents(db);
-    SourceRepository sources(db);
-    ClaimRepository claims(db, rules.slots);
-    VerdictRepository verdicts(db, rules.slots);
-    RecordKeeper keeper(db, rules);
+    IncidentRepository& incidents = stores.incidents;
+    SourceRepository& sources = stores.sources;
+    ClaimRepository& claims = stores.claims;
+    VerdictRepository& verdicts = stores.verdicts;
+    RecordKeeper& keeper = stores.keeper;
 
     TouchedIncidents touched;
     std::map<std::string, size_t> by_key;                  // keys met in this report
@@ -162,8 +175,37 @@ IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWit
                                    item.created);
       result.incidents.push_back(Summarize(item, version));
     }
+    return result;
+  });
+}
+
+}  // namespace
+
+IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWithClaims input,
+                          Timestamp now) {
+  return WithStorageContext(fmt::format("ingesting report '{}'", input.report.id.value()), [&] {
+    SQLite::Transaction tx(db);
+    Stores stores(db, rules);
+    IngestResult result = StoreReport(stores, rules, std::move(input), now);
     tx.commit();
     return result;
+  });
+}
+
+std::vector<IngestResult> IngestReports(SQLite::Database& db, const Rulebook& rules,
+                                        std::vector<ReportWithClaims> inputs, Timestamp now,
+                                        const IngestProgress& progress) {
+  return WithStorageContext("ingesting reports", [&] {
+    std::vector<IngestResult> results;
+    results.reserve(inputs.size());
+    SQLite::Transaction tx(db);
+    Stores stores(db, rules);
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      results.push_back(StoreReport(stores, rules, std::move(inputs[i]), now));
+      if (progress) progress(i + 1, inputs.size());
+    }
+    tx.commit();
+    return results;
   });
 }
 

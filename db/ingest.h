@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,16 @@ struct IngestResult {
 // content (a corrected report needs its own id), Storage when the store fails.
 IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWithClaims report,
                           Timestamp now);
+
+// Called after each report of a batch: reports stored so far, and in all.
+using IngestProgress = std::function<void(size_t done, size_t total)>;
+
+// Stores several reports in one transaction: all of them or, when any fails,
+// none. For inputs that are one whole, such as the rows of an ACLED export (one
+// report per row). Same errors as IngestReport.
+std::vector<IngestResult> IngestReports(SQLite::Database& db, const Rulebook& rules,
+                                        std::vector<ReportWithClaims> reports, Timestamp now,
+                                        const IngestProgress& progress = {});
 
 // The same for a claim table: each object is an incident key.
 IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const ClaimTable& table,

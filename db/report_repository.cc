@@ -76,4 +76,25 @@ std::vector<StoredReport> ReportRepository::List() {
   });
 }
 
+std::vector<StoredReport> ReportRepository::ListWithoutCounts() {
+  return WithStorageContext("listing reports", [&] {
+    std::vector<StoredReport> out;
+    SQLite::Statement st(db_,
+                         "SELECT r.id, r.report_key, r.outlet, r.published, r.lang, r.title, r.url, "
+                         "r.format, r.origin, r.content_sha256, r.recorded_at, 0 FROM reports r "
+                         "ORDER BY r.id");
+    while (st.executeStep()) out.push_back(ReadRow(st));
+    return out;
+  });
+}
+
+std::optional<std::string> ReportRepository::BodyOf(const std::string& key) {
+  return WithStorageContext("reading a report body", [&]() -> std::optional<std::string> {
+    SQLite::Statement st(db_, "SELECT body FROM reports WHERE report_key = ?");
+    st.bind(1, key);
+    if (!st.executeStep()) return std::nullopt;
+    return OptionalText(st.getColumn(0));
+  });
+}
+
 }  // namespace attest

@@ -27,6 +27,12 @@ class ReportRepository {
   // Inserts the report and returns its row id.
   int64_t Insert(const Report& report, Timestamp recorded_at);
   std::vector<StoredReport> List();
+  // The same without the claim counts (`claims` is 0), which List counts with a
+  // scan of the claims per report: for readers that need every report's times.
+  std::vector<StoredReport> ListWithoutCounts();
+  // The body of a text report (claim spans point into it); nullopt for other
+  // reports and unknown ids.
+  std::optional<std::string> BodyOf(const std::string& key);
 
  private:
   SQLite::Database& db_;

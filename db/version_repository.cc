@@ -163,6 +163,43 @@ void VersionRepository::ForEachLatest(const std::function<void(const IncidentRec
   });
 }
 
+std::vector<IncidentId> VersionRepository::RecordedBetween(std::optional<Timestamp> since,
+                                                           std::optional<Timestamp> until) {
+  return WithStorageContext("finding the versions of a period", [&] {
+    std::string sql =
+        "SELECT DISTINCT v.incident_id FROM incident_versions v JOIN incidents i ON "
+        "i.id = v.incident_id WHERE i.merged_into IS NULL";
+    if (since) sql += " AND v.recorded_at >= :since";
+    if (until) sql += " AND v.recorded_at <= :until";
+    sql += " ORDER BY v.incident_id";
+    SQLite::Statement st(db_, sql);
+    if (since) st.bind(":since", FormatTimestamp(*since));
+    if (until) st.bind(":until", FormatTimestamp(*until));
+    std::vector<IncidentId> out;
+    while (st.executeStep()) out.emplace_back(st.getColumn(0).getInt64());
+    return out;
+  });
+}
+
+void VersionRepository::ForEachLatestVersion(
+    const std::function<void(const IncidentVersion&)>& visit) {
+  WithStorageContext("reading the latest versions", [&] {
+    SQLite::Statement st(
+        db_,
+        "SELECT v.incident_id, v.version, v.recorded_at, v.cause, v.changes, v.record, "
+        "v.prev_hash, v.hash FROM incident_versions v "
+        "JOIN (SELECT incident_id, max(version) AS latest FROM incident_versions "
+        "GROUP BY incident_id) l ON l.incident_id = v.incident_id AND l.latest = v.version "
+        "JOIN incidents i ON i.id = v.incident_id WHERE i.merged_into IS NULL "
+        "ORDER BY v.incident_id");
+    while (st.executeStep()) {
+      std::string hash;
+      SerializedVersion s = ReadStored(st, hash);
+      visit(Deserialize(s, hash));
+    }
+  });
+}
+
 void VersionRepository::ForEachStored(
     const std::function<void(const SerializedVersion&, const std::string&)>& visit) {
   WithStorageContext("reading every version", [&] {

@@ -34,6 +34,14 @@ class VersionRepository {
   // The latest record of every incident that was not merged away, by incident id.
   void ForEachLatest(const std::function<void(const IncidentRecord&)>& visit);
 
+  // The incidents (not merged away) with a version recorded at or after `since`
+  // and at or before `until` (absent bounds are open), by id.
+  std::vector<IncidentId> RecordedBetween(std::optional<Timestamp> since,
+                                          std::optional<Timestamp> until);
+
+  // The latest version of every incident that was not merged away, by incident id.
+  void ForEachLatestVersion(const std::function<void(const IncidentVersion&)>& visit);
+
   // Every stored version, by incident then version, with its stored hash: for
   // `verify`, which recomputes the chain.
   void ForEachStored(

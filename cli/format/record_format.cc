@@ -12,12 +12,12 @@ namespace {
 
 std::string Confidence(double c) { return fmt::format("{:.3f}", c); }
 
+}  // namespace
+
 std::string StateForPeople(const SlotState& s) {
   return fmt::format("{} ({}, {}, {})", s.value ? *s.value : "no value", ToString(s.status),
                      s.credibility, Confidence(s.confidence));
 }
-
-}  // namespace
 
 std::string ValueForPeople(const SlotRecord& slot) {
   if (!slot.value) return "-";

@@ -30,6 +30,8 @@ std::string ClaimIds(const std::vector<ClaimId>& ids);
 void PrintRecord(const IncidentRecord& record, const RecordOrigin& origin, std::ostream& out);
 nlohmann::ordered_json RecordJson(const IncidentRecord& record, const RecordOrigin& origin);
 
+// A slot state: "2.. (claimed, 3, 0.688)".
+std::string StateForPeople(const SlotState& state);
 // One change line: "~ outcome: 'x' (claimed, 3) → 'x' (contested, 4)".
 std::string ChangeForPeople(const SlotChange& change);
 std::string CauseForPeople(const VersionCause& cause);
