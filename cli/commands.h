@@ -19,5 +19,9 @@ void RegisterHistoryCommand(CLI::App& app, CommandContext& ctx);
 void RegisterDiffCommand(CLI::App& app, CommandContext& ctx);
 void RegisterVerifyCommand(CLI::App& app, CommandContext& ctx);
 void RegisterExportCommand(CLI::App& app, CommandContext& ctx);
+void RegisterReconcileCommand(CLI::App& app, CommandContext& ctx);
+void RegisterSourcesCommand(CLI::App& app, CommandContext& ctx);
+void RegisterSourceCommand(CLI::App& app, CommandContext& ctx);
+void RegisterVerdictCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace attest

@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "db/row_values.h"
 #include "db/storage_error.h"
@@ -288,6 +289,145 @@ IncidentClaims ClaimRepository::ForIncident(IncidentId incident,
   });
 }
 
+namespace {
+
+// Back to a fresh claim's state, keeping the storage of its strings.
+void Clear(Claim& c) {
+  c.claimant.role.reset();
+  c.claimant.anonymous = false;
+  c.claimant.count = ClaimantCount::kUnknown;
+  c.claimant.concordant = false;
+  c.chain.clear();
+  c.cue.reset();
+  c.modality = Modality::kCertain;
+  c.endorsement = Endorsement::kReported;
+  c.polarity = Polarity::kPositive;
+  c.hedges.clear();
+  c.quote.reset();
+  c.text.reset();
+  c.span.reset();
+  c.incident_ref.reset();
+  c.value.reset();
+  c.implied.clear();
+  c.source_line = 0;
+}
+
+}  // namespace
+
+void ClaimRepository::ForEachIncident(
+    const std::function<void(IncidentId, IncidentClaims&)>& visit) {
+  WithStorageContext("reading every claim", [&] {
+    struct SourceRow {
+      std::string name;
+      ClaimantKind kind;
+    };
+    std::unordered_map<int64_t, SourceRow> sources;
+    {
+      SQLite::Statement st(db_, "SELECT id, name, kind FROM sources");
+      while (st.executeStep()) {
+        sources[st.getColumn(0).getInt64()] = {
+            st.getColumn(1).getString(),
+            ParseClaimantKind(st.getColumn(2).getString()).value_or(ClaimantKind::kUnknown)};
+      }
+    }
+    struct ReportRow {
+      std::string key;
+      ReportFacts facts;
+    };
+    std::unordered_map<int64_t, ReportRow> reports;
+    {
+      SQLite::Statement st(db_, "SELECT id, report_key, outlet, published FROM reports");
+      while (st.executeStep()) {
+        reports[st.getColumn(0).getInt64()] = {
+            st.getColumn(1).getString(),
+            ReportFacts{OptionalText(st.getColumn(2)), TimestampFrom(st.getColumn(3))}};
+      }
+    }
+    std::map<std::string, SlotType, std::less<>> types;  // slot → type, as met
+    auto type_of = [&](const std::string& slot) {
+      auto it = types.find(slot);
+      if (it == types.end()) it = types.emplace(slot, slots_.TypeOf(slot)).first;
+      return it->second;
+    };
+
+    SQLite::Statement st(db_,
+                         "SELECT incident_id, id, report_id, ordinal, source_id, slot, value, "
+                         "stance, modality, endorsement, polarity, detail FROM claims "
+                         "ORDER BY incident_id, id");
+    IncidentClaims batch;
+    size_t used = 0;
+    int64_t current = 0;
+    auto flush = [&] {
+      if (used == 0) return;
+      batch.claims.resize(used);
+      visit(IncidentId(current), batch);
+      batch.reports.clear();
+      used = 0;
+    };
+    int64_t last_report = 0;
+    const ReportRow* report = nullptr;
+    while (st.executeStep()) {
+      int64_t incident = st.getColumn(0).getInt64();
+      if (incident != current) {
+        flush();
+        current = incident;
+      }
+      if (used == batch.claims.size()) batch.claims.emplace_back();
+      Claim& c = batch.claims[used++];
+      Clear(c);
+      c.id = ClaimId(st.getColumn(1).getInt64());
+      c.incident = IncidentId(incident);
+      int64_t report_row = st.getColumn(2).getInt64();
+      if (!report || report_row != last_report) {
+        auto it = reports.find(report_row);
+        if (it == reports.end()) {
+          throw Storage(fmt::format("claim {} refers to a missing report; run `attest verify`",
+                                    c.id.value()));
+        }
+        report = &it->second;
+        last_report = report_row;
+      }
+      if (c.report.value() != report->key) c.report = ReportId(report->key);
+      if (!batch.reports.count(report->key)) batch.reports[report->key] = report->facts;
+      c.ordinal = st.getColumn(3).getInt64();
+      auto source = sources.find(st.getColumn(4).getInt64());
+      if (source == sources.end()) {
+        throw Storage(fmt::format("claim {} refers to a missing source; run `attest verify`",
+                                  c.id.value()));
+      }
+      if (c.claimant.name) {
+        *c.claimant.name = source->second.name;
+      } else {
+        c.claimant.name = source->second.name;
+      }
+      c.claimant.mention = source->second.name;
+      c.claimant.kind = source->second.kind;
+      c.slot = st.getColumn(5).getText();
+      if (!st.getColumn(6).isNull()) {
+        SQLite::Column value = st.getColumn(6);
+        std::string_view text(value.getText(), static_cast<size_t>(value.getBytes()));
+        c.value = ParseSlotValue(type_of(c.slot), text);
+        if (!c.value) c.value = SlotValue(std::string(text));
+      }
+      auto stance = ParseStance(st.getColumn(7).getText());
+      if (!stance) throw Storage(fmt::format("claim {}: unknown stored stance", c.id.value()));
+      c.stance = *stance;
+      if (!st.getColumn(8).isNull()) {
+        c.modality = ParseModality(st.getColumn(8).getText()).value_or(Modality::kCertain);
+      }
+      if (!st.getColumn(9).isNull()) {
+        c.endorsement =
+            ParseEndorsement(st.getColumn(9).getText()).value_or(Endorsement::kReported);
+      }
+      if (!st.getColumn(10).isNull()) {
+        c.polarity = ParsePolarity(st.getColumn(10).getText()).value_or(Polarity::kPositive);
+      }
+      if (!st.getColumn(11).isNull()) ApplyDetail(st.getColumn(11).getString(), slots_, c);
+    }
+    flush();
+  });
+}
+
 std::pair<std::vector<ClaimId>, int64_t> ClaimRepository::Orphans(int64_t limit) {
   return WithStorageContext("checking claim references", [&] {
     SQLite::Statement st(db_,
@@ -301,6 +441,15 @@ std::pair<std::vector<ClaimId>, int64_t> ClaimRepository::Orphans(int64_t limit)
       if (out.second++ < limit) out.first.emplace_back(st.getColumn(0).getInt64());
     }
     return out;
+  });
+}
+
+std::optional<Claim> ClaimRepository::FindById(ClaimId id) {
+  return WithStorageContext("looking up a claim", [&]() -> std::optional<Claim> {
+    SQLite::Statement st(db_, std::string(kSelect) + "WHERE c.id = ?");
+    st.bind(1, id.value());
+    if (!st.executeStep()) return std::nullopt;
+    return ReadRow(st);
   });
 }
 

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -57,6 +58,16 @@ class ClaimRepository {
                              std::optional<Timestamp> published_until = std::nullopt);
 
   std::vector<Claim> List(const ClaimFilter& filter);
+  // The claim with this id. Claims are keyed by incident, so this reads the
+  // table: give the incident when it is known (ForIncident).
+  std::optional<Claim> FindById(ClaimId id);
+
+  // Every stored claim, an incident at a time in incident order (claims in id
+  // order): `visit` gets each incident's claims with their reports. The claims
+  // object is reused from one call to the next; `visit` may move it out (swap in
+  // an empty one to keep its storage). One read of the table, reports and
+  // sources read once: the way to go over millions of claims.
+  void ForEachIncident(const std::function<void(IncidentId, IncidentClaims&)>& visit);
 
   // Claims whose report, incident or source row is missing (none in a sound
   // store): at most `limit` claim ids, and how many there are in all.

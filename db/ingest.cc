@@ -10,6 +10,7 @@
 
 #include "db/claim_repository.h"
 #include "db/incident_repository.h"
+#include "db/reconcile_all.h"
 #include "db/record_keeper.h"
 #include "db/report_repository.h"
 #include "db/source_repository.h"
@@ -88,7 +89,10 @@ IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWit
     SourceRepository sources(db);
     ClaimRepository claims(db, rules.slots);
     VerdictRepository verdicts(db, rules.slots);
-    RecordKeeper keeper(db, rules);
+    // Records are reconciled with the latest reliability estimate; a new
+    // estimate is made only by `attest reconcile` (docs/cli.md).
+    std::optional<SourceReliability> reliability = LatestSourceReliability(db);
+    RecordKeeper keeper(db, rules, reliability ? &*reliability : nullptr);
 
     TouchedIncidents touched;
     std::map<std::string, size_t> by_key;                  // keys met in this report
@@ -182,12 +186,14 @@ struct TableIncident {
 // Reconciles a batch and makes its next versions: pure work, run on a second
 // thread while the store takes the next batch's claims.
 std::vector<std::optional<StoredVersion>> NextVersions(const std::vector<TableIncident>& batch,
-                                                       const Rulebook& rules, Timestamp now) {
+                                                       const Rulebook& rules,
+                                                       const SourceReliability* reliability,
+                                                       Timestamp now) {
   std::vector<std::optional<StoredVersion>> out;
   out.reserve(batch.size());
   for (const TableIncident& t : batch) {
     IncidentRecord record = Reconcile(ReconcileInput{t.incident, t.claims.claims, t.claims.reports,
-                                                     t.verdicts, rules, nullptr});
+                                                     t.verdicts, rules, reliability});
     out.push_back(NextVersion(std::move(record), t.latest, t.cause, now));
   }
   return out;
@@ -243,6 +249,7 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
       });
     }
 
+    std::optional<SourceReliability> reliability = LatestSourceReliability(db);
     ReportFacts facts{table.report.outlet, table.report.published};
     std::vector<TableIncident> batch;
     // Declared before the future: if an error unwinds this scope, the future's
@@ -274,7 +281,7 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
       pending_batch = std::move(batch);
       batch.clear();
       pending = std::async(std::launch::async, NextVersions, std::cref(pending_batch),
-                           std::cref(rules), now);
+                           std::cref(rules), reliability ? &*reliability : nullptr, now);
     };
 
     std::vector<int64_t> fresh_sources;

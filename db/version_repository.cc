@@ -94,6 +94,31 @@ std::optional<StoredVersion> VersionRepository::LatestStored(IncidentId incident
       });
 }
 
+std::vector<StoredVersion> VersionRepository::LatestStoredBetween(IncidentId first,
+                                                                  IncidentId last) {
+  return WithStorageContext("reading the latest versions", [&] {
+    if (!latest_between_) {
+      latest_between_ = std::make_unique<SQLite::Statement>(
+          db_, std::string("SELECT ") + kColumns +
+                   " FROM incident_versions v WHERE v.incident_id BETWEEN ? AND ? AND v.version = "
+                   "(SELECT max(w.version) FROM incident_versions w WHERE w.incident_id = "
+                   "v.incident_id) ORDER BY v.incident_id");
+    }
+    SQLite::Statement& st = *latest_between_;
+    st.reset();
+    st.bind(1, first.value());
+    st.bind(2, last.value());
+    std::vector<StoredVersion> out;
+    while (st.executeStep()) {
+      StoredVersion v;
+      v.version = ReadStored(st, v.hash);
+      out.push_back(std::move(v));
+    }
+    st.reset();
+    return out;
+  });
+}
+
 std::optional<IncidentVersion> VersionRepository::Latest(IncidentId incident) {
   auto stored = LatestStored(incident);
   if (!stored) return std::nullopt;

@@ -75,9 +75,10 @@ std::optional<ReliabilityLetter> ParseReliabilityLetter(std::string_view text) {
   return std::nullopt;
 }
 
-ReliabilityLetter LetterFor(double probability, double checked, const ReliabilityPolicy& p) {
-  if (checked < p.min_evidence) return ReliabilityLetter::kF;
-  if (probability >= p.a && checked >= p.a_evidence) return ReliabilityLetter::kA;
+ReliabilityLetter LetterFor(double probability, int64_t checked, const ReliabilityPolicy& p) {
+  if (static_cast<double>(checked) < p.min_evidence) return ReliabilityLetter::kF;
+  if (probability >= p.a && static_cast<double>(checked) >= p.a_evidence)
+    return ReliabilityLetter::kA;
   if (probability >= p.b) return ReliabilityLetter::kB;
   if (probability >= p.c) return ReliabilityLetter::kC;
   if (probability >= p.d) return ReliabilityLetter::kD;
@@ -88,6 +89,8 @@ namespace {
 
 constexpr double kMinAccuracy = 0.001;
 constexpr double kMaxAccuracy = 0.999;
+// Pairs less likely than this to copy are taken as independent.
+constexpr double kMinDependence = 0.01;
 // Up to this many sources, pair tables are dense matrices; beyond, sorted lists.
 constexpr size_t kDenseSources = 2048;
 
@@ -263,11 +266,10 @@ class Estimator {
     std::map<std::pair<uint32_t, uint32_t>, CopyRelation> relations;
     for (const PairCount& pc : CountPairs(e_)) {
       double d = Dependence(pc.shared, pc.same, p_.copy_rate);
+      if (d < kMinDependence) continue;
       double rate = static_cast<double>(pc.same) / static_cast<double>(pc.shared);
       discounts_.Set(pc.a, pc.b, d * rate);
-      if (d >= p_.copy_reported) {
-        relations[{pc.a, pc.b}] = {pc.a, pc.b, d, rate, pc.shared, pc.same, false};
-      }
+      relations[{pc.a, pc.b}] = {pc.a, pc.b, d, rate, pc.shared, pc.same, false};
     }
     for (const auto& [a, b] : e_.relays) {
       discounts_.Set(a, b, 1.0);
@@ -430,10 +432,10 @@ class Estimator {
     size_t n = e_.sources.size();
     out.value_probability = probability_;
     out.sources.resize(n);
-    std::vector<int64_t> claims(n, 0);
+    std::vector<int64_t> claims(n, 0), checked_count(n, 0);
     struct TopicAcc {
-      int64_t claims = 0;
-      double checked = 0.0, credit = 0.0;
+      int64_t claims = 0, checked = 0;
+      double weight = 0.0, credit = 0.0;
     };
     std::map<std::pair<uint32_t, uint32_t>, TopicAcc> topics;  // (source, topic)
     out.leading.reserve(e_.items.size());
@@ -471,7 +473,9 @@ class Estimator {
           TopicAcc& t = topics[{claim.source, item.topic}];
           ++t.claims;
           if (!checked) continue;
-          t.checked += claim.weight;
+          ++t.checked;
+          ++checked_count[claim.source];
+          t.weight += claim.weight;
           t.credit += claim.weight * (claim.denies ? 1.0 - held : held);
           bool right = claim.denies ? !agrees : agrees;
           if (item.confirmed >= 0) {
@@ -491,13 +495,13 @@ class Estimator {
       est.prior = prior_[s];
       est.probability = accuracy_[s];
       est.claims = claims[s];
-      est.checked = checked_[s];
+      est.checked = checked_count[s];
       est.letter = LetterFor(est.probability, est.checked, p_);
     }
     for (const auto& [key, acc] : topics) {
       SourceEstimate& est = out.sources[key.first];
       double p =
-          (acc.credit + p_.prior_strength * est.probability) / (acc.checked + p_.prior_strength);
+          (acc.credit + p_.prior_strength * est.probability) / (acc.weight + p_.prior_strength);
       est.topics.push_back({e_.topics[key.second], acc.claims, acc.checked, p});
     }
     for (auto& est : out.sources) {

@@ -26,13 +26,13 @@ std::string_view ToString(ReliabilityLetter letter);
 std::optional<ReliabilityLetter> ParseReliabilityLetter(std::string_view text);
 
 // The letter for a probability given how much of the source's record was checked.
-ReliabilityLetter LetterFor(double probability, double checked, const ReliabilityPolicy& policy);
+ReliabilityLetter LetterFor(double probability, int64_t checked, const ReliabilityPolicy& policy);
 
 // A source's record on one topic (slot family).
 struct TopicRecord {
   std::string topic;
   int64_t claims = 0;
-  double checked = 0.0;
+  int64_t checked = 0;
   double probability = 0.0;  // shrunk toward the source's overall probability
   bool operator==(const TopicRecord&) const = default;
 };
@@ -43,10 +43,10 @@ struct SourceEstimate {
   double prior = 0.0;
   double probability = 0.0;  // that a claim of this source holds
   int64_t claims = 0;        // claims counted: they give or deny a value
-  // Weight of its claims that could be checked: on items other sources also speak
-  // to, or that an analyst judged. A claim nobody else makes says nothing of its
+  // Its claims that could be checked: on items other sources also speak to, or
+  // that an analyst judged. A claim nobody else makes says nothing of its
   // source's reliability.
-  double checked = 0.0;
+  int64_t checked = 0;
   int64_t held = 0;       // checked claims that agree with the value believed
   int64_t failed = 0;     // checked claims against the value believed
   int64_t confirmed = 0;  // claims an analyst's verdict bore out

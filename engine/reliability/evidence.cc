@@ -18,7 +18,7 @@ EvidenceBuilder::EvidenceBuilder(const PlaceTree* places, double closeness)
     : places_(places), closeness_(closeness > 0 ? closeness : 0.1) {}
 
 uint32_t EvidenceBuilder::SourceIndex(std::string_view name, ClaimantKind kind) {
-  auto it = source_index_.find(std::string(name));
+  auto it = source_index_.find(name);
   if (it != source_index_.end()) return it->second;
   auto index = static_cast<uint32_t>(out_.sources.size());
   out_.sources.push_back({std::string(name), kind});

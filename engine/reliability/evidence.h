@@ -115,7 +115,11 @@ class EvidenceBuilder {
   const PlaceTree* places_;
   double closeness_;
   Evidence out_;
-  std::unordered_map<std::string, uint32_t> source_index_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> source_index_;
   std::map<std::string, uint32_t, std::less<>> topic_index_;
   std::vector<std::pair<uint32_t, uint32_t>> relays_;
   // The open item.

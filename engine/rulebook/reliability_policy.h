@@ -43,7 +43,7 @@ struct ReliabilityPolicy {
   // Admiralty letters. Below `min_evidence` checked claims a source cannot be
   // judged (F). Otherwise A needs `a` and at least `a_evidence` checked claims;
   // B, C, D need their probability; below `d` a source is E.
-  double min_evidence = 5.0;
+  double min_evidence = 10.0;
   double a = 0.95;
   double a_evidence = 20.0;
   double b = 0.85;
