@@ -61,6 +61,18 @@ void SourceReliability::SetCopy(std::string_view a, std::string_view b, double d
   double& d = copies_[{std::min(x, y), std::max(x, y)}];
   d = std::max(d, std::min(discount, 1.0));
   linked_[static_cast<size_t>(x)] = linked_[static_cast<size_t>(y)] = true;
+  // Few sources: a matrix, since every pair of linked voters is looked up.
+  size_t n = standings_.size();
+  if (n > kDenseSources) return;
+  if (dense_.size() != n * n) {
+    dense_.assign(n * n, 0.0f);
+    for (const auto& [pair, value] : copies_) {
+      auto i = static_cast<size_t>(pair.first), j = static_cast<size_t>(pair.second);
+      dense_[i * n + j] = dense_[j * n + i] = static_cast<float>(value);
+    }
+  }
+  dense_[static_cast<size_t>(x) * n + static_cast<size_t>(y)] =
+      dense_[static_cast<size_t>(y) * n + static_cast<size_t>(x)] = static_cast<float>(d);
 }
 
 int64_t SourceReliability::IndexOf(std::string_view name) const {
@@ -70,6 +82,8 @@ int64_t SourceReliability::IndexOf(std::string_view name) const {
 
 double SourceReliability::Discount(int64_t a, int64_t b) const {
   if (!Linked(a) || !Linked(b)) return 0.0;
+  size_t n = standings_.size();
+  if (dense_.size() == n * n) return dense_[static_cast<size_t>(a) * n + static_cast<size_t>(b)];
   auto it = copies_.find({std::min(a, b), std::max(a, b)});
   return it == copies_.end() ? 0.0 : it->second;
 }
@@ -798,10 +812,11 @@ IncidentRecord Reconcile(const ReconcileInput& input) {
 
   std::vector<const Claim*> claims;
   claims.reserve(input.claims.size());
-  std::set<std::string> reports;
+  std::vector<std::string_view> reports;  // distinct; an incident has few reports
   for (const Claim& c : input.claims) {
     claims.push_back(&c);
-    reports.insert(c.report.value());
+    std::string_view r = c.report.value();
+    if (std::find(reports.begin(), reports.end(), r) == reports.end()) reports.push_back(r);
   }
   record.reports = static_cast<int64_t>(reports.size());
   std::stable_sort(claims.begin(), claims.end(),

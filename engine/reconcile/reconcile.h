@@ -63,6 +63,10 @@ class SourceReliability {
   std::vector<SourceStanding> standings_;
   std::vector<bool> linked_;
   std::map<std::pair<int64_t, int64_t>, double> copies_;
+  // The same as a matrix, when there are few sources (and no source was added
+  // since the last copy relation).
+  static constexpr size_t kDenseSources = 2048;
+  std::vector<float> dense_;
 };
 
 struct ReconcileInput {
