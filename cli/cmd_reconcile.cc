@@ -52,6 +52,14 @@ void RunReconcile(CommandContext& ctx) {
   ctx.result().stores = true;
   ReconcileResult r = ReconcileAll(db, rules, ctx.Now());
   std::ostream& out = ctx.out();
+  if (r.run.id == 0) {
+    if (format == "json") {
+      out << "{\n  \"run\": null\n}\n";
+    } else {
+      out << "nothing to reconcile: no claim is stored; ingest reports first\n";
+    }
+    return;
+  }
 
   if (format == "json") {
     ojson j;

@@ -130,6 +130,7 @@ ReconcileResult ReconcileAll(SQLite::Database& db, const Rulebook& rules, Timest
       claim_count += static_cast<int64_t>(ic.claims.size());
     });
     size_t items = builder.items();
+    if (claim_count == 0) return result;  // nothing to estimate: no run is recorded
     Evidence evidence = builder.Finish();
 
     // 2.

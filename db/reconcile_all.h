@@ -46,7 +46,8 @@ struct ReconcileResult {
 // change of letter).
 inline constexpr double kReportedMove = 0.05;
 
-// Throws Storage when the store fails; nothing is written then.
+// Throws Storage when the store fails; nothing is written then. With no claim
+// stored, records no run (result.run.id is 0).
 ReconcileResult ReconcileAll(SQLite::Database& db, const Rulebook& rules, Timestamp now);
 
 // The source reliability of the latest run, as reconciliation reads it, or
