@@ -85,11 +85,12 @@ std::optional<SourceReliability> LatestSourceReliability(SQLite::Database& db) {
 }
 
 // How it proceeds:
-//   1. Read every claim once, an incident at a time, into the estimator's
-//      evidence (engine/reliability/claim_evidence.h), with all the verdicts.
+//   1. Read every claim once into a compact copy in memory, and from it, an
+//      incident at a time, the estimator's evidence
+//      (engine/reliability/claim_evidence.h), with all the verdicts.
 //   2. Estimate (engine/reliability/estimator.h) and record the run: one row per
 //      source with a stored row, one per copy relation.
-//   3. Read the claims again and reconcile each incident with the run's
+//   3. Go over the claims again and reconcile each incident with the run's
 //      reliability, as every later ingest will (read back from the store, so the
 //      two agree), on a second thread while the store takes the previous batch's
 //      versions; a version is appended only where the record changed.
@@ -123,9 +124,10 @@ ReconcileResult ReconcileAll(SQLite::Database& db, const Rulebook& rules, Timest
     };
 
     // 1.
+    StoredClaims stored_claims = claims.ReadAll();
     ClaimEvidence builder(rules);
     int64_t claim_count = 0;
-    claims.ForEachIncident([&](IncidentId id, IncidentClaims& ic) {
+    stored_claims.ForEachIncident([&](IncidentId id, IncidentClaims& ic) {
       builder.AddIncident(incident_of(id), ic.claims, verdicts_of(id));
       claim_count += static_cast<int64_t>(ic.claims.size());
     });
@@ -229,7 +231,7 @@ ReconcileResult ReconcileAll(SQLite::Database& db, const Rulebook& rules, Timest
       working = std::async(std::launch::async, Reconciled, std::cref(pending), std::cref(rules),
                            std::cref(standing), std::cref(cause), now);
     };
-    claims.ForEachIncident([&](IncidentId id, IncidentClaims& ic) {
+    stored_claims.ForEachIncident([&](IncidentId id, IncidentClaims& ic) {
       Task t;
       t.incident = &incident_of(id);
       t.verdicts = &verdicts_of(id);
