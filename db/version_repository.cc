@@ -37,7 +37,7 @@ IncidentVersion Deserialize(const SerializedVersion& s, const std::string& hash)
   try {
     v.cause = CauseFromJson(nlohmann::json::parse(s.cause));
     v.changes = ChangesFromJson(nlohmann::json::parse(s.changes));
-    v.record = RecordFromJson(nlohmann::json::parse(s.record));
+    v.record = RecordFromText(s.record);
   } catch (const nlohmann::json::exception& e) {
     throw Storage(fmt::format("incident {} version {} cannot be read: {}; run `attest verify`",
                               s.incident, s.version, e.what()));
@@ -178,7 +178,9 @@ void VersionRepository::ForEachLatest(const std::function<void(const IncidentRec
         "ORDER BY v.incident_id");
     while (st.executeStep()) {
       try {
-        visit(RecordFromJson(nlohmann::json::parse(st.getColumn(2).getString())));
+        SQLite::Column record = st.getColumn(2);
+        visit(RecordFromText(
+            std::string_view(record.getText(), static_cast<size_t>(record.getBytes()))));
       } catch (const nlohmann::json::exception& e) {
         throw Storage(fmt::format("incident {} version {} cannot be read: {}; run `attest verify`",
                                   st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
