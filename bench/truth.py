@@ -6,7 +6,8 @@ For each dataset of ../shared/data/truth/normalized/, in one run on this machine
      `zcat claims.tsv.gz |` for flight-all), `attest reconcile` (estimate source
      reliability, re-reconcile every incident) and `attest export values --format
      tsv`, each step under /usr/bin/time -v: wall time of the three together,
-     peak resident memory (the largest of the three);
+     their CPU time (user + system), peak resident memory (the largest of the
+     three), and the load average (the machine may be shared);
   2. score the exported values against truth.tsv with shared/tools/score_truth.py;
   3. the majority vote of shared/tools/vote_truth.py on the same claims, scored
      the same way, as the baseline.
@@ -56,7 +57,7 @@ def precision(truth, predicted):
 
 
 def timed_step(argv, stdin=None, stdout=None, env=None, shell_input=None):
-    """Runs argv under /usr/bin/time -v; returns (wall seconds, max RSS in KiB)."""
+    """Runs argv under /usr/bin/time -v; returns (wall s, max RSS KiB, CPU s)."""
     report = os.path.join(OUT, "time.txt")
     cmd = ["/usr/bin/time", "-v", "-o", report] + argv
     start = time.perf_counter()
@@ -70,8 +71,11 @@ def timed_step(argv, stdin=None, stdout=None, env=None, shell_input=None):
         subprocess.run(cmd, stdin=stdin, stdout=stdout, env=env, check=True)
     wall = time.perf_counter() - start
     with open(report) as f:
-        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", f.read()).group(1))
-    return wall, rss
+        text = f.read()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+    cpu = sum(float(re.search(rf"{what} time \(seconds\): ([0-9.]+)", text).group(1))
+              for what in ("User", "System"))
+    return wall, rss, cpu
 
 
 def rules_for(dataset, claims_path):
@@ -112,25 +116,26 @@ def run_dataset(dataset, attest, runs):
     env = dict(os.environ, ATTEST_RULES=rules_for(dataset, plain))
     db = os.path.join(OUT, f"{dataset}.db")
     values = os.path.join(OUT, f"{dataset}.values.tsv")
-    walls, peaks, steps = [], [], []
+    walls, peaks, steps, cpus = [], [], [], []
     for _ in range(runs):
         fresh(db)
         base = [attest, "--db", db, "-q"]
         if os.path.exists(claims):
-            w1, r1 = timed_step(base + ["--now", "2026-01-01", "ingest", "--report", dataset,
-                                        claims], stdout=subprocess.DEVNULL, env=env)
+            w1, r1, c1 = timed_step(base + ["--now", "2026-01-01", "ingest", "--report", dataset,
+                                            claims], stdout=subprocess.DEVNULL, env=env)
         else:
-            w1, r1 = timed_step(base + ["--now", "2026-01-01", "ingest", "--format", "tsv",
-                                        "--report", dataset, "-"],
-                                stdout=subprocess.DEVNULL, env=env, shell_input=["zcat", gz])
-        w2, r2 = timed_step(base + ["--now", "2026-01-02", "reconcile"],
-                            stdout=subprocess.DEVNULL, env=env)
+            w1, r1, c1 = timed_step(base + ["--now", "2026-01-01", "ingest", "--format", "tsv",
+                                            "--report", dataset, "-"],
+                                    stdout=subprocess.DEVNULL, env=env, shell_input=["zcat", gz])
+        w2, r2, c2 = timed_step(base + ["--now", "2026-01-02", "reconcile"],
+                                stdout=subprocess.DEVNULL, env=env)
         with open(values, "w") as out:
-            w3, r3 = timed_step([attest, "--db", db, "export", "values", "--format", "tsv"],
-                                stdout=out, env=env)
+            w3, r3, c3 = timed_step([attest, "--db", db, "export", "values", "--format", "tsv"],
+                                    stdout=out, env=env)
         walls.append(w1 + w2 + w3)
         peaks.append(max(r1, r2, r3))
         steps.append((w1, w2, w3))
+        cpus.append((c1, c2, c3))
     p, correct, total = precision(truth, values)
 
     vote_values = os.path.join(OUT, f"{dataset}.vote.tsv")
@@ -147,8 +152,11 @@ def run_dataset(dataset, attest, runs):
         "vote_precision": vp, "vote_correct": vcorrect,
         "goal": GOALS.get(dataset),
         "wall_s": statistics.median(walls),
+        "walls_s": walls,
         "steps_s": {"ingest": steps[best][0], "reconcile": steps[best][1],
                     "export": steps[best][2]},
+        "cpu_s": {"ingest": cpus[best][0], "reconcile": cpus[best][1], "export": cpus[best][2]},
+        "load_average": os.getloadavg()[0],
         "peak_rss_mib": max(peaks) / 1024.0,
         "vote_wall_s": vote_wall,
         "runs": runs,
@@ -178,13 +186,15 @@ def main():
         print(f"{dataset}: precision {r['precision']:.4f} ({r['correct']}/{r['gold']}), "
               f"vote {r['vote_precision']:.4f}; {r['wall_s']:.2f} s "
               f"(ingest {s['ingest']:.2f}, reconcile {s['reconcile']:.2f}, export {s['export']:.2f}),"
-              f" peak {r['peak_rss_mib']:.0f} MiB", flush=True)
+              f" CPU {sum(r['cpu_s'].values()):.2f} s, peak {r['peak_rss_mib']:.0f} MiB,"
+              f" load average {r['load_average']:.1f}", flush=True)
     print()
-    print(f"{'dataset':<16} {'precision':>9} {'vote':>7} {'goal':>6} {'wall s':>7} {'peak MiB':>9}")
+    print(f"{'dataset':<16} {'precision':>9} {'vote':>7} {'goal':>6} {'wall s':>7} {'CPU s':>6} "
+          f"{'peak MiB':>9}")
     for r in results:
         goal = f"{r['goal']:.2f}" if r["goal"] else "-"
         print(f"{r['dataset']:<16} {r['precision']:>9.4f} {r['vote_precision']:>7.4f} {goal:>6} "
-              f"{r['wall_s']:>7.2f} {r['peak_rss_mib']:>9.0f}")
+              f"{r['wall_s']:>7.2f} {sum(r['cpu_s'].values()):>6.2f} {r['peak_rss_mib']:>9.0f}")
     with open(os.path.join(OUT, "truth.json"), "w") as f:
         json.dump({"results": results, "reference": REFERENCE}, f, indent=2)
 
