@@ -83,6 +83,7 @@ void RunSource(const SourceOptions& opts, CommandContext& ctx) {
     j["why"] = why;
     j["claims"] = s.claims;
     j["checked"] = s.checked;
+    j["checked_incidents"] = s.checked_incidents;
     j["held"] = s.held;
     j["failed"] = s.failed;
     j["confirmed"] = s.confirmed;
@@ -127,8 +128,10 @@ void RunSource(const SourceOptions& opts, CommandContext& ctx) {
                      s.probability, s.prior);
   out << "why: " << why << "\n";
   out << fmt::format(
-      "track record: {}; {} checked: {} held, {} failed; analysts confirmed {}, refuted {}\n",
-      Counted(s.claims, "claim"), s.checked, s.held, s.failed, s.confirmed, s.refuted);
+      "track record: {}; {} checked, about {}: {} held, {} failed; analysts confirmed {}, "
+      "refuted {}\n",
+      Counted(s.claims, "claim"), s.checked, Counted(s.checked_incidents, "incident"), s.held,
+      s.failed, s.confirmed, s.refuted);
   out << "\nby topic:\n";
   TextTable topics({"topic", "claims", "checked", "probability"});
   for (const TopicRecord& t : s.topics) {

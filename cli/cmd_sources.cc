@@ -50,6 +50,7 @@ void RunSources(const SourcesOptions& opts, CommandContext& ctx) {
                       {"kind", std::string(ToString(s.kind))},
                       {"claims", s.claims},
                       {"checked", s.checked},
+                      {"checked_incidents", s.checked_incidents},
                       {"held", s.held},
                       {"failed", s.failed},
                       {"probability", Round4(s.probability)},

@@ -146,6 +146,7 @@ CREATE TABLE source_estimates (
   letter      TEXT NOT NULL CHECK (letter IN ('A', 'B', 'C', 'D', 'E', 'F')),
   claims      INTEGER NOT NULL,
   checked     INTEGER NOT NULL,
+  checked_incidents INTEGER NOT NULL,
   held        INTEGER NOT NULL,
   failed      INTEGER NOT NULL,
   confirmed   INTEGER NOT NULL,

@@ -38,7 +38,7 @@ constexpr const char* kRunColumns =
 
 constexpr const char* kEstimateColumns =
     "s.name, s.kind, e.probability, e.prior, e.letter, e.claims, e.checked, e.held, e.failed, "
-    "e.confirmed, e.refuted, e.topics";
+    "e.confirmed, e.refuted, e.topics, e.checked_incidents";
 
 SourceEstimate ReadEstimate(SQLite::Statement& st) {
   SourceEstimate e;
@@ -53,6 +53,7 @@ SourceEstimate ReadEstimate(SQLite::Statement& st) {
   e.failed = st.getColumn(8).getInt64();
   e.confirmed = st.getColumn(9).getInt64();
   e.refuted = st.getColumn(10).getInt64();
+  e.checked_incidents = st.getColumn(12).getInt64();
   try {
     for (const auto& t : json::parse(st.getColumn(11).getString())) {
       e.topics.push_back({t.at("topic").get<std::string>(), t.at("claims").get<int64_t>(),
@@ -93,8 +94,8 @@ void ReliabilityRepository::InsertEstimate(int64_t run, int64_t source_row,
   WithStorageContext("recording a source estimate", [&] {
     SQLite::Statement st(db_,
                          "INSERT INTO source_estimates (run_id, source_id, probability, prior, "
-                         "letter, claims, checked, held, failed, confirmed, refuted, topics) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                         "letter, claims, checked, held, failed, confirmed, refuted, topics, "
+                         "checked_incidents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     json topics = json::array();
     for (const TopicRecord& t : e.topics) {
       topics.push_back({{"topic", t.topic},
@@ -114,6 +115,7 @@ void ReliabilityRepository::InsertEstimate(int64_t run, int64_t source_row,
     st.bind(10, e.confirmed);
     st.bind(11, e.refuted);
     st.bind(12, topics.dump());
+    st.bind(13, e.checked_incidents);
     st.exec();
   });
 }

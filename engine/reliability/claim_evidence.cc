@@ -48,7 +48,7 @@ void ClaimEvidence::AddIncident(const Incident& incident, const std::vector<Clai
     SlotType type = rules_.slots.TypeOf(slot);
     if (type == SlotType::kStatement) continue;
     const SlotDefinition* def = rules_.slots.Find(slot);
-    builder_.BeginItem(builder_.TopicIndex(TopicOf(slot)), type);
+    builder_.BeginItem(builder_.TopicIndex(TopicOf(slot)), type, incident.id.value());
     for (Said& s : said) {
       const Claim& c = *s.claim;
       bool deny = c.stance == Stance::kDenies;

@@ -75,8 +75,10 @@ std::optional<ReliabilityLetter> ParseReliabilityLetter(std::string_view text) {
   return std::nullopt;
 }
 
-ReliabilityLetter LetterFor(double probability, int64_t checked, const ReliabilityPolicy& p) {
+ReliabilityLetter LetterFor(double probability, int64_t checked, int64_t incidents,
+                            const ReliabilityPolicy& p) {
   if (static_cast<double>(checked) < p.min_evidence) return ReliabilityLetter::kF;
+  if (static_cast<double>(incidents) < p.min_incidents) return ReliabilityLetter::kF;
   if (probability >= p.a && static_cast<double>(checked) >= p.a_evidence)
     return ReliabilityLetter::kA;
   if (probability >= p.b) return ReliabilityLetter::kB;
@@ -432,7 +434,9 @@ class Estimator {
     size_t n = e_.sources.size();
     out.value_probability = probability_;
     out.sources.resize(n);
-    std::vector<int64_t> claims(n, 0), checked_count(n, 0);
+    std::vector<int64_t> claims(n, 0), checked_count(n, 0), events(n, 0);
+    std::vector<int64_t> last_event(n, 0);
+    std::vector<bool> any_event(n, false);
     struct TopicAcc {
       int64_t claims = 0, checked = 0;
       double weight = 0.0, credit = 0.0;
@@ -475,6 +479,11 @@ class Estimator {
           if (!checked) continue;
           ++t.checked;
           ++checked_count[claim.source];
+          if (!any_event[claim.source] || last_event[claim.source] != item.event) {
+            ++events[claim.source];  // items of one event come together
+            any_event[claim.source] = true;
+            last_event[claim.source] = item.event;
+          }
           t.weight += claim.weight;
           t.credit += claim.weight * (claim.denies ? 1.0 - held : held);
           bool right = claim.denies ? !agrees : agrees;
@@ -496,7 +505,8 @@ class Estimator {
       est.probability = accuracy_[s];
       est.claims = claims[s];
       est.checked = checked_count[s];
-      est.letter = LetterFor(est.probability, est.checked, p_);
+      est.checked_incidents = events[s];
+      est.letter = LetterFor(est.probability, est.checked, est.checked_incidents, p_);
     }
     for (const auto& [key, acc] : topics) {
       SourceEstimate& est = out.sources[key.first];

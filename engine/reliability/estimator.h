@@ -26,7 +26,8 @@ std::string_view ToString(ReliabilityLetter letter);
 std::optional<ReliabilityLetter> ParseReliabilityLetter(std::string_view text);
 
 // The letter for a probability given how much of the source's record was checked.
-ReliabilityLetter LetterFor(double probability, int64_t checked, const ReliabilityPolicy& policy);
+ReliabilityLetter LetterFor(double probability, int64_t checked, int64_t incidents,
+                            const ReliabilityPolicy& policy);
 
 // A source's record on one topic (slot family).
 struct TopicRecord {
@@ -47,10 +48,11 @@ struct SourceEstimate {
   // that an analyst judged. A claim nobody else makes says nothing of its
   // source's reliability.
   int64_t checked = 0;
-  int64_t held = 0;       // checked claims that agree with the value believed
-  int64_t failed = 0;     // checked claims against the value believed
-  int64_t confirmed = 0;  // claims an analyst's verdict bore out
-  int64_t refuted = 0;    // claims an analyst's verdict refuted
+  int64_t checked_incidents = 0;  // incidents its checked claims are about
+  int64_t held = 0;               // checked claims that agree with the value believed
+  int64_t failed = 0;             // checked claims against the value believed
+  int64_t confirmed = 0;          // claims an analyst's verdict bore out
+  int64_t refuted = 0;            // claims an analyst's verdict refuted
   ReliabilityLetter letter = ReliabilityLetter::kF;
   std::vector<TopicRecord> topics;  // by topic name
   bool operator==(const SourceEstimate&) const = default;

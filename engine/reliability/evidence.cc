@@ -35,8 +35,9 @@ uint32_t EvidenceBuilder::TopicIndex(std::string_view topic) {
   return index;
 }
 
-void EvidenceBuilder::BeginItem(uint32_t topic, SlotType type) {
+void EvidenceBuilder::BeginItem(uint32_t topic, SlotType type, std::optional<int64_t> event) {
   topic_ = topic;
+  event_ = event ? *event : next_event_--;
   type_ = type;
   pending_used_ = 0;
 }
@@ -172,6 +173,7 @@ std::optional<uint32_t> EvidenceBuilder::EndItem() {
 
   Evidence::Item item;
   item.topic = topic_;
+  item.event = event_;
   item.values_begin = static_cast<uint32_t>(out_.values.size());
   item.relations_begin = static_cast<uint32_t>(out_.relations.size());
   for (size_t rank = 0; rank < order.size(); ++rank) {

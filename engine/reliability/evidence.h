@@ -38,6 +38,9 @@ struct Evidence {
   };
   struct Item {
     uint32_t topic = 0;
+    // The event (incident) the item is about: a record is judged over several.
+    // Items of one event are added one after the other.
+    int64_t event = 0;
     uint32_t values_begin = 0, values_end = 0;        // into values, in value-text order
     uint32_t relations_begin = 0, relations_end = 0;  // into relations
     int32_t confirmed = -1;  // the value (index within the item) an analyst confirmed
@@ -85,8 +88,10 @@ class EvidenceBuilder {
   uint32_t SourceIndex(std::string_view name, ClaimantKind kind);
   uint32_t TopicIndex(std::string_view topic);
 
-  // One item at a time: open it, add its claims and verdicts, close it.
-  void BeginItem(uint32_t topic, SlotType type);
+  // One item at a time: open it, add its claims and verdicts, close it. `event`
+  // names the incident it belongs to (items of one incident one after the
+  // other); without it, each item is its own event.
+  void BeginItem(uint32_t topic, SlotType type, std::optional<int64_t> event = std::nullopt);
   void Support(uint32_t source, const SlotValue& value, float weight = 1.0f);
   void Deny(uint32_t source, const SlotValue& value, float weight = 1.0f);
   // An analyst's verdict on a value: confirmed fixes the item's truth, refuted
@@ -124,6 +129,8 @@ class EvidenceBuilder {
   std::vector<std::pair<uint32_t, uint32_t>> relays_;
   // The open item.
   uint32_t topic_ = 0;
+  int64_t event_ = 0;
+  int64_t next_event_ = -1;  // events made up for items without one: negative
   SlotType type_ = SlotType::kText;
   std::vector<Pending> pending_;
   size_t pending_used_ = 0;  // entries of pending_ in use (the rest are kept for reuse)

@@ -62,7 +62,15 @@ std::string Claims(int64_t n) { return fmt::format("{} claim{}", n, n == 1 ? "" 
 
 std::string ExplainStanding(const SourceEstimate& s, const ReliabilityPolicy& p) {
   std::string out = fmt::format("{}: ", LetterMeaning(s.letter));
-  if (s.letter == ReliabilityLetter::kF) {
+  bool enough_claims = static_cast<double>(s.checked) >= p.min_evidence;
+  if (s.letter == ReliabilityLetter::kF && enough_claims) {
+    out += fmt::format(
+        "{} of its {} could be checked against other sources or an analyst's verdict, but they "
+        "are about {} incident{}, fewer than the {} a track record needs; its probability, "
+        "{:.3f}, stays near the prior for {} ({:.3f})",
+        s.checked, Claims(s.claims), s.checked_incidents, s.checked_incidents == 1 ? "" : "s",
+        Amount(p.min_incidents), s.probability, KindPhrase(s.kind), s.prior);
+  } else if (s.letter == ReliabilityLetter::kF) {
     out += fmt::format(
         "{} of its {} could be checked against other sources or an analyst's verdict, fewer than "
         "the {} needed to judge a source; its probability, {:.3f}, stays near the prior for {} "
@@ -71,10 +79,11 @@ std::string ExplainStanding(const SourceEstimate& s, const ReliabilityPolicy& p)
         s.prior);
   } else {
     out += fmt::format(
-        "of its {}, {} could be checked against other sources or an analyst's verdict; {} agreed "
-        "with the value believed and {} did not, which puts the probability that its claims hold "
-        "at {:.3f} (prior for {}: {:.3f})",
-        Claims(s.claims), s.checked, s.held, s.failed, s.probability, KindPhrase(s.kind), s.prior);
+        "of its {}, {} about {} incidents could be checked against other sources or an "
+        "analyst's verdict; {} agreed with the value believed and {} did not, which puts the "
+        "probability that its claims hold at {:.3f} (prior for {}: {:.3f})",
+        Claims(s.claims), s.checked, s.checked_incidents, s.held, s.failed, s.probability,
+        KindPhrase(s.kind), s.prior);
     switch (s.letter) {
       case ReliabilityLetter::kA:
         out += fmt::format("; A needs at least {:.2f} over at least {} checked claims", p.a,

@@ -40,10 +40,13 @@ struct ReliabilityPolicy {
   int max_iterations = 20;
   double tolerance = 1e-4;  // stop when no accuracy moves more than this
 
-  // Admiralty letters. Below `min_evidence` checked claims a source cannot be
-  // judged (F). Otherwise A needs `a` and at least `a_evidence` checked claims;
-  // B, C, D need their probability; below `d` a source is E.
+  // Admiralty letters. Below `min_evidence` checked claims, or checked claims
+  // about fewer than `min_incidents` incidents, a source cannot be judged (F): a
+  // record is made over several events, not one report of one. Otherwise A
+  // needs `a` and at least `a_evidence` checked claims; B, C, D need their
+  // probability; below `d` a source is E.
   double min_evidence = 10.0;
+  double min_incidents = 3.0;
   double a = 0.95;
   double a_evidence = 20.0;
   double b = 0.85;

@@ -77,8 +77,10 @@ ReliabilityPolicy ReadReliabilityPolicy(const std::filesystem::path& path,
     ReadRange(r, *t, "tolerance", 1e-9, 0.1, p.tolerance);
   }
   if (const toml::table* t = r.Table(r.root(), "letters")) {
-    r.CheckKeys(*t, {"min_evidence", "a", "a_evidence", "b", "c", "d"}, "[letters]");
+    r.CheckKeys(*t, {"min_evidence", "min_incidents", "a", "a_evidence", "b", "c", "d"},
+                "[letters]");
     ReadRange(r, *t, "min_evidence", 0.0, 1e6, p.min_evidence);
+    ReadRange(r, *t, "min_incidents", 0.0, 1e6, p.min_incidents);
     ReadRange(r, *t, "a_evidence", 0.0, 1e6, p.a_evidence);
     ReadProbability(r, *t, "a", p.a);
     ReadProbability(r, *t, "b", p.b);
@@ -122,10 +124,12 @@ PlaceTree PlaceTreeOf(const PlaceGazetteer& gazetteer) {
     std::string key = FoldForMatch(p.country);
     if (!p.country.empty()) parent = area(key, p.country, std::nullopt);
     if (p.admin1) {
-      key += "/" + FoldForMatch(*p.admin1);
+      key += '/';
+      key += FoldForMatch(*p.admin1);
       parent = area(key, *p.admin1, parent);
       if (p.admin2) {
-        key += "/" + FoldForMatch(*p.admin2);
+        key += '/';
+        key += FoldForMatch(*p.admin2);
         parent = area(key, *p.admin2, parent);
       }
     }

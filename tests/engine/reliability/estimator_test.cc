@@ -193,6 +193,27 @@ TEST_CASE("a source with a single claim stays near the prior of its kind and is 
   CHECK(Named(est, "e1").letter != ReliabilityLetter::kF);
 }
 
+TEST_CASE("claims about a single incident are no track record: the source stays F",
+          "[reliability]") {
+  auto incidents = GENERATE(1, 2, 3);
+  CAPTURE(incidents);
+  ReliabilityPolicy policy;
+  EvidenceBuilder b;
+  uint32_t topic = b.TopicIndex("t");
+  // Twelve slots of `incidents` incidents on which two sources agree.
+  for (int i = 0; i < 12; ++i) {
+    b.BeginItem(topic, SlotType::kText, i / (12 / incidents));  // an incident's slots together
+    b.Support(b.SourceIndex("one", ClaimantKind::kOutlet), SlotValue("v" + std::to_string(i)));
+    b.Support(b.SourceIndex("two", ClaimantKind::kOutlet), SlotValue("v" + std::to_string(i)));
+    b.EndItem();
+  }
+  ReliabilityEstimate est = EstimateReliability(b.Finish(), policy);
+  const SourceEstimate& one = Named(est, "one");
+  CHECK(one.checked == 12);
+  CHECK(one.checked_incidents == incidents);
+  CHECK((one.letter == ReliabilityLetter::kF) == (incidents < policy.min_incidents));
+}
+
 TEST_CASE("a claim nobody else speaks to leaves its source at its prior", "[reliability]") {
   ReliabilityPolicy policy;
   Table t;
@@ -323,7 +344,7 @@ TEST_CASE("Admiralty letters follow the probability once enough claims were chec
                     Case{0.6, 100, ReliabilityLetter::kD}, Case{0.2, 100, ReliabilityLetter::kE},
                     Case{0.2, 4, ReliabilityLetter::kF}, Case{0.99, 0, ReliabilityLetter::kF});
   CAPTURE(c.probability, c.checked);
-  CHECK(LetterFor(c.probability, c.checked, ReliabilityPolicy{}) == c.letter);
+  CHECK(LetterFor(c.probability, c.checked, 100, ReliabilityPolicy{}) == c.letter);
 }
 
 }  // namespace attest
