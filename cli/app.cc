@@ -42,6 +42,10 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   RegisterBlameCommand(app, ctx);
   RegisterCompareCommand(app, ctx);
   RegisterReportCommand(app, ctx);
+  RegisterReconcileCommand(app, ctx);
+  RegisterSourcesCommand(app, ctx);
+  RegisterSourceCommand(app, ctx);
+  RegisterVerdictCommand(app, ctx);
 
   try {
     // CLI11 reports an unknown command as "a subcommand is required"; say what

@@ -9,6 +9,7 @@
 #include "cli/format/record_format.h"
 #include "db/claim_repository.h"
 #include "db/incident_repository.h"
+#include "db/reconcile_all.h"
 #include "db/verdict_repository.h"
 #include "db/version_repository.h"
 #include "engine/reconcile/reconcile.h"
@@ -58,7 +59,9 @@ void RunShow(const ShowOptions& opts, CommandContext& ctx) {
                                  incident.Label(), FormatTimestamp(t)));
     }
     std::vector<Verdict> judged = verdicts.ForIncident(incident.id, t);
-    record = Reconcile(ReconcileInput{incident, known.claims, known.reports, judged, rules, nullptr});
+    std::optional<SourceReliability> reliability = LatestSourceReliability(db);
+    record = Reconcile(ReconcileInput{incident, known.claims, known.reports, judged, rules,
+                                      reliability ? &*reliability : nullptr});
     origin.known_at = t;
   } else {
     std::optional<IncidentVersion> v;

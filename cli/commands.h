@@ -22,5 +22,9 @@ void RegisterExportCommand(CLI::App& app, CommandContext& ctx);
 void RegisterBlameCommand(CLI::App& app, CommandContext& ctx);
 void RegisterCompareCommand(CLI::App& app, CommandContext& ctx);
 void RegisterReportCommand(CLI::App& app, CommandContext& ctx);
+void RegisterReconcileCommand(CLI::App& app, CommandContext& ctx);
+void RegisterSourcesCommand(CLI::App& app, CommandContext& ctx);
+void RegisterSourceCommand(CLI::App& app, CommandContext& ctx);
+void RegisterVerdictCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace attest

@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "db/row_values.h"
 #include "db/storage_error.h"
@@ -288,6 +289,193 @@ IncidentClaims ClaimRepository::ForIncident(IncidentId incident,
   });
 }
 
+namespace {
+
+// Back to a fresh claim's state, keeping the storage of its strings.
+void Clear(Claim& c) {
+  c.claimant.role.reset();
+  c.claimant.anonymous = false;
+  c.claimant.count = ClaimantCount::kUnknown;
+  c.claimant.concordant = false;
+  c.chain.clear();
+  c.cue.reset();
+  c.modality = Modality::kCertain;
+  c.endorsement = Endorsement::kReported;
+  c.polarity = Polarity::kPositive;
+  c.hedges.clear();
+  c.quote.reset();
+  c.text.reset();
+  c.span.reset();
+  c.incident_ref.reset();
+  c.value.reset();
+  c.implied.clear();
+  c.source_line = 0;
+}
+
+}  // namespace
+
+StoredClaims ClaimRepository::ReadAll() {
+  return WithStorageContext("reading every claim", [&] {
+    StoredClaims out;
+    out.slots_catalog_ = &slots_;
+    std::unordered_map<int64_t, uint32_t> source_index, report_index;
+    {
+      SQLite::Statement st(db_, "SELECT id, name, kind FROM sources ORDER BY id");
+      while (st.executeStep()) {
+        source_index[st.getColumn(0).getInt64()] = static_cast<uint32_t>(out.sources_.size());
+        out.sources_.push_back(
+            {st.getColumn(1).getString(),
+             ParseClaimantKind(st.getColumn(2).getString()).value_or(ClaimantKind::kUnknown)});
+      }
+    }
+    {
+      SQLite::Statement st(db_, "SELECT id, report_key, outlet, published FROM reports ORDER BY id");
+      while (st.executeStep()) {
+        report_index[st.getColumn(0).getInt64()] = static_cast<uint32_t>(out.reports_.size());
+        out.reports_.push_back(
+            {st.getColumn(1).getString(),
+             ReportFacts{OptionalText(st.getColumn(2)), TimestampFrom(st.getColumn(3))}});
+      }
+    }
+    std::map<std::string, uint32_t, std::less<>> slot_index;
+    // Sized once: growing vectors of millions of rows would copy them over and over.
+    auto count = static_cast<size_t>(db_.execAndGet("SELECT count(*) FROM claims").getInt64());
+    out.rows_.reserve(count);
+    out.text_.reserve(count * 8);
+    SQLite::Statement st(db_,
+                         "SELECT incident_id, id, report_id, ordinal, source_id, slot, value, "
+                         "stance, modality, endorsement, polarity, detail FROM claims "
+                         "ORDER BY incident_id, id");
+    int64_t last_report = 0, last_source = 0;
+    uint32_t report = 0, source = 0;
+    while (st.executeStep()) {
+      StoredClaims::Row row;
+      int64_t incident = st.getColumn(0).getInt64();
+      if (out.incidents_.empty() || out.incidents_.back().incident != incident) {
+        out.incidents_.push_back({incident, out.rows_.size(), out.rows_.size()});
+      }
+      row.id = st.getColumn(1).getInt64();
+      int64_t report_row = st.getColumn(2).getInt64();
+      if (out.rows_.empty() || report_row != last_report) {
+        auto it = report_index.find(report_row);
+        if (it == report_index.end()) {
+          throw Storage(fmt::format("claim {} refers to a missing report; run `attest verify`",
+                                    row.id));
+        }
+        report = it->second;
+        last_report = report_row;
+      }
+      row.report = report;
+      row.ordinal = st.getColumn(3).getInt64();
+      int64_t source_row = st.getColumn(4).getInt64();
+      if (out.rows_.empty() || source_row != last_source) {
+        auto it = source_index.find(source_row);
+        if (it == source_index.end()) {
+          throw Storage(fmt::format("claim {} refers to a missing source; run `attest verify`",
+                                    row.id));
+        }
+        source = it->second;
+        last_source = source_row;
+      }
+      row.source = source;
+      {
+        SQLite::Column slot = st.getColumn(5);
+        std::string_view name(slot.getText(), static_cast<size_t>(slot.getBytes()));
+        auto it = slot_index.find(name);
+        if (it == slot_index.end()) {
+          it = slot_index.emplace(std::string(name), static_cast<uint32_t>(out.slots_.size())).first;
+          out.slots_.emplace_back(std::string(name), slots_.TypeOf(name));
+        }
+        row.slot = it->second;
+      }
+      auto keep = [&](const SQLite::Column& c, uint64_t& begin, uint32_t& size) {
+        begin = out.text_.size();
+        size = static_cast<uint32_t>(c.getBytes());
+        out.text_.append(c.getText(), size);
+      };
+      if (SQLite::Column value = st.getColumn(6); !value.isNull()) {
+        row.has_value = true;
+        keep(value, row.value_begin, row.value_size);
+      }
+      auto stance = ParseStance(st.getColumn(7).getText());
+      if (!stance) throw Storage(fmt::format("claim {}: unknown stored stance", row.id));
+      row.stance = *stance;
+      if (SQLite::Column c = st.getColumn(8); !c.isNull()) {
+        row.modality = ParseModality(c.getText()).value_or(Modality::kCertain);
+      }
+      if (SQLite::Column c = st.getColumn(9); !c.isNull()) {
+        row.endorsement = ParseEndorsement(c.getText()).value_or(Endorsement::kReported);
+      }
+      if (SQLite::Column c = st.getColumn(10); !c.isNull()) {
+        row.polarity = ParsePolarity(c.getText()).value_or(Polarity::kPositive);
+      }
+      if (SQLite::Column detail = st.getColumn(11); !detail.isNull()) {
+        row.has_detail = true;
+        keep(detail, row.detail_begin, row.detail_size);
+      }
+      out.rows_.push_back(row);
+      out.incidents_.back().end = out.rows_.size();
+    }
+    return out;
+  });
+}
+
+void StoredClaims::ForEachIncident(
+    const std::function<void(IncidentId, IncidentClaims&)>& visit) const {
+  IncidentClaims batch;
+  // Claims beyond the current incident's count wait here, strings and all,
+  // rather than being freed and allocated again for the next incident.
+  std::vector<Claim> idle;
+  for (const Span& span : incidents_) {
+    size_t n = span.end - span.begin;
+    while (batch.claims.size() < n) {
+      if (idle.empty()) {
+        batch.claims.emplace_back();
+      } else {
+        batch.claims.push_back(std::move(idle.back()));
+        idle.pop_back();
+      }
+    }
+    for (size_t i = n; i < batch.claims.size(); ++i) idle.push_back(std::move(batch.claims[i]));
+    batch.claims.resize(n);
+    batch.reports.clear();
+    for (size_t k = 0; k < n; ++k) {
+      const Row& row = rows_[span.begin + k];
+      Claim& c = batch.claims[k];
+      Clear(c);
+      c.id = ClaimId(row.id);
+      c.incident = IncidentId(span.incident);
+      const ReportRow& report = reports_[row.report];
+      if (c.report.value() != report.key) c.report = ReportId(report.key);
+      if (!batch.reports.count(report.key)) batch.reports[report.key] = report.facts;
+      c.ordinal = row.ordinal;
+      const Source& source = sources_[row.source];
+      if (c.claimant.name) {
+        *c.claimant.name = source.name;
+      } else {
+        c.claimant.name = source.name;
+      }
+      c.claimant.mention = source.name;
+      c.claimant.kind = source.kind;
+      const auto& [slot, type] = slots_[row.slot];
+      c.slot = slot;
+      if (row.has_value) {
+        std::string_view text = std::string_view(text_).substr(row.value_begin, row.value_size);
+        c.value = ParseSlotValue(type, text);
+        if (!c.value) c.value = SlotValue(std::string(text));
+      }
+      c.stance = row.stance;
+      c.modality = row.modality;
+      c.endorsement = row.endorsement;
+      c.polarity = row.polarity;
+      if (row.has_detail) {
+        ApplyDetail(text_.substr(row.detail_begin, row.detail_size), *slots_catalog_, c);
+      }
+    }
+    visit(IncidentId(span.incident), batch);
+  }
+}
+
 std::pair<std::vector<ClaimId>, int64_t> ClaimRepository::Orphans(int64_t limit) {
   return WithStorageContext("checking claim references", [&] {
     SQLite::Statement st(db_,
@@ -301,6 +489,15 @@ std::pair<std::vector<ClaimId>, int64_t> ClaimRepository::Orphans(int64_t limit)
       if (out.second++ < limit) out.first.emplace_back(st.getColumn(0).getInt64());
     }
     return out;
+  });
+}
+
+std::optional<Claim> ClaimRepository::FindById(ClaimId id) {
+  return WithStorageContext("looking up a claim", [&]() -> std::optional<Claim> {
+    SQLite::Statement st(db_, std::string(kSelect) + "WHERE c.id = ?");
+    st.bind(1, id.value());
+    if (!st.executeStep()) return std::nullopt;
+    return ReadRow(st);
   });
 }
 

@@ -160,6 +160,15 @@ Incident IncidentRepository::Resolve(const std::string& label) {
   return *found;
 }
 
+std::vector<Incident> IncidentRepository::All() {
+  return WithStorageContext("reading the incidents", [&] {
+    std::vector<Incident> out;
+    SQLite::Statement st(db_, std::string("SELECT ") + kColumns + " FROM incidents i ORDER BY i.id");
+    while (st.executeStep()) out.push_back(ReadRow(st));
+    return out;
+  });
+}
+
 std::vector<IncidentListing> IncidentRepository::List(const IncidentFilter& filter) {
   return WithStorageContext("listing incidents", [&] {
     std::string sql = std::string("SELECT ") + kColumns +

@@ -45,6 +45,8 @@ class IncidentRepository {
   Incident Resolve(const std::string& label);
 
   std::vector<IncidentListing> List(const IncidentFilter& filter);
+  // Every incident, merged ones included, by id.
+  std::vector<Incident> All();
 
  private:
   SQLite::Database& db_;

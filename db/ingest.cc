@@ -10,6 +10,7 @@
 
 #include "db/claim_repository.h"
 #include "db/incident_repository.h"
+#include "db/reconcile_all.h"
 #include "db/record_keeper.h"
 #include "db/report_repository.h"
 #include "db/source_repository.h"
@@ -73,10 +74,14 @@ IngestedIncident Summarize(const TouchedIncidents::Item& item, std::optional<int
 // The repositories of one write transaction, shared by the reports it stores:
 // their prepared statements, the source cache and the next claim id are kept
 // from one report to the next.
+// Records are reconciled with the latest reliability estimate, read once per
+// transaction; a new estimate is made only by `attest reconcile` (docs/cli.md).
 struct Stores {
   Stores(SQLite::Database& db, const Rulebook& rules)
-      : reports(db), incidents(db), sources(db), claims(db, rules.slots),
-        verdicts(db, rules.slots), keeper(db, rules) {}
+      : reliability(LatestSourceReliability(db)), reports(db), incidents(db), sources(db),
+        claims(db, rules.slots), verdicts(db, rules.slots),
+        keeper(db, rules, reliability ? &*reliability : nullptr) {}
+  std::optional<SourceReliability> reliability;  // before keeper, which points into it
   ReportRepository reports;
   IncidentRepository incidents;
   SourceRepository sources;
@@ -224,12 +229,14 @@ struct TableIncident {
 // Reconciles a batch and makes its next versions: pure work, run on a second
 // thread while the store takes the next batch's claims.
 std::vector<std::optional<StoredVersion>> NextVersions(const std::vector<TableIncident>& batch,
-                                                       const Rulebook& rules, Timestamp now) {
+                                                       const Rulebook& rules,
+                                                       const SourceReliability* reliability,
+                                                       Timestamp now) {
   std::vector<std::optional<StoredVersion>> out;
   out.reserve(batch.size());
   for (const TableIncident& t : batch) {
     IncidentRecord record = Reconcile(ReconcileInput{t.incident, t.claims.claims, t.claims.reports,
-                                                     t.verdicts, rules, nullptr});
+                                                     t.verdicts, rules, reliability});
     out.push_back(NextVersion(std::move(record), t.latest, t.cause, now));
   }
   return out;
@@ -285,6 +292,7 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
       });
     }
 
+    std::optional<SourceReliability> reliability = LatestSourceReliability(db);
     ReportFacts facts{table.report.outlet, table.report.published};
     std::vector<TableIncident> batch;
     // Declared before the future: if an error unwinds this scope, the future's
@@ -316,7 +324,7 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
       pending_batch = std::move(batch);
       batch.clear();
       pending = std::async(std::launch::async, NextVersions, std::cref(pending_batch),
-                           std::cref(rules), now);
+                           std::cref(rules), reliability ? &*reliability : nullptr, now);
     };
 
     std::vector<int64_t> fresh_sources;

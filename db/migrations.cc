@@ -121,7 +121,69 @@ CREATE TRIGGER verdicts_append_only_d BEFORE DELETE ON verdicts
   BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kSchema0001};
+// 0002: source reliability. Every `attest reconcile` records a run; each run
+// keeps the estimate of every source and the copy relations found, so that a
+// source's history of reliability is never overwritten (docs/schema.md).
+constexpr std::string_view kSchema0002 = R"sql(
+CREATE TABLE reliability_runs (
+  id          INTEGER PRIMARY KEY,
+  recorded_at TEXT NOT NULL,
+  cause       TEXT NOT NULL,
+  sources     INTEGER NOT NULL,
+  claims      INTEGER NOT NULL,
+  items       INTEGER NOT NULL,
+  iterations  INTEGER NOT NULL,
+  converged   INTEGER NOT NULL CHECK (converged IN (0, 1)),
+  policy      TEXT NOT NULL
+);
+CREATE INDEX reliability_runs_by_time ON reliability_runs(recorded_at);
+
+CREATE TABLE source_estimates (
+  run_id      INTEGER NOT NULL REFERENCES reliability_runs(id),
+  source_id   INTEGER NOT NULL REFERENCES sources(id),
+  probability REAL NOT NULL CHECK (probability >= 0 AND probability <= 1),
+  prior       REAL NOT NULL,
+  letter      TEXT NOT NULL CHECK (letter IN ('A', 'B', 'C', 'D', 'E', 'F')),
+  claims      INTEGER NOT NULL,
+  checked     INTEGER NOT NULL,
+  checked_incidents INTEGER NOT NULL,
+  held        INTEGER NOT NULL,
+  failed      INTEGER NOT NULL,
+  confirmed   INTEGER NOT NULL,
+  refuted     INTEGER NOT NULL,
+  topics      TEXT NOT NULL DEFAULT '[]',
+  PRIMARY KEY (run_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX source_estimates_by_source ON source_estimates(source_id, run_id);
+
+CREATE TABLE copy_relations (
+  run_id     INTEGER NOT NULL REFERENCES reliability_runs(id),
+  source_id  INTEGER NOT NULL REFERENCES sources(id),
+  other_id   INTEGER NOT NULL REFERENCES sources(id),
+  dependence REAL NOT NULL CHECK (dependence >= 0 AND dependence <= 1),
+  rate       REAL NOT NULL,
+  shared     INTEGER NOT NULL,
+  same       INTEGER NOT NULL,
+  declared   INTEGER NOT NULL CHECK (declared IN (0, 1)),
+  PRIMARY KEY (run_id, source_id, other_id),
+  CHECK (source_id < other_id)
+) WITHOUT ROWID;
+
+CREATE TRIGGER reliability_runs_append_only_u BEFORE UPDATE ON reliability_runs
+  BEGIN SELECT RAISE(ABORT, 'reliability runs are append-only'); END;
+CREATE TRIGGER reliability_runs_append_only_d BEFORE DELETE ON reliability_runs
+  BEGIN SELECT RAISE(ABORT, 'reliability runs are append-only'); END;
+CREATE TRIGGER source_estimates_append_only_u BEFORE UPDATE ON source_estimates
+  BEGIN SELECT RAISE(ABORT, 'source estimates are append-only'); END;
+CREATE TRIGGER source_estimates_append_only_d BEFORE DELETE ON source_estimates
+  BEGIN SELECT RAISE(ABORT, 'source estimates are append-only'); END;
+CREATE TRIGGER copy_relations_append_only_u BEFORE UPDATE ON copy_relations
+  BEGIN SELECT RAISE(ABORT, 'copy relations are append-only'); END;
+CREATE TRIGGER copy_relations_append_only_d BEFORE DELETE ON copy_relations
+  BEGIN SELECT RAISE(ABORT, 'copy relations are append-only'); END;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kSchema0001, kSchema0002};
 
 }  // namespace
 

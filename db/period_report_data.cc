@@ -8,6 +8,36 @@
 
 namespace attest {
 
+namespace {
+
+// A source is listed when its letter changed or its probability moved by at least
+// this much between the last estimate at the period's start and the last at its
+// end (docs/cli.md, `attest report`).
+constexpr double kShownReliabilityMove = 0.05;
+
+std::vector<ReliabilityChange> ReliabilityChanges(SQLite::Database& db,
+                                                  const ReportPeriod& period) {
+  using boost::gregorian::date;
+  Timestamp from = period.since.value_or(Timestamp(date(1400, 1, 1)));
+  Timestamp to = period.until.value_or(Timestamp(date(9999, 12, 31)));
+  std::vector<ReliabilityChange> out;
+  for (ReliabilityMove& m :
+       ReliabilityRepository(db).MovedBetween(from, to, kShownReliabilityMove)) {
+    ReliabilityChange c;
+    c.source = std::move(m.source);
+    if (m.before) {
+      c.letter_before = std::string(ToString(m.before->letter));
+      c.probability_before = m.before->probability;
+    }
+    c.letter_after = std::string(ToString(m.after.letter));
+    c.probability_after = m.after.probability;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
 PeriodReportInput ReadPeriodReportInput(SQLite::Database& db, const SlotCatalog& slots,
                                         const ReportPeriod& period,
                                         const PeriodProgress& progress) {
@@ -16,7 +46,7 @@ PeriodReportInput ReadPeriodReportInput(SQLite::Database& db, const SlotCatalog&
   VersionRepository versions(db);
   std::vector<IncidentId> ids = versions.RecordedBetween(period.since, period.until);
   if (ids.empty()) {
-    in.reliability_changes = ReliabilityRepository(db).ChangesBetween(period);
+    in.reliability_changes = ReliabilityChanges(db, period);
     return in;
   }
   std::map<std::string, std::pair<Timestamp, Timestamp>> reports;
@@ -42,7 +72,7 @@ PeriodReportInput ReadPeriodReportInput(SQLite::Database& db, const SlotCatalog&
     in.incidents.push_back(std::move(item));
     if (progress) progress(i + 1, ids.size());
   }
-  in.reliability_changes = ReliabilityRepository(db).ChangesBetween(period);
+  in.reliability_changes = ReliabilityChanges(db, period);
   return in;
 }
 

@@ -18,7 +18,9 @@ namespace attest {
 
 class RecordKeeper {
  public:
-  RecordKeeper(SQLite::Database& db, const Rulebook& rules);
+  // `reliability` (may be null): the latest source reliability estimate.
+  RecordKeeper(SQLite::Database& db, const Rulebook& rules,
+               const SourceReliability* reliability = nullptr);
 
   // Reconciles `incident` from `claims` and `verdicts`, compares the record with
   // the latest version, and appends version N+1 with its changes, `cause`, the
@@ -31,6 +33,7 @@ class RecordKeeper {
 
  private:
   const Rulebook& rules_;
+  const SourceReliability* reliability_;
   VersionRepository versions_;
 };
 

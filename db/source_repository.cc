@@ -33,4 +33,26 @@ int64_t SourceRepository::FindOrCreate(const std::string& name, ClaimantKind kin
   });
 }
 
+std::optional<int64_t> SourceRepository::Find(const std::string& name) {
+  auto it = cache_.find(name);
+  if (it != cache_.end()) return it->second;
+  return WithStorageContext("looking up a source", [&]() -> std::optional<int64_t> {
+    SQLite::Statement st(db_, "SELECT id FROM sources WHERE name = ?");
+    st.bind(1, name);
+    if (!st.executeStep()) return std::nullopt;
+    int64_t id = st.getColumn(0).getInt64();
+    cache_.emplace(name, id);
+    return id;
+  });
+}
+
+std::unordered_map<std::string, int64_t> SourceRepository::All() {
+  return WithStorageContext("reading the sources", [&] {
+    std::unordered_map<std::string, int64_t> out;
+    SQLite::Statement st(db_, "SELECT id, name FROM sources");
+    while (st.executeStep()) out.emplace(st.getColumn(1).getString(), st.getColumn(0).getInt64());
+    return out;
+  });
+}
+
 }  // namespace attest

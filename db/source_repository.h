@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -20,6 +21,10 @@ class SourceRepository {
 
   // The row of source `name`, inserted (with `kind`) when new.
   int64_t FindOrCreate(const std::string& name, ClaimantKind kind);
+  // The row of source `name`, if it has made a claim.
+  std::optional<int64_t> Find(const std::string& name);
+  // Every source: name → row.
+  std::unordered_map<std::string, int64_t> All();
 
  private:
   SQLite::Database& db_;

@@ -35,20 +35,37 @@ void VerdictRepository::Insert(Verdict& v) {
 
 std::vector<Verdict> VerdictRepository::ForIncident(IncidentId incident,
                                                     std::optional<Timestamp> recorded_until) {
+  return Read("WHERE incident_id = ?", incident, recorded_until);
+}
+
+std::map<IncidentId, std::vector<Verdict>> VerdictRepository::All() {
+  std::map<IncidentId, std::vector<Verdict>> out;
+  for (Verdict& v : Read("", std::nullopt, std::nullopt)) {
+    IncidentId id = v.incident;
+    out[id].push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<Verdict> VerdictRepository::Read(const std::string& where,
+                                             const std::optional<IncidentId>& incident,
+                                             const std::optional<Timestamp>& recorded_until) {
   return WithStorageContext("reading verdicts", [&] {
     std::string sql =
-        "SELECT id, slot, claim_id, value, verdict, analyst, note, recorded_at FROM verdicts "
-        "WHERE incident_id = ?";
-    if (recorded_until) sql += " AND recorded_at <= ?";
-    sql += " ORDER BY recorded_at, id";
+        "SELECT id, slot, claim_id, value, verdict, analyst, note, recorded_at, incident_id "
+        "FROM verdicts " +
+        where;
+    if (recorded_until) sql += where.empty() ? " WHERE recorded_at <= ?" : " AND recorded_at <= ?";
+    sql += " ORDER BY incident_id, recorded_at, id";
     SQLite::Statement st(db_, sql);
-    st.bind(1, incident.value());
-    if (recorded_until) st.bind(2, FormatTimestamp(*recorded_until));
+    int index = 1;
+    if (incident) st.bind(index++, incident->value());
+    if (recorded_until) st.bind(index++, FormatTimestamp(*recorded_until));
     std::vector<Verdict> out;
     while (st.executeStep()) {
       Verdict v;
       v.id = st.getColumn(0).getInt64();
-      v.incident = incident;
+      v.incident = IncidentId(st.getColumn(8).getInt64());
       v.slot = st.getColumn(1).getString();
       if (!st.getColumn(2).isNull()) v.claim = ClaimId(st.getColumn(2).getInt64());
       if (!st.getColumn(3).isNull()) {

@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <map>
 #include <vector>
 
 #include "engine/reconcile/verdict.h"
@@ -20,8 +21,13 @@ class VerdictRepository {
   // those recorded by then.
   std::vector<Verdict> ForIncident(IncidentId incident,
                                    std::optional<Timestamp> recorded_until = std::nullopt);
+  // Every verdict, by incident, each incident's in recorded order.
+  std::map<IncidentId, std::vector<Verdict>> All();
 
  private:
+  std::vector<Verdict> Read(const std::string& where, const std::optional<IncidentId>& incident,
+                            const std::optional<Timestamp>& recorded_until);
+
   SQLite::Database& db_;
   const SlotCatalog& slots_;
 };

@@ -37,7 +37,7 @@ IncidentVersion Deserialize(const SerializedVersion& s, const std::string& hash)
   try {
     v.cause = CauseFromJson(nlohmann::json::parse(s.cause));
     v.changes = ChangesFromJson(nlohmann::json::parse(s.changes));
-    v.record = RecordFromJson(nlohmann::json::parse(s.record));
+    v.record = RecordFromText(s.record);
   } catch (const nlohmann::json::exception& e) {
     throw Storage(fmt::format("incident {} version {} cannot be read: {}; run `attest verify`",
                               s.incident, s.version, e.what()));
@@ -92,6 +92,31 @@ std::optional<StoredVersion> VersionRepository::LatestStored(IncidentId incident
         latest_->reset();
         return out;
       });
+}
+
+std::vector<StoredVersion> VersionRepository::LatestStoredBetween(IncidentId first,
+                                                                  IncidentId last) {
+  return WithStorageContext("reading the latest versions", [&] {
+    if (!latest_between_) {
+      latest_between_ = std::make_unique<SQLite::Statement>(
+          db_, std::string("SELECT ") + kColumns +
+                   " FROM incident_versions v WHERE v.incident_id BETWEEN ? AND ? AND v.version = "
+                   "(SELECT max(w.version) FROM incident_versions w WHERE w.incident_id = "
+                   "v.incident_id) ORDER BY v.incident_id");
+    }
+    SQLite::Statement& st = *latest_between_;
+    st.reset();
+    st.bind(1, first.value());
+    st.bind(2, last.value());
+    std::vector<StoredVersion> out;
+    while (st.executeStep()) {
+      StoredVersion v;
+      v.version = ReadStored(st, v.hash);
+      out.push_back(std::move(v));
+    }
+    st.reset();
+    return out;
+  });
 }
 
 std::optional<IncidentVersion> VersionRepository::Latest(IncidentId incident) {
@@ -153,7 +178,9 @@ void VersionRepository::ForEachLatest(const std::function<void(const IncidentRec
         "ORDER BY v.incident_id");
     while (st.executeStep()) {
       try {
-        visit(RecordFromJson(nlohmann::json::parse(st.getColumn(2).getString())));
+        SQLite::Column record = st.getColumn(2);
+        visit(RecordFromText(
+            std::string_view(record.getText(), static_cast<size_t>(record.getBytes()))));
       } catch (const nlohmann::json::exception& e) {
         throw Storage(fmt::format("incident {} version {} cannot be read: {}; run `attest verify`",
                                   st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),

@@ -31,6 +31,10 @@ class VersionRepository {
   std::optional<IncidentVersion> AsOf(IncidentId incident, Timestamp t);
   std::vector<IncidentVersion> History(IncidentId incident);
 
+  // The latest stored version of every incident with an id in [first, last], by
+  // incident id.
+  std::vector<StoredVersion> LatestStoredBetween(IncidentId first, IncidentId last);
+
   // The latest record of every incident that was not merged away, by incident id.
   void ForEachLatest(const std::function<void(const IncidentRecord&)>& visit);
 
@@ -51,6 +55,7 @@ class VersionRepository {
   SQLite::Database& db_;
   std::unique_ptr<SQLite::Statement> insert_;
   std::unique_ptr<SQLite::Statement> latest_;
+  std::unique_ptr<SQLite::Statement> latest_between_;
 };
 
 }  // namespace attest

@@ -281,7 +281,7 @@ void WriteReportHtml(const PeriodReport& r, std::ostream& out) {
 
   out << "<section id=\"reliability\"><h2>Sources whose reliability moved</h2>\n";
   if (r.reliability_changes.empty()) {
-    out << "<p>No reliability estimates recorded in this period.</p>\n";
+    out << "<p>No source's reliability moved in this period.</p>\n";
   } else {
     out << "<div class=\"scroll\"><table><thead><tr><th>source</th><th>before</th><th>after</th>"
            "</tr></thead><tbody>\n";

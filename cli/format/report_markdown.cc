@@ -121,7 +121,7 @@ void WriteReportMarkdown(const PeriodReport& r, std::ostream& out) {
 
   out << "## Sources whose reliability moved\n\n";
   if (r.reliability_changes.empty()) {
-    out << "No reliability estimates recorded in this period.\n";
+    out << "No source's reliability moved in this period.\n";
   } else {
     out << "| source | before | after |\n|---|---|---|\n";
     auto estimate = [](const std::optional<std::string>& letter, const std::optional<double>& p) {

@@ -6,20 +6,29 @@
 //      turns an assertion of any other value into its denial.
 //   2. Each position gets its claimant's stake (side, interest) and independence
 //      group (engine/reconcile/stakes.h), and a weight: policy base × endorsement
-//      × modality × interest × source reliability.
+//      × modality × interest.
 //   3. A claimant's own later word wins: a later denial retracts its earlier
 //      assertion; a later, incompatible value supersedes its earlier one.
 //   4. Supporting positions fall into clusters of compatible values (equal texts
-//      or truth values; for counts, ranges with a common intersection). Within a
-//      cluster a group counts once, at its heaviest claim. The heaviest cluster
-//      leads; ties go to more groups, then to the smaller value.
+//      or truth values; for counts, ranges with a common intersection; for
+//      places, a place and the areas around it). Within a cluster a group counts
+//      once, at its heaviest claim. The heaviest cluster leads; ties go to more
+//      groups, then to the smaller value. With source reliability (the latest
+//      estimate of engine/reliability), a claim votes its weight × ln(n·A/(1−A))
+//      instead (A its source's probability, n the number of clusters), a group
+//      that copies an earlier one is discounted, close figures lend each other
+//      a share, and the cluster with the most votes leads.
 //   5. Status, in the order of shared/spec/incidents.md: analyst verdicts first;
 //      no support → refuted (retracted), denied or unknown; several clusters or a
 //      denial by someone else → contested; opposing sides agreeing or a claim
 //      against interest → confirmed; two independent groups → corroborated;
 //      else claimed (credibility 4 when the author distanced every claim).
-//   6. Confidence: (leading weight + prior/2) / (all weights + prior), the
-//      Admiralty-style credibility from the policy, and a reason in words.
+//   6. Confidence: (leading weight + prior/2) / (all weights + prior); with
+//      reliability, the share of the leading cluster in e^votes, beside one more
+//      share for "none of these". The Admiralty-style credibility comes from the
+//      policy (with reliability, a contested value the reliable sources clearly
+//      favour, or a value only unreliable sources claim, moves one grade), and a
+//      reason in words, naming each source's letter when reliability is known.
 // UCDP's low/best/high and ACLED's conservative figure follow for count slots.
 #include "engine/reconcile/reconcile.h"
 
@@ -35,6 +44,50 @@
 
 namespace attest {
 
+void SourceReliability::Set(const std::string& name, SourceStanding standing) {
+  auto it = index_.find(name);
+  if (it != index_.end()) {
+    standings_[static_cast<size_t>(it->second)] = standing;
+    return;
+  }
+  index_.emplace(name, static_cast<int64_t>(standings_.size()));
+  standings_.push_back(standing);
+  linked_.push_back(false);
+}
+
+void SourceReliability::SetCopy(std::string_view a, std::string_view b, double discount) {
+  int64_t x = IndexOf(a), y = IndexOf(b);
+  if (x < 0 || y < 0 || x == y || discount <= 0) return;
+  double& d = copies_[{std::min(x, y), std::max(x, y)}];
+  d = std::max(d, std::min(discount, 1.0));
+  linked_[static_cast<size_t>(x)] = linked_[static_cast<size_t>(y)] = true;
+  // Few sources: a matrix, since every pair of linked voters is looked up.
+  size_t n = standings_.size();
+  if (n > kDenseSources) return;
+  if (dense_.size() != n * n) {
+    dense_.assign(n * n, 0.0f);
+    for (const auto& [pair, value] : copies_) {
+      auto i = static_cast<size_t>(pair.first), j = static_cast<size_t>(pair.second);
+      dense_[i * n + j] = dense_[j * n + i] = static_cast<float>(value);
+    }
+  }
+  dense_[static_cast<size_t>(x) * n + static_cast<size_t>(y)] =
+      dense_[static_cast<size_t>(y) * n + static_cast<size_t>(x)] = static_cast<float>(d);
+}
+
+int64_t SourceReliability::IndexOf(std::string_view name) const {
+  auto it = index_.find(name);
+  return it == index_.end() ? -1 : it->second;
+}
+
+double SourceReliability::Discount(int64_t a, int64_t b) const {
+  if (!Linked(a) || !Linked(b)) return 0.0;
+  size_t n = standings_.size();
+  if (dense_.size() == n * n) return dense_[static_cast<size_t>(a) * n + static_cast<size_t>(b)];
+  auto it = copies_.find({std::min(a, b), std::max(a, b)});
+  return it == copies_.end() ? 0.0 : it->second;
+}
+
 namespace {
 
 enum class Act { kSupport, kDeny, kSilent };
@@ -47,6 +100,11 @@ struct Position {
   IndependenceGroup group;
   Interest interest = Interest::kNeutral;
   double weight = 0.0;
+  // With source reliability: the source's index in it (-1: no estimate), the
+  // log-odds of its probability, and its letter.
+  int64_t source_index = -1;
+  double logit = 0.0;
+  std::optional<ReliabilityLetter> letter;
   Timestamp published;
   bool retracted = false;
   bool superseded = false;
@@ -83,6 +141,7 @@ struct Cluster {
   std::vector<const Position*> members;
   GroupWeights groups;
   double weight = 0.0;
+  double score = 0.0;  // with reliability: its votes, once per group, copies discounted
 
   void Add(const Position* p) {
     members.push_back(p);
@@ -93,13 +152,15 @@ struct Cluster {
 
 double Round3(double x) { return std::round(x * 1000.0) / 1000.0; }
 
-void AppendDescription(std::string& out, const Stakeholder& who) {
-  out += who.source;
-  if (who.kind != ClaimantKind::kUnknown) {
-    out += " (";
-    out += ToString(who.kind);
-    out += ')';
-  }
+void AppendDescription(std::string& out, const Position& p) {
+  out += p.who.source;
+  bool kind = p.who.kind != ClaimantKind::kUnknown;
+  if (!kind && !p.letter) return;
+  out += " (";
+  if (kind) out += ToString(p.who.kind);
+  if (kind && p.letter) out += ", ";
+  if (p.letter) out += ToString(*p.letter);
+  out += ')';
 }
 
 std::string_view Participle(Stance stance) {
@@ -119,7 +180,7 @@ std::string_view Participle(Stance stance) {
 std::string Attribution(const std::vector<const Position*>& positions) {
   struct Group {
     Stance stance;
-    std::vector<const Stakeholder*> who;  // distinct sources, first claim first
+    std::vector<const Position*> who;  // distinct sources, first claim first
   };
   std::vector<Group> groups;
   for (const Position* p : positions) {
@@ -128,8 +189,8 @@ std::string Attribution(const std::vector<const Position*>& positions) {
     auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.stance == s; });
     if (g == groups.end()) g = groups.insert(groups.end(), Group{s, {}});
     bool seen = std::any_of(g->who.begin(), g->who.end(),
-                            [&](const Stakeholder* w) { return w->source == p->who.source; });
-    if (!seen) g->who.push_back(&p->who);
+                            [&](const Position* w) { return w->who.source == p->who.source; });
+    if (!seen) g->who.push_back(p);
   }
   std::string out;
   for (const Group& g : groups) {
@@ -228,6 +289,52 @@ std::vector<Cluster> ClusterByRange(std::vector<const Position*> supports) {
   return clusters;
 }
 
+// Step 4 for places: a place and the areas around it agree (Gao, Mali; Mali).
+// From each claim, grow a cluster over the claims whose place contains, or lies
+// inside, the most specific place met so far; keep the heaviest, then cluster
+// what is left. The cluster's value is its most specific place.
+std::vector<Cluster> ClusterByPlace(std::vector<const Position*> supports, const PlaceTree& tree) {
+  std::vector<Cluster> clusters;
+  auto text = [](const Position* p) -> const std::string* {
+    return std::get_if<std::string>(&*p->value);
+  };
+  while (!supports.empty()) {
+    std::optional<Cluster> best;
+    for (const Position* seed : supports) {
+      Cluster c{*seed->value, {}, {}, 0.0};
+      c.Add(seed);
+      const std::string* deepest = text(seed);
+      for (const Position* other : supports) {
+        if (other == seed) continue;
+        const std::string* t = text(other);
+        if (!deepest || !t) {
+          if (*other->value == c.value) c.Add(other);
+          continue;
+        }
+        bool same = *t == *deepest || FoldForMatch(*t) == FoldForMatch(*deepest);
+        if (same || tree.Contains(*t, *deepest)) {
+          c.Add(other);
+        } else if (tree.Contains(*deepest, *t)) {
+          c.Add(other);
+          deepest = t;
+        }
+      }
+      if (deepest) c.value = *deepest;
+      c.Total();
+      auto better = [](const Cluster& a, const Cluster& b) {
+        if (a.weight != b.weight) return a.weight > b.weight;
+        if (a.groups.size() != b.groups.size()) return a.groups.size() > b.groups.size();
+        return FormatSlotValue(a.value) < FormatSlotValue(b.value);
+      };
+      if (!best || better(c, *best)) best = std::move(c);
+    }
+    std::set<const Position*> taken(best->members.begin(), best->members.end());
+    std::erase_if(supports, [&](const Position* p) { return taken.count(p) > 0; });
+    clusters.push_back(std::move(*best));
+  }
+  return clusters;
+}
+
 std::vector<ClaimId> Ids(const std::vector<const Position*>& positions) {
   std::vector<ClaimId> ids;
   for (const Position* p : positions) ids.push_back(p->claim->id);
@@ -261,14 +368,16 @@ CountEstimate Estimate(const CountRange& agreed, const std::vector<const Positio
 class SlotReconciler {
  public:
   SlotReconciler(const std::string& slot, SlotType type, std::vector<Position> positions,
-                 const std::vector<const Verdict*>& verdicts, const Policy& policy,
-                 const Conflict* conflict)
+                 const std::vector<const Verdict*>& verdicts, const Rulebook& rules,
+                 const Conflict* conflict, const SourceReliability* reliability)
       : slot_(slot),
         type_(type),
         positions_(std::move(positions)),
         verdicts_(verdicts),
-        policy_(policy),
-        conflict_(conflict) {}
+        policy_(rules.policy),
+        rules_(rules),
+        conflict_(conflict),
+        reliability_(reliability) {}
 
   SlotRecord Run() {
     ResolveOwnWord();
@@ -286,10 +395,20 @@ class SlotReconciler {
 
     if (supports_.empty()) return WithoutSupport(std::move(out));
 
-    std::vector<Cluster> clusters = type_ == SlotType::kCount ? ClusterByRange(supports_)
-                                                               : ClusterByValue(supports_);
-    std::stable_sort(clusters.begin(), clusters.end(), [](const Cluster& a, const Cluster& b) {
-      if (a.weight != b.weight) return a.weight > b.weight;
+    std::vector<Cluster> clusters;
+    if (type_ == SlotType::kCount) {
+      clusters = ClusterByRange(supports_);
+    } else if (type_ == SlotType::kPlace) {
+      clusters = ClusterByPlace(supports_, rules_.place_tree);
+    } else {
+      clusters = ClusterByValue(supports_);
+    }
+    if (reliability_) ScoreClusters(clusters);
+    bool by_score = reliability_ != nullptr;
+    std::stable_sort(clusters.begin(), clusters.end(), [by_score](const Cluster& a,
+                                                                  const Cluster& b) {
+      if (by_score && a.score != b.score) return a.score > b.score;
+      if (!by_score && a.weight != b.weight) return a.weight > b.weight;
       if (a.groups.size() != b.groups.size()) return a.groups.size() > b.groups.size();
       return FormatSlotValue(a.value) < FormatSlotValue(b.value);
     });
@@ -304,13 +423,24 @@ class SlotReconciler {
       if (!own && Overlapping(*d->value, lead.value)) opposing.push_back(d);
     }
 
-    double total = 0.0;
-    for (const auto& c : clusters) total += c.weight;
-    GroupWeights deny_groups;
-    for (const Position* d : opposing) deny_groups.Add(d);
-    total += deny_groups.Total();
-    out.confidence = Round3((lead.weight + policy_.weights.prior / 2) /
-                            (total + policy_.weights.prior));
+    if (reliability_) {
+      // The share of the leading value among the values given and "none of
+      // these"; denials of it take their votes away.
+      double lead_score = lead.score - DenialVotes(opposing);
+      double top = std::max(lead_score, 0.0);
+      for (const auto& c : clusters) top = std::max(top, c.score);
+      double total = std::exp(-top) + std::exp(lead_score - top);
+      for (size_t i = 1; i < clusters.size(); ++i) total += std::exp(clusters[i].score - top);
+      out.confidence = Round3(std::exp(lead_score - top) / total);
+    } else {
+      double total = 0.0;
+      for (const auto& c : clusters) total += c.weight;
+      GroupWeights deny_groups;
+      for (const Position* d : opposing) deny_groups.Add(d);
+      total += deny_groups.Total();
+      out.confidence = Round3((lead.weight + policy_.weights.prior / 2) /
+                              (total + policy_.weights.prior));
+    }
 
     if (type_ == SlotType::kCount) {
       out.estimate = Estimate(std::get<CountRange>(lead.value), supports_);
@@ -334,7 +464,7 @@ class SlotReconciler {
         reason += fmt::format("{} {}", Quoted(c.value), Attribution(c.members));
       }
       if (!opposing.empty()) reason += "; " + Attribution(opposing);
-      out.reason = reason + ": incompatible values" + silence;
+      out.reason = reason + ": incompatible values" + Favoured(out) + silence;
       return out;
     }
     if (!opposing.empty()) {
@@ -342,7 +472,7 @@ class SlotReconciler {
       out.credibility = policy_.credibility.contested;
       out.reason = fmt::format("{}; {}: asserted and denied", Attribution(lead.members),
                                Attribution(opposing)) +
-                   silence;
+                   Favoured(out) + silence;
       return out;
     }
 
@@ -386,9 +516,18 @@ class SlotReconciler {
     out.credibility =
         all_distanced ? policy_.credibility.claimed_distanced : policy_.credibility.claimed;
     std::string who = lead.members.size() > 1 && any_party ? "one side only" : "one source";
-    out.reason = fmt::format("{}: {}{}{}, not corroborated", attribution, who,
+    bool doubtful = reliability_ != nullptr;
+    for (const Position* p : lead.members) {
+      doubtful = doubtful && p->letter &&
+                 (*p->letter == ReliabilityLetter::kD || *p->letter == ReliabilityLetter::kE);
+    }
+    if (doubtful) {
+      out.credibility = std::max(out.credibility, rules_.reliability.doubtful_credibility);
+    }
+    out.reason = fmt::format("{}: {}{}{}{}, not corroborated", attribution, who,
                              self_serving ? ", self-serving" : "",
-                             all_distanced ? ", distanced by the author" : "") +
+                             all_distanced ? ", distanced by the author" : "",
+                             doubtful ? ", from a source graded D or E" : "") +
                  silence;
     return out;
   }
@@ -534,11 +673,16 @@ class SlotReconciler {
       out.value = denials_.front()->value;
       out.status = SlotStatus::kDenied;
       out.credibility = policy_.credibility.denied;
-      GroupWeights groups;
-      for (const Position* d : denials_) groups.Add(d);
-      double w = groups.Total();
-      out.confidence =
-          Round3((policy_.weights.prior / 2) / (w + policy_.weights.prior));
+      if (reliability_) {
+        double against = DenialVotes(denials_);
+        out.confidence = Round3(std::exp(-against) / (std::exp(-against) + 1.0));
+      } else {
+        GroupWeights groups;
+        for (const Position* d : denials_) groups.Add(d);
+        double w = groups.Total();
+        out.confidence =
+            Round3((policy_.weights.prior / 2) / (w + policy_.weights.prior));
+      }
       out.oppose = Ids(denials_);
       out.reason = Attribution(denials_) + "; nobody asserts it" + silence;
       return out;
@@ -566,12 +710,83 @@ class SlotReconciler {
     return false;
   }
 
+  // With reliability: each cluster's votes. A group votes once, at its best
+  // claim; groups vote in order, best first, and a group whose source copies an
+  // earlier group's loses that share (Dong et al.'s vote count with copying).
+  // Close figures then lend each other a share of their votes.
+  void ScoreClusters(std::vector<Cluster>& clusters) const {
+    double ln_n = std::log(static_cast<double>(std::max<size_t>(clusters.size(), 1)));
+    for (Cluster& c : clusters) c.score = GroupVotes(c.members, ln_n, false);
+    if (type_ != SlotType::kCount || clusters.size() < 2) return;
+    std::vector<double> own(clusters.size());
+    for (size_t i = 0; i < clusters.size(); ++i) own[i] = clusters[i].score;
+    const ReliabilityPolicy& rp = rules_.reliability;
+    for (size_t i = 0; i < clusters.size(); ++i) {
+      const auto& a = std::get<CountRange>(clusters[i].value);
+      if (!a.IsPoint()) continue;
+      for (size_t j = 0; j < clusters.size(); ++j) {
+        const auto& b = std::get<CountRange>(clusters[j].value);
+        if (i == j || !b.IsPoint()) continue;
+        double x = static_cast<double>(a.low), y = static_cast<double>(b.low);
+        double sim = std::exp(-std::abs(x - y) / (rp.closeness * std::max({x, y, 1.0})));
+        if (sim >= 0.01) clusters[i].score += rp.similarity * sim * own[j];
+      }
+    }
+  }
+
+  // The votes of some positions, a group once at its best: for support, weight ×
+  // (ln n + log-odds); against (denials), weight × log-odds.
+  double GroupVotes(const std::vector<const Position*>& positions, double ln_n,
+                    bool denial) const {
+    auto vote = [&](const Position* p) { return p->weight * ((denial ? 0.0 : ln_n) + p->logit); };
+    std::vector<const Position*> best;  // one per group
+    for (const Position* p : positions) {
+      auto it = std::find_if(best.begin(), best.end(),
+                             [&](const Position* b) { return b->group == p->group; });
+      if (it == best.end()) {
+        best.push_back(p);
+      } else if (vote(p) > vote(*it)) {
+        *it = p;
+      }
+    }
+    std::sort(best.begin(), best.end(), [&](const Position* a, const Position* b) {
+      if (vote(a) != vote(b)) return vote(a) > vote(b);
+      return a->who.source < b->who.source;
+    });
+    double total = 0.0;
+    for (size_t j = 0; j < best.size(); ++j) {
+      double independent = 1.0;
+      if (reliability_->Linked(best[j]->source_index)) {
+        for (size_t i = 0; i < j; ++i) {
+          independent *= 1.0 - reliability_->Discount(best[i]->source_index,
+                                                      best[j]->source_index);
+        }
+      }
+      total += vote(best[j]) * independent;
+    }
+    return total;
+  }
+
+  double DenialVotes(const std::vector<const Position*>& denials) const {
+    return denials.empty() ? 0.0 : GroupVotes(denials, 0.0, true);
+  }
+
+  // With reliability: a contested value that the reliable sources clearly favour
+  // is possibly true rather than doubtful.
+  std::string Favoured(SlotRecord& out) const {
+    if (!reliability_ || out.confidence < rules_.reliability.contested_favoured) return "";
+    out.credibility = std::min(out.credibility, rules_.reliability.favoured_credibility);
+    return fmt::format(", the more reliable sources favour {}", Quoted(*out.value));
+  }
+
   std::string slot_;
   SlotType type_;
   std::vector<Position> positions_;
   std::vector<const Verdict*> verdicts_;
   const Policy& policy_;
+  const Rulebook& rules_;
   const Conflict* conflict_;
+  const SourceReliability* reliability_;
   std::vector<const Position*> supports_, denials_, silent_;
   std::vector<std::pair<const Verdict*, SlotValue>> refuted_;
   std::vector<const Position*> refuted_support_;
@@ -597,10 +812,11 @@ IncidentRecord Reconcile(const ReconcileInput& input) {
 
   std::vector<const Claim*> claims;
   claims.reserve(input.claims.size());
-  std::set<std::string> reports;
+  std::vector<std::string_view> reports;  // distinct; an incident has few reports
   for (const Claim& c : input.claims) {
     claims.push_back(&c);
-    reports.insert(c.report.value());
+    std::string_view r = c.report.value();
+    if (std::find(reports.begin(), reports.end(), r) == reports.end()) reports.push_back(r);
   }
   record.reports = static_cast<int64_t>(reports.size());
   std::stable_sort(claims.begin(), claims.end(),
@@ -662,11 +878,19 @@ IncidentRecord Reconcile(const ReconcileInput& input) {
       }
       if (p.interest == Interest::kSelfServing) weight *= w.self_serving;
       if (p.interest == Interest::kAgainstInterest) weight *= w.against_interest;
-      if (input.reliability) {
-        auto r = input.reliability->find(p.who.source);
-        if (r != input.reliability->end()) weight *= r->second;
-      }
       p.weight = weight;
+      if (input.reliability) {
+        p.source_index = input.reliability->IndexOf(p.who.source);
+        double probability = rules.reliability.PriorFor(p.who.kind);
+        p.letter = ReliabilityLetter::kF;
+        if (p.source_index >= 0) {
+          const SourceStanding& s = input.reliability->standing(p.source_index);
+          probability = s.probability;
+          p.letter = s.letter;
+        }
+        probability = std::clamp(probability, 0.001, 0.999);
+        p.logit = std::log(probability / (1.0 - probability));
+      }
       positions.push_back(std::move(p));
     }
     return positions;
@@ -698,7 +922,7 @@ IncidentRecord Reconcile(const ReconcileInput& input) {
                                            def),
                               verdicts_here == verdicts.end() ? std::vector<const Verdict*>{}
                                                               : verdicts_here->second,
-                              rules.policy, conflict);
+                              rules, conflict, input.reliability);
     record.slots.push_back(reconciler.Run());
   }
   return record;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "engine/rulebook/reliability_rules.h"
 #include "engine/rulebook/toml_reader.h"
 #include "engine/text/utf8.h"
 
@@ -296,6 +297,13 @@ Rulebook LoadRulebook(const fs::path& dir) {
   book.places = ReadPlaces(dir / "common" / "places.toml", diagnostics);
   book.slots = ReadSlots(dir / "common" / "slots.toml", diagnostics);
   book.policy = ReadPolicy(dir / "common" / "policy.toml", diagnostics);
+  if (fs::exists(dir / "common" / "reliability.toml")) {
+    book.reliability = ReadReliabilityPolicy(dir / "common" / "reliability.toml", diagnostics);
+  }
+  book.place_tree = PlaceTreeOf(book.places);
+  if (fs::exists(dir / "common" / "place_tree.tsv")) {
+    ReadPlaceTable(dir / "common" / "place_tree.tsv", book.place_tree, diagnostics);
+  }
   for (const char* lang : {"fr", "en"}) {
     if (fs::is_directory(dir / lang)) {
       book.lexicons.emplace(lang, LoadLexicon(dir / lang, lang, diagnostics));

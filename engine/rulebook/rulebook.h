@@ -5,6 +5,7 @@
 //
 // Layout of a rules folder (docs/rules-format.md):
 //   common/actors.toml  common/places.toml  common/slots.toml  common/policy.toml
+//   common/reliability.toml, common/place_tree.tsv  (optional)
 //   fr/*.toml  en/*.toml   (extraction lexicons, one folder per language)
 #pragma once
 
@@ -14,8 +15,10 @@
 
 #include "engine/extract/lexicon.h"
 #include "engine/rulebook/actors.h"
+#include "engine/rulebook/place_tree.h"
 #include "engine/rulebook/places.h"
 #include "engine/rulebook/policy.h"
+#include "engine/rulebook/reliability_policy.h"
 #include "engine/rulebook/slots.h"
 
 namespace attest {
@@ -26,6 +29,9 @@ struct Rulebook {
   PlaceGazetteer places;
   SlotCatalog slots;
   Policy policy;
+  ReliabilityPolicy reliability;
+  // The gazetteer's places in their areas, and the rows of common/place_tree.tsv.
+  PlaceTree place_tree;
   std::map<std::string, Lexicon> lexicons;  // "fr", "en"
 
   // The lexicon for a language; nullptr when the rules have none.

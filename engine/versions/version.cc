@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <set>
 
 #include "engine/base/error.h"
@@ -191,8 +192,8 @@ std::string RecordText(const IncidentRecord& record) {
   w.Key("date");
   WriteOptText(w, record.date ? std::optional(record.date->ToString()) : std::nullopt);
   w.Key("date_precision");
-  WriteOptText(w, record.date ? std::optional(std::string(ToString(record.date->precision)))
-                              : std::nullopt);
+  WriteOptText(
+      w, record.date ? std::optional(std::string(ToString(record.date->precision))) : std::nullopt);
   w.Key("event_type");
   WriteOptText(w, record.event_type);
   w.Key("actors").BeginArray();
@@ -302,6 +303,332 @@ IncidentRecord RecordFromJson(const nlohmann::json& j) {
     return r;
   } catch (const nlohmann::json::exception& e) {
     throw Storage(fmt::format("a stored incident record cannot be read: {}", e.what()));
+  }
+}
+
+namespace {
+
+// A reader of the stored record form alone (the text RecordText writes), for
+// the paths that read records by the thousand: the next version's diff, export.
+// It builds the record directly, without a JSON tree; anything it does not
+// expect (a record written otherwise, or altered) makes it give up, and
+// RecordFromText falls back to the general JSON parser.
+class StoredRecordReader {
+ public:
+  explicit StoredRecordReader(std::string_view text) : t_(text) {}
+
+  struct GiveUp {};
+
+  IncidentRecord Read() {
+    IncidentRecord r;
+    Object([&](std::string_view key) {
+      if (key == "incident") {
+        r.incident = IncidentId(Int());
+      } else if (key == "key") {
+        r.key = OptString();
+      } else if (key == "title") {
+        r.title = String();
+      } else if (key == "place") {
+        r.place = OptString();
+      } else if (key == "date") {
+        if (auto d = OptString()) {
+          r.date = ParseDateInterval(*d);
+          if (!r.date) throw GiveUp{};
+        }
+      } else if (key == "date_precision") {
+        if (auto p = OptString()) {
+          auto precision = ParseDatePrecision(*p);
+          if (!precision || !r.date) throw GiveUp{};
+          r.date->precision = *precision;
+        }
+      } else if (key == "event_type") {
+        r.event_type = OptString();
+      } else if (key == "actors") {
+        Array([&] { r.actors.push_back(String()); });
+      } else if (key == "claims") {
+        r.claims = Int();
+      } else if (key == "reports") {
+        r.reports = Int();
+      } else if (key == "slots") {
+        Array([&] { r.slots.push_back(Slot()); });
+      } else {
+        throw GiveUp{};
+      }
+    });
+    Space();
+    if (pos_ != t_.size()) throw GiveUp{};
+    return r;
+  }
+
+ private:
+  SlotRecord Slot() {
+    SlotRecord s;
+    Object([&](std::string_view key) {
+      if (key == "slot") {
+        s.slot = String();
+      } else if (key == "value") {
+        if (!Null()) s.value = Value();
+      } else if (key == "estimate") {
+        CountEstimate e;
+        Object([&](std::string_view k) {
+          if (k == "low") {
+            e.low = Int();
+          } else if (k == "best") {
+            e.best = OptInt();
+          } else if (k == "high") {
+            e.high = OptInt();
+          } else if (k == "conservative") {
+            e.conservative = OptInt();
+          } else {
+            throw GiveUp{};
+          }
+        });
+        s.estimate = e;
+      } else if (key == "status") {
+        auto status = ParseSlotStatus(String());
+        if (!status) throw GiveUp{};
+        s.status = *status;
+      } else if (key == "credibility") {
+        s.credibility = static_cast<int>(Int());
+      } else if (key == "confidence") {
+        s.confidence = Double();
+      } else if (key == "reason") {
+        s.reason = String();
+      } else if (key == "support") {
+        s.support = Ids();
+      } else if (key == "oppose") {
+        s.oppose = Ids();
+      } else if (key == "silent") {
+        s.silent = Ids();
+      } else if (key == "alternatives") {
+        Array([&] {
+          Alternative a;
+          Object([&](std::string_view k) {
+            if (k == "value") {
+              a.value = Value();
+            } else if (k == "support") {
+              a.support = Ids();
+            } else {
+              throw GiveUp{};
+            }
+          });
+          s.alternatives.push_back(std::move(a));
+        });
+      } else {
+        throw GiveUp{};
+      }
+    });
+    return s;
+  }
+
+  SlotValue Value() {
+    Space();
+    char c = Peek();
+    if (c == '"') return String();
+    if (c == 't' || c == 'f') return Bool();
+    if (c == '{') {
+      CountRange r;
+      bool all = false;
+      Object([&](std::string_view k) {
+        if (k == "all") {
+          all = Bool();
+        } else if (k == "low") {
+          r.low = Int();
+        } else if (k == "high") {
+          r.high = OptInt();
+        } else {
+          throw GiveUp{};
+        }
+      });
+      return all ? CountRange::All() : r;
+    }
+    return CountRange::Exactly(Int());
+  }
+
+  std::vector<ClaimId> Ids() {
+    std::vector<ClaimId> out;
+    Array([&] {
+      Space();
+      if (Peek() == '[') {
+        ++pos_;
+        int64_t first = Int();
+        Expect(',');
+        int64_t last = Int();
+        Expect(']');
+        if (last < first || last - first > 100'000'000) throw GiveUp{};
+        for (int64_t id = first; id <= last; ++id) out.emplace_back(id);
+      } else {
+        out.emplace_back(Int());
+      }
+    });
+    return out;
+  }
+
+  template <typename F>
+  void Object(F&& member) {
+    Expect('{');
+    Space();
+    if (Peek() == '}') {
+      ++pos_;
+      return;
+    }
+    while (true) {
+      std::string key = String();
+      Expect(':');
+      member(std::string_view(key));
+      Space();
+      if (Peek() == ',') {
+        ++pos_;
+        continue;
+      }
+      Expect('}');
+      return;
+    }
+  }
+
+  template <typename F>
+  void Array(F&& item) {
+    Expect('[');
+    Space();
+    if (Peek() == ']') {
+      ++pos_;
+      return;
+    }
+    while (true) {
+      item();
+      Space();
+      if (Peek() == ',') {
+        ++pos_;
+        continue;
+      }
+      Expect(']');
+      return;
+    }
+  }
+
+  std::string String() {
+    Expect('"');
+    std::string out;
+    while (true) {
+      if (pos_ >= t_.size()) throw GiveUp{};
+      size_t stop = t_.find_first_of("\\\"", pos_);
+      if (stop == std::string_view::npos) throw GiveUp{};
+      out.append(t_.substr(pos_, stop - pos_));
+      pos_ = stop;
+      char c = t_[pos_++];
+      if (c == '"') return out;
+      if (pos_ >= t_.size()) throw GiveUp{};
+      char e = t_[pos_++];
+      switch (e) {
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        default:
+          throw GiveUp{};  // \u escapes and anything else: the general parser
+      }
+    }
+  }
+
+  std::optional<std::string> OptString() {
+    if (Null()) return std::nullopt;
+    return String();
+  }
+
+  int64_t Int() {
+    Space();
+    int64_t v = 0;
+    auto [end, ec] = std::from_chars(t_.data() + pos_, t_.data() + t_.size(), v);
+    if (ec != std::errc()) throw GiveUp{};
+    pos_ = static_cast<size_t>(end - t_.data());
+    if (pos_ < t_.size() && (t_[pos_] == '.' || t_[pos_] == 'e' || t_[pos_] == 'E')) throw GiveUp{};
+    return v;
+  }
+
+  std::optional<int64_t> OptInt() {
+    if (Null()) return std::nullopt;
+    return Int();
+  }
+
+  double Double() {
+    Space();
+    double v = 0;
+    auto [end, ec] = std::from_chars(t_.data() + pos_, t_.data() + t_.size(), v);
+    if (ec != std::errc()) throw GiveUp{};
+    pos_ = static_cast<size_t>(end - t_.data());
+    return v;
+  }
+
+  bool Bool() {
+    Space();
+    if (t_.substr(pos_, 4) == "true") {
+      pos_ += 4;
+      return true;
+    }
+    if (t_.substr(pos_, 5) == "false") {
+      pos_ += 5;
+      return false;
+    }
+    throw GiveUp{};
+  }
+
+  bool Null() {
+    Space();
+    if (t_.substr(pos_, 4) == "null") {
+      pos_ += 4;
+      return true;
+    }
+    return false;
+  }
+
+  void Space() {
+    while (pos_ < t_.size() &&
+           (t_[pos_] == ' ' || t_[pos_] == '\n' || t_[pos_] == '\t' || t_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+  char Peek() const { return pos_ < t_.size() ? t_[pos_] : '\0'; }
+  void Expect(char c) {
+    Space();
+    if (Peek() != c) throw GiveUp{};
+    ++pos_;
+  }
+
+  std::string_view t_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+IncidentRecord RecordFromText(std::string_view text) {
+  try {
+    return StoredRecordReader(text).Read();
+  } catch (const StoredRecordReader::GiveUp&) {
+    try {
+      return RecordFromJson(nlohmann::json::parse(text));
+    } catch (const nlohmann::json::exception& e) {
+      throw Storage(fmt::format("a stored incident record cannot be read: {}", e.what()));
+    }
   }
 }
 
@@ -433,7 +760,7 @@ std::optional<StoredVersion> NextVersion(IncidentRecord record,
   std::optional<IncidentRecord> before;
   if (latest) {
     if (latest->version.record == record_text) return std::nullopt;
-    before = RecordFromJson(nlohmann::json::parse(latest->version.record));
+    before = RecordFromText(latest->version.record);
   }
   IncidentVersion next;
   next.incident = record.incident;

@@ -107,6 +107,10 @@ std::string CauseText(const VersionCause& cause);
 std::string ChangesText(const std::vector<SlotChange>& changes);
 nlohmann::ordered_json RecordToJson(const IncidentRecord& record);
 IncidentRecord RecordFromJson(const nlohmann::json& json);  // throws Storage
+// The record of a stored record text, as RecordFromJson(parse(text)) gives it,
+// without a JSON tree in between for the text RecordText writes. Throws Storage
+// when the text is not a record.
+IncidentRecord RecordFromText(std::string_view text);
 nlohmann::ordered_json CauseToJson(const VersionCause& cause);
 VersionCause CauseFromJson(const nlohmann::json& json);
 nlohmann::ordered_json ChangesToJson(const std::vector<SlotChange>& changes);

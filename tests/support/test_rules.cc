@@ -1,5 +1,7 @@
 #include "tests/support/test_rules.h"
 
+#include "engine/rulebook/reliability_rules.h"
+
 namespace attest::testing {
 
 Rulebook SmallRulebook() {
@@ -49,6 +51,7 @@ Rulebook SmallRulebook() {
       slot("fatalities:*", SlotType::kCount),
       slot("outcome", SlotType::kText, Interest::kSelfServing),
       slot("convoy.vehicles", SlotType::kCount),
+      slot("place", SlotType::kPlace),
       slot("statement", SlotType::kStatement),
   };
   slots[1].self = Interest::kNeutral;
@@ -57,6 +60,7 @@ Rulebook SmallRulebook() {
   slots[3].enemy = Interest::kSelfServing;
   book.slots = SlotCatalog(slots, SlotType::kText);
   book.policy.republishes["Daily"] = {"Wire"};
+  book.place_tree = PlaceTreeOf(book.places);
   return book;
 }
 

@@ -8,6 +8,7 @@ namespace attest::testing {
 
 // Conflict "testland": side "government" (Army, Ministry) against side "rebels"
 // (Front, Allies); "Wire" and "Daily" are outlets; "Daily" republishes "Wire".
+// Places Townsville and Rivertown, in Testland; the place tree holds them.
 Rulebook SmallRulebook();
 
 }  // namespace attest::testing
