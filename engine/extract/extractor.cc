@@ -176,16 +176,52 @@ class ReportReader {
     return std::nullopt;
   }
 
-  std::optional<DateInterval> FirstDate(size_t s, size_t b, size_t e) const {
+  // The date expressions of sentence s, found once.
+  const std::vector<DateMention>& DatesOf(size_t s) {
+    if (dates_.size() < tokens_.size()) dates_.resize(tokens_.size());
+    if (!dates_[s]) {
+      const Sentence& sentence = sentences_[s];
+      std::string_view text = body_.substr(sentence.begin, sentence.end - sentence.begin);
+      dates_[s] = FindDateExpressions(tokens_[s], text, sentence.begin, published_, lex_.dates);
+    }
+    return *dates_[s];
+  }
+
+  // Whether a date tells when something was said, not when it happened: right
+  // after a reporting verb or a word for a statement ("said on Tuesday", "a
+  // revendiqué lundi", "un communiqué publié mardi", "a statement on Monday").
+  bool IsStatementDate(const Tokens& t, const DateMention& d) const {
+    size_t first = 0;
+    while (first < t.size() && t[first].begin < d.begin) ++first;
+    for (size_t back = 1; back <= 3 && back <= first; ++back) {
+      size_t k = first - back;
+      if (auto v = lex_.cues.verbs.At(t, k); v && k + v->length == first) return true;
+      if (auto r = lex_.claimants.roles.At(t, k); r && k + r->length == first) return true;
+    }
+    return false;
+  }
+
+  // The first date of sentence s in tokens [b, e) that says when something
+  // happened.
+  std::optional<DateInterval> FirstDate(size_t s, size_t b, size_t e) {
     const Tokens& t = tokens_[s];
     const Sentence& sentence = sentences_[s];
-    std::string_view text = body_.substr(sentence.begin, sentence.end - sentence.begin);
     size_t from = b < t.size() ? t[b].begin : sentence.end;
     size_t to = e > 0 && e <= t.size() ? t[e - 1].end : sentence.end;
-    for (const auto& d : FindDateExpressions(t, text, sentence.begin, published_, lex_.dates)) {
-      if (d.begin >= from && d.end <= to) return d.date;
+    for (const auto& d : DatesOf(s)) {
+      if (d.begin >= from && d.end <= to && !IsStatementDate(t, d)) return d.date;
     }
     return std::nullopt;
+  }
+
+  // Whether token k lies inside a date expression of sentence s ("May" in
+  // "since May last year" is a month, not a hedge).
+  bool InDate(size_t s, size_t k) {
+    const Token& token = tokens_[s][k];
+    for (const auto& d : DatesOf(s)) {
+      if (token.begin >= d.begin && token.end <= d.end) return true;
+    }
+    return false;
   }
 
   // --- Cues -------------------------------------------------------------------
@@ -235,8 +271,12 @@ class ReportReader {
         k = j;
         continue;
       }
-      if (g.contrast.At(t, j) || g.relatives.At(t, j) || IsPunct(t[j], ";") ||
-          IsPunct(t[j], ":")) {
+      if (g.contrast.At(t, j) || g.relatives.At(t, j) || g.subordinators.At(t, j) ||
+          IsPunct(t[j], ";") || IsPunct(t[j], ":")) {
+        // "ce que l'armée conteste": the relative starts at "ce".
+        if (j > floor) {
+          if (auto longer = g.relatives.At(t, j - 1); longer && longer->length > 1) return j - 1;
+        }
         return j;
       }
       // (A cue ending at `floor` is a verb on the left: "affirment … et assurent".)
@@ -262,9 +302,12 @@ class ReportReader {
       size_t chunk_end = k;
       while (chunk_end < verb && !IsPunct(t[chunk_end], ",")) ++chunk_end;
       bool after_comma = k > 0 && IsPunct(t[k - 1], ",");
+      // An apposition or a participle phrase without a verb of its own is an
+      // aside too: ", dirigé par l'armée,", ", the al-Qaeda affiliate,".
       bool aside = after_comma && chunk_end < verb &&
                    ((finder_->IsFunctionWord(t, k) && !lex_.grammar.determiners.At(t, k)) ||
-                    lex_.cues.relays.At(t, k) || lex_.claimants.anonymity.At(t, k));
+                    lex_.cues.relays.At(t, k) || lex_.claimants.anonymity.At(t, k) ||
+                    !HasVerb(t, k, chunk_end));
       if (!aside) {
         for (size_t u = k; u < chunk_end; ++u) {
           if (t[u].kind == TokenKind::kPunct || finder_->IsFunctionWord(t, u) || IsAdverb(t, u) ||
@@ -287,34 +330,83 @@ class ReportReader {
     return false;
   }
 
-  void ResolvePronouns(std::vector<ClaimantMention>& mentions) const {
+  // Whether a pronoun that refers so can stand for this claimant: "he" and
+  // "she" for people (witnesses, officials, members of a group), "it" for
+  // organisations.
+  // A person is sure for witnesses only; a generic noun phrase ("the U.S.
+  // military's Central Command") may be either, so "it" may take it, but "she"
+  // never takes an organisation ("The army … she said").
+  static bool CanReferTo(Refers refers, const Claimant& c) {
+    switch (refers) {
+      case Refers::kAny: return true;
+      case Refers::kPerson:
+        return c.kind == ClaimantKind::kPerson || c.kind == ClaimantKind::kWitness ||
+               c.role.has_value() ||
+               (c.kind == ClaimantKind::kAnonymousSources && c.count == ClaimantCount::kOne);
+      case Refers::kGroup: return c.kind != ClaimantKind::kWitness;
+    }
+    return true;
+  }
+
+  // `local`: a claimant this sentence names before the pronoun, tried first
+  // ("Al Masirah TV aired footage of what it said were bodies").
+  void ResolvePronouns(std::vector<ClaimantMention>& mentions,
+                       const std::optional<ClaimantMention>& local = std::nullopt) const {
     for (auto& m : mentions) {
       if (!m.pronoun) continue;
+      if (m.same_source) {
+        // "la même source": whoever was named as a source just before.
+        if (!antecedents_.empty()) {
+          std::string mention = m.claimant.mention;
+          m.claimant = antecedents_.back().claimant;
+          m.claimant.mention = mention;
+          m.pronoun = false;
+        }
+        continue;
+      }
       if (m.anaphor) {
-        // "le groupe": the last actor of that kind the report named.
+        // "le groupe": the last actor of that kind the report named; an anaphor of
+        // unknown kind ("l'organisation") takes the last organisation of any kind.
         for (auto it = actors_seen_.rbegin(); it != actors_seen_.rend(); ++it) {
-          if ((*it)->kind != *m.anaphor) continue;
+          ClaimantKind kind = (*it)->kind;
+          bool fits = *m.anaphor == ClaimantKind::kUnknown
+                          ? kind != ClaimantKind::kOutlet && kind != ClaimantKind::kPerson &&
+                                kind != ClaimantKind::kWitness
+                          : kind == *m.anaphor;
+          if (!fits) continue;
           m.claimant.name = (*it)->name;
-          m.claimant.kind = (*it)->kind;
+          m.claimant.kind = kind;
           m.pronoun = false;
           break;
         }
         continue;
       }
-      for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
-        const Agreement& a = it->agreement;
-        if (a.plural != m.agreement.plural) continue;
+      auto agrees = [&](const Agreement& a, const Claimant& c) {
+        if (a.plural != m.agreement.plural) return false;
         if (a.gender != Gender::kUnknown && m.agreement.gender != Gender::kUnknown &&
             a.gender != m.agreement.gender) {
-          continue;
+          return false;
         }
+        return CanReferTo(m.agreement.refers, c);
+      };
+      if (local && local->end <= m.begin && !local->pronoun &&
+          agrees(local->agreement, local->claimant)) {
+        std::string mention = m.claimant.mention;
+        m.claimant = local->claimant;
+        m.claimant.mention = mention;
+        m.pronoun = false;
+        continue;
+      }
+      for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
+        const Agreement& a = it->agreement;
+        if (!agrees(a, it->claimant)) continue;
         std::string mention = m.claimant.mention;
         m.claimant = it->claimant;
         m.claimant.mention = mention;
         m.pronoun = false;
         break;
       }
-      if (m.pronoun && !m.agreement.plural) {
+      if (m.pronoun && !m.agreement.plural && m.agreement.refers != Refers::kPerson) {
         // No claimant fits: a singular pronoun may stand for the last group or
         // state the report named ("the coalition posted videos of what it said…").
         for (auto it = actors_seen_.rbegin(); it != actors_seen_.rend(); ++it) {
@@ -347,6 +439,65 @@ class ReportReader {
     return std::nullopt;
   }
 
+  // A pronoun set after its verb with hyphens: "-t-il" in "a-t-il ajouté".
+  bool IsInverted(const Tokens& t, size_t k) const {
+    return k < t.size() && t[k].kind == TokenKind::kWord && !t[k].text.empty() &&
+           t[k].text[0] == '-' && lex_.grammar.pronouns.At(t, k).has_value();
+  }
+
+  // Where the object of a verb that needs one stands ("gave no outcome", "without
+  // providing evidence"): one of its objects in the four words after it. A verb
+  // without listed objects has its object anywhere (`after` is returned).
+  static std::optional<size_t> ObjectAt(const Tokens& t, const CueEntry& entry, size_t after) {
+    if (!entry.objects) return after;
+    for (size_t k = after; k < t.size() && k < after + 4; ++k) {
+      if (entry.objects->At(t, k)) return k;
+    }
+    return std::nullopt;
+  }
+  static bool HasObject(const Tokens& t, const CueEntry& entry, size_t after) {
+    return ObjectAt(t, entry, after).has_value();
+  }
+
+  // Whether the cue word ending at `end` is a present participle (-ant, -ing).
+  bool IsPresentParticiple(const Tokens& t, size_t end) const {
+    const std::string& f = t[end - 1].lower;
+    for (const auto& ending : lex_.grammar.present_participle_endings) {
+      if (f.size() > ending.size() + 2 &&
+          f.compare(f.size() - ending.size(), ending.size(), ending) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Who a cue's words were said to, right after it: "told Reuters", "a déclaré à
+  // la presse", "a indiqué à l'AFP", "said to reporters". Returns the token after
+  // them (`after` when there is none); an outlet spoken to becomes the relay.
+  size_t Addressee(const Tokens& t, const FoundCue& cue, size_t after, size_t stop,
+                   std::optional<std::string>& relay) const {
+    const CueLexicon& c = lex_.cues;
+    size_t k = after;
+    auto told = c.relays.At(t, cue.begin);  // the cue is itself "told", "speaking to"
+    bool direct = told && cue.begin + told->length == cue.end;
+    if (!direct) {
+      auto marker = c.addressee_markers.At(t, k);
+      if (!marker) return after;
+      k += marker->length;
+    }
+    while (k < stop && lex_.grammar.determiners.At(t, k) && !finder_->ActorAt(t, k)) ++k;
+    if (k >= stop) return after;
+    if (auto a = finder_->ActorAt(t, k); a && a->actor->kind == ClaimantKind::kOutlet) {
+      relay = a->actor->name;
+      return a->end;
+    }
+    if (auto who = c.addressees.At(t, k)) return k + who->length;
+    if (direct && lex_.grammar.function_words.At(t, k) && !lex_.grammar.relatives.At(t, k)) {
+      return k + 1;  // "told him", "told them"
+    }
+    return after;
+  }
+
   // Relative clauses set between commas inside a clause that goes on after them:
   // [the comma before the relative pronoun, the closing comma].
   std::vector<std::pair<size_t, size_t>> EmbeddedRelatives(const Tokens& t) const {
@@ -374,6 +525,16 @@ class ReportReader {
       return std::nullopt;
     };
     std::vector<bool> used(t.size(), false);
+    // The subject of the sentence's first clause, if it names a claimant the rules
+    // know: a pronoun later in the sentence may stand for it.
+    std::optional<ClaimantMention> local;
+    for (size_t k = 0; k < t.size(); ++k) {
+      if (!HasVerb(t, k, k + 1)) continue;
+      auto first = finder_->Subject(t, 0, k, false);
+      ResolvePronouns(first);
+      if (!first.empty() && !first.front().generic) local = first.front();
+      break;
+    }
     for (size_t i = 0; i < t.size(); ++i) {
       if (auto nc = c.not_cues.At(t, i)) {
         for (size_t k = i; k < i + nc->length; ++k) used[k] = true;
@@ -385,7 +546,7 @@ class ReportReader {
       if (!w) continue;
       for (size_t k = i + w->length; k < t.size() && k <= i + w->length + 2; ++k) {
         auto v = c.verbs.At(t, k);
-        if (!v || used[k]) continue;
+        if (!v || used[k] || !HasObject(t, *v->value, k + v->length)) continue;
         FoundCue cue;
         cue.kind = FoundCue::Kind::kSilence;
         cue.begin = i;
@@ -410,7 +571,9 @@ class ReportReader {
           ++end;
         }
         auto who = finder_->Anywhere(t, i + f->length, end, true);
-        ResolvePronouns(who);
+        // "de source sécuritaire": the frame's last word heads its claimant.
+        if (who.empty() && f->length > 1) who = finder_->Anywhere(t, i + f->length - 1, end, false);
+        ResolvePronouns(who, local);
         if (who.empty()) continue;
         FoundCue cue;
         cue.kind = FoundCue::Kind::kFrame;
@@ -428,6 +591,7 @@ class ReportReader {
       auto v = c.verbs.At(t, i);
       if (!v) continue;
       if (i > 0 && g.determiners.At(t, i - 1)) continue;  // a noun: "un communiqué"
+      if (!HasObject(t, *v->value, i + v->length)) continue;  // "gave chase"
       // The object of a reporting verb is a noun: "rejected reports that…".
       if (i > 0 && c.verbs.At(t, i - 1)) continue;
       FoundCue cue;
@@ -443,9 +607,19 @@ class ReportReader {
       }
       auto inside = embedding(i);
       size_t group = i;
+      // "a-t-il ajouté", "affirme-t-elle": the subject is the inverted pronoun.
+      std::optional<size_t> inverted;
+      if (IsInverted(t, cue.end)) inverted = cue.end;
       while (group > previous_end) {
         size_t k = group - 1;
-        if (g.pronouns.At(t, k)) break;
+        if (g.pronouns.At(t, k)) {
+          if (!inverted && IsInverted(t, k) && k > previous_end && g.auxiliaries.At(t, k - 1)) {
+            inverted = k;
+            group = k - 1;
+            continue;
+          }
+          break;
+        }
         if (g.auxiliaries.At(t, k) || g.negators.At(t, k) || g.negative_words.At(t, k) ||
             g.control_verbs.At(t, k) || IsAdverb(t, k)) {
           if (g.contrast.At(t, k) || g.coordinators.At(t, k) || g.relatives.At(t, k)) break;
@@ -454,8 +628,32 @@ class ReportReader {
           break;
         }
       }
+      // ", saying …", ", affirmant …", "tout en maintenant que …": a participle
+      // hanging on the clause before has that clause's subject.
+      bool participial = false;
+      if (!inverted && IsPresentParticiple(t, cue.end)) {
+        auto held = g.gerund_markers.At(t, cue.begin);
+        if (held && held->length < cue.end - cue.begin) {
+          participial = true;  // the form holds its marker: "en maintenant"
+          if (group == i && group > previous_end) {
+            // "tout" before a form that starts with "en".
+            if (auto before = g.gerund_markers.At(t, group - 1); before && before->length == 2) {
+              --group;
+            }
+          }
+        } else if (group == i && group > previous_end && IsPunct(t[group - 1], ",")) {
+          participial = true;
+        } else {
+          for (size_t len = 1; len <= 2 && len <= group && !participial; ++len) {
+            if (auto marker = g.gerund_markers.At(t, group - len); marker && marker->length == len) {
+              participial = true;
+              group -= len;
+            }
+          }
+        }
+      }
       cue.group = group;
-      size_t clause = ClauseStart(t, group, previous_end);
+      size_t clause = participial ? group : ClauseStart(t, group, previous_end);
       // After a relative clause between commas, the subject stands before it.
       size_t region_end = group;
       for (const auto& e : embedded) {
@@ -471,7 +669,10 @@ class ReportReader {
                                         g.relatives.At(t, region_begin))) {
         ++region_begin;
       }
-      if (Negated(t, group, cue.end)) {
+      // "gave no outcome": a negative word before the object negates the cue too.
+      size_t negation_end = cue.end;
+      if (cue.entry.objects) negation_end = *ObjectAt(t, cue.entry, cue.end);
+      if (Negated(t, group, negation_end)) {
         auto n = c.negated.find(cue.entry.cls);
         if (n != c.negated.end()) cue.entry.cls = n->second;
       }
@@ -501,7 +702,13 @@ class ReportReader {
       bool has_auxiliary = false;
       for (size_t k = group; k < i; ++k) has_auxiliary = has_auxiliary || g.auxiliaries.At(t, k);
       if (participle && !has_auxiliary && !passive) continue;
-      if (cue.entry.passive_agent && passive) {
+      std::optional<std::string> spoken_to;  // "told Reuters": the outlet spoken to
+      if (inverted) {
+        who = finder_->Subject(t, *inverted, *inverted + 1, false);
+        postposed = !who.empty() && region_begin < region_end;
+      } else if (participial) {
+        // The subject is the previous cue's, or the sentence's (below).
+      } else if (cue.entry.passive_agent && passive) {
         for (size_t k = cue.end; k < stop; ++k) {
           if (auto a = c.agent_markers.At(t, k)) {
             who = finder_->Anywhere(t, k + a->length, stop, true);
@@ -520,9 +727,17 @@ class ReportReader {
         // "… et assurent", "… but did not give": nothing between the coordinator
         // and the verb, the subject is the previous cue's (below).
       } else {
-        bool generic = !cue.entry.known_claimant;
+        // A subject spoken to or relayed by an outlet is someone, not something:
+        // "un sous-traitant, joint par l'AFP, a indiqué", "a indiqué à l'AFP le comité".
+        bool generic = !cue.entry.known_claimant ||
+                       c.relays.Find(t, region_begin, region_end).has_value();
         size_t after = cue.end;
         while (after < stop && IsAdverb(t, after)) ++after;
+        if (size_t addressed = Addressee(t, cue, after, stop, spoken_to); addressed != after) {
+          generic = true;
+          after = addressed;
+          while (after < stop && IsAdverb(t, after)) ++after;
+        }
         bool empty = region_begin >= region_end;
         bool after_quote = !empty && IsQuote(t[region_end - 1]);
         bool after_comma = !empty && IsPunct(t[region_end - 1], ",");
@@ -583,6 +798,25 @@ class ReportReader {
           break;
         }
       }
+      // "A woman who fled to Tawila told Reuters", ", a UN official who spoke on
+      // condition of anonymity told AFP": the relative clause qualifies the
+      // subject, which stands before it.
+      if (who.empty() && !inside && !participial && !inverted && clause < group &&
+          g.relatives.At(t, clause) && !(clause > 0 && IsPunct(t[clause - 1], ","))) {
+        size_t np_begin = clause;
+        while (np_begin > previous_end && !IsPunct(t[np_begin - 1], ",") &&
+               t[np_begin - 1].kind != TokenKind::kQuoteClose && !g.contrast.At(t, np_begin - 1) &&
+               !g.relatives.At(t, np_begin - 1)) {
+          --np_begin;
+        }
+        auto np = finder_->Subject(t, np_begin, clause, !cue.entry.known_claimant);
+        if (!np.empty() && !np.front().pronoun) {
+          who = std::move(np);
+          cue.clause = np_begin;
+          region_begin = np_begin;
+          postposed = np_begin > previous_end;
+        }
+      }
       // A postposed cue attributes everything said before it in its sentence;
       // the words before its verb are then content, not its subject's.
       if (postposed) {
@@ -590,8 +824,14 @@ class ReportReader {
         cue.postposed = true;
         region_begin = group;
       }
-      ResolvePronouns(who);
-      if (who.empty()) {
+      ResolvePronouns(who, local);
+      if (who.empty() && participial) {
+        // No cue before it in the sentence: the subject of the clause it hangs on.
+        bool earlier = false;
+        for (const auto& e : cues) earlier = earlier || (e.end <= cue.begin && !e.embedded);
+        if (!earlier && local) who = {*local};
+      }
+      if (who.empty() && !participial) {
         // A subject left out after "et"/"and"/"mais": the previous cue's claimant.
         bool after_coordinator =
             clause < group && (g.coordinators.At(t, clause) || g.contrast.At(t, clause));
@@ -618,6 +858,7 @@ class ReportReader {
       for (const auto& m : cue.claimants) mention_end = std::max(mention_end, m.end);
       cue.relay = RelayAfter(t, mention_end, std::max(group, mention_end + 1));
       if (!cue.relay) cue.relay = RelayAfter(t, cue.end, std::min(t.size(), cue.end + 2));
+      if (!cue.relay) cue.relay = spoken_to;
       cue.agentive = g.infinitive_markers.At(t, cue.end).has_value();
       for (size_t u = cue.begin; u < cue.end; ++u) used[u] = true;
       cues.push_back(std::move(cue));
@@ -674,7 +915,7 @@ class ReportReader {
     const GrammarLexicon& g = lex_.grammar;
     if (g.conditional.At(t, i)) return true;
     if (g.conditional_exceptions.At(t, i)) return false;
-    const std::string& f = t[i].folded;
+    const std::string& f = t[i].lower;  // accents kept: "déclarerait", not "opérait"
     for (const auto& suffix : g.conditional_suffixes) {
       if (f.size() > suffix.size() + 3 &&
           f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
@@ -729,9 +970,10 @@ class ReportReader {
       if (auto c = lex_.grammar.contrast.At(t, i); c && OpensClause(t, i, c->length, t.size())) {
         splits.insert(i);
       }
-      // ", a figure that could not be verified": a comment on what was just said.
+      // ", a figure that could not be verified": a comment on what was just said
+      // (a clause must stand before it: "Selon lui, le bilan pourrait…" is none).
       if (IsPunct(t[i - 1], ",") && lex_.grammar.determiners.At(t, i) && i + 1 < t.size() &&
-          lex_.grammar.claim_nouns.At(t, i + 1)) {
+          lex_.grammar.claim_nouns.At(t, i + 1) && HasVerb(t, 0, i)) {
         splits.insert(i);
       }
     }
@@ -885,6 +1127,7 @@ class ReportReader {
       if (!view.content[k] && !(cue && k >= cue->group && k < cue->end)) continue;
       if (auto h = lex_.hedges.epistemic.At(t, k)) {
         if (parenthetical(k, h->length)) continue;
+        if (InDate(s, k)) continue;
         if (k > 0 && g.negators.At(t, k - 1)) continue;  // "not possible" hedges nothing
         if (*h->value == Modality::kPossible || c.modality == Modality::kCertain) {
           c.modality = *h->value;
@@ -1012,6 +1255,20 @@ class ReportReader {
     c.slot = reading.slot;
     c.value = reading.value;
     c.implied = reading.implied;
+    // "assurent avoir fait plusieurs victimes sans fournir de bilan précis": a
+    // "sans"/"without" silence on a count right after that count, by the same
+    // claimant, says the count is vague; it is part of that claim, not a claim of
+    // its own ("… but did not publish a toll" is a second speech act, and stays).
+    if (IsSilence(c.stance) && cue && cue->kind == FoundCue::Kind::kSilence && !claims_.empty()) {
+      Claim& before = claims_.back();
+      std::string family = before.slot.substr(0, before.slot.find(':'));
+      if (before.span && before.span->start >= static_cast<int64_t>(sentences_[s].begin) &&
+          before.value && std::holds_alternative<CountRange>(*before.value) && family == c.slot &&
+          before.claimant.SourceName() == c.claimant.SourceName()) {
+        before.span->end = c.span->end;
+        return;
+      }
+    }
     if (!ref.empty()) c.incident_ref = ref;
     if (c.slot != "statement") {
       last_slot_ = c.slot;
@@ -1037,6 +1294,7 @@ class ReportReader {
   std::vector<const Actor*> actors_seen_;
   std::optional<std::string> last_slot_;
   int last_paragraph_ = -1;
+  std::vector<std::optional<std::vector<DateMention>>> dates_;  // per sentence, found once
   int paragraph_ = -1;
   std::vector<Claim> claims_;
 };

@@ -132,15 +132,43 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
   const ClaimantLexicon& c = lexicon_.claimants;
   ClaimantMention m;
 
+  if (auto same = c.same_source.At(t, h); same && h + same->length <= end) {
+    m.pronoun = true;
+    m.same_source = true;
+    m.end = h + same->length;
+    m.begin = start;
+    m.claimant.mention =
+        std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+    return m;
+  }
+
   auto anaphor = c.anaphors.At(t, h);
   bool names_actor = false;  // "Le Groupe de soutien à l'islam…" is a name, not "le groupe"
   for (size_t k = h; anaphor && k < h + anaphor->length; ++k) names_actor = names_actor || ActorAt(t, k);
   if (anaphor && !names_actor) {
     const auto& a = anaphor;
-    m.pronoun = true;
-    m.anaphor = *a->value;
     m.end = h + a->length;
     m.begin = start;
+    // A qualified anaphor names something of its own: "le groupe pétrolier" is
+    // not the last armed group, "le gouvernement mozambicain" not the conflict's
+    // government. It is then named by its words.
+    size_t q = m.end;
+    while (q < end && q < m.end + 3 && t[q].kind == TokenKind::kWord && !IsFunctionWord(t, q) &&
+           !lexicon_.grammar.relatives.At(t, q) && !lexicon_.grammar.auxiliaries.At(t, q) &&
+           !lexicon_.grammar.negators.At(t, q) && !lexicon_.cues.verbs.At(t, q) &&
+           !ActorAt(t, q) && !c.roles.At(t, q)) {
+      ++q;
+    }
+    if (q > m.end) {
+      m.end = q;
+      m.generic = true;
+      m.claimant.kind = *a->value;
+      Describe(t, start, m);
+      m.claimant.name = m.claimant.mention;
+      return m;
+    }
+    m.pronoun = true;
+    m.anaphor = *a->value;
     m.claimant.mention =
         std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
     return m;
@@ -394,6 +422,12 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
   if (chunks.empty()) return {};
   std::vector<std::pair<size_t, size_t>> order = {chunks.back()};
   if (chunks.size() > 1) order.push_back(chunks.front());
+  // "Le gouvernement, lui, assure": a lone pronoun set between commas doubles
+  // the subject before it.
+  if (chunks.size() > 1 && chunks.back().second - chunks.back().first == 1 &&
+      chunks.back().second < end && lexicon_.grammar.pronouns.At(t, chunks.back().first)) {
+    std::swap(order[0], order[1]);
+  }
   const GrammarLexicon& g = lexicon_.grammar;
   for (auto [b, e] : order) {
     size_t h = b;

@@ -32,6 +32,8 @@ struct ClaimantMention {
   bool pronoun = false;  // to be resolved to an earlier claimant
   // "le groupe", "the militia": to be resolved to the last actor of this kind.
   std::optional<ClaimantKind> anaphor;
+  // "la même source", "the same source": the claimant named just before.
+  bool same_source = false;
   bool generic = false;  // named by its words alone ("un diplomate en poste à Bamako")
 };
 

@@ -213,7 +213,34 @@ class Tokenizer {
       Push(begin, begin + cut, TokenKind::kWord);
       begin += cut;
     }
+    if (size_t inverted = InversionCut(text_.substr(begin, end - begin)); inverted > 0) {
+      Push(begin, begin + inverted, TokenKind::kWord);
+      Push(begin + inverted, end, TokenKind::kWord);
+      // The pronoun reads as itself: "-t-il" is "il".
+      Token& pronoun = tokens_.back();
+      std::string_view last = std::string_view(pronoun.text).substr(pronoun.text.rfind('-') + 1);
+      pronoun.folded = FoldToken(last);
+      pronoun.lower = LowerCase(NormalizeNfc(last));
+      return;
+    }
     Push(begin, end, TokenKind::kWord);
+  }
+
+  // Where a listed inverted pronoun starts at the end of `word` (after a stem of
+  // two letters or more, or the one-letter auxiliary "a"), or 0.
+  size_t InversionCut(std::string_view word) const {
+    for (const std::string& inversion : rules_.inversions) {
+      if (word.size() <= inversion.size()) continue;
+      size_t cut = word.size() - inversion.size();
+      bool same = true;
+      for (size_t k = 0; k < inversion.size() && same; ++k) {
+        char c = word[cut + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        same = c == inversion[k];
+      }
+      if (same) return cut;
+    }
+    return 0;
   }
 
   // The length of the elided form that starts `word` (its apostrophe included), or 0.
