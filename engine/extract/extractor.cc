@@ -108,19 +108,35 @@ class ReportReader {
 
  private:
   // The conflict the report is about, for designations ("l'armée") and sides:
-  // that of the first gazetteer place named, else of the first actor with a side.
+  // that of the country its places (and country names) point to most often, the
+  // first named winning a tie; a country without a conflict in the gazetteer
+  // makes none ("the army" of a report on Sudan is not Mali's). With no place
+  // at all, that of the first actor with a side.
   void FindConflict() {
     auto when = DateInterval::Day(published_);
+    std::vector<std::pair<std::string, int>> countries;  // in order of first mention
     for (const auto& t : tokens_) {
       for (size_t i = 0; i < t.size(); ++i) {
         auto p = phrases_.places.At(t, i);
-        if (p && IsUpperCase(DecodeCodePoint(t[i].text, 0).value)) {
-          if (const Conflict* c = rules_.actors.ConflictFor((*p->value)->country, when)) {
-            conflict_ = c;
-            return;
-          }
+        if (!p || !IsUpperCase(DecodeCodePoint(t[i].text, 0).value)) continue;
+        const std::string& country = (*p->value)->country;
+        auto it = std::find_if(countries.begin(), countries.end(),
+                               [&](const auto& c) { return c.first == country; });
+        if (it == countries.end()) {
+          countries.emplace_back(country, 1);
+        } else {
+          ++it->second;
         }
+        i += p->length - 1;
       }
+    }
+    if (!countries.empty()) {
+      auto best = countries.begin();
+      for (auto it = countries.begin(); it != countries.end(); ++it) {
+        if (it->second > best->second) best = it;
+      }
+      conflict_ = rules_.actors.ConflictFor(best->first, when);
+      return;
     }
     for (const auto& t : tokens_) {
       for (size_t i = 0; i < t.size(); ++i) {
@@ -308,6 +324,12 @@ class ReportReader {
                    ((finder_->IsFunctionWord(t, k) && !lex_.grammar.determiners.At(t, k)) ||
                     lex_.cues.relays.At(t, k) || lex_.claimants.anonymity.At(t, k) ||
                     !HasVerb(t, k, chunk_end));
+      // What follows the mention up to the first comma, with no verb, completes
+      // it: "Un responsable local, …", "Des habitants de Gorom-Gorom, …".
+      if (k == end && chunk_end < verb && chunk_end - k <= 6 && !HasVerb(t, k, chunk_end) &&
+          (finder_->IsFunctionWord(t, k) || lex_.claimants.qualifiers.At(t, k))) {
+        aside = true;
+      }
       if (!aside) {
         for (size_t u = k; u < chunk_end; ++u) {
           if (t[u].kind == TokenKind::kPunct || finder_->IsFunctionWord(t, u) || IsAdverb(t, u) ||
@@ -378,6 +400,15 @@ class ReportReader {
           m.claimant.kind = kind;
           m.pronoun = false;
           break;
+        }
+        if (m.pronoun) {
+          // Nobody of that kind named yet: the words name the claimant ("the
+          // government" of a country the gazetteer has no government for).
+          m.pronoun = false;
+          m.generic = true;
+          m.claimant.name = m.claimant.mention;
+          m.claimant.kind = *m.anaphor == ClaimantKind::kUnknown ? ClaimantKind::kUnknown
+                                                                  : *m.anaphor;
         }
         continue;
       }
@@ -664,10 +695,13 @@ class ReportReader {
       }
       cue.clause = clause;
       size_t region_begin = clause;
-      if (region_begin < region_end && (g.contrast.At(t, region_begin) ||
-                                        g.coordinators.At(t, region_begin) ||
-                                        g.relatives.At(t, region_begin))) {
-        ++region_begin;
+      if (region_begin < region_end) {
+        // The boundary word itself, whole: "ce que", "alors que".
+        auto boundary = g.contrast.At(t, region_begin);
+        if (!boundary) boundary = g.coordinators.At(t, region_begin);
+        if (!boundary) boundary = g.relatives.At(t, region_begin);
+        if (!boundary) boundary = g.subordinators.At(t, region_begin);
+        if (boundary) region_begin = std::min(region_end, region_begin + boundary->length);
       }
       // "gave no outcome": a negative word before the object negates the cue too.
       size_t negation_end = cue.end;
@@ -676,13 +710,49 @@ class ReportReader {
         auto n = c.negated.find(cue.entry.cls);
         if (n != c.negated.end()) cue.entry.cls = n->second;
       }
+      // Passive when a passive auxiliary stands right before the participle, adverbs
+      // aside ("n'a pas été confirmé"), not before a control phrase ("n'a pas été en
+      // mesure de confirmer").
       bool passive = false;
-      for (size_t k = group; k < i; ++k) passive = passive || g.passive_auxiliaries.At(t, k);
+      {
+        size_t k = i;
+        while (k > group && !g.passive_auxiliaries.At(t, k - 1) && IsAdverb(t, k - 1) &&
+               !g.control_verbs.At(t, k - 1)) {
+          --k;
+        }
+        passive = k > group && g.passive_auxiliaries.At(t, k - 1).has_value();
+      }
       // A participle with its agent right after is passive too: ", évoquée par
       // des médias locaux"; after a comma it opens a clause of its own.
       if (cue.entry.passive_agent && c.agent_markers.At(t, cue.end)) {
         passive = true;
         if (group > 0 && IsPunct(t[group - 1], ",")) cue.clause = group;
+        // ", an accusation echoed by UN experts": the noun it qualifies opens the
+        // clause.
+        size_t chunk = group;
+        while (chunk > previous_end && !IsPunct(t[chunk - 1], ",") && group - chunk < 4 &&
+               (finder_->IsFunctionWord(t, chunk - 1) || g.claim_nouns.At(t, chunk - 1))) {
+          --chunk;
+        }
+        if (chunk < group && chunk > previous_end && IsPunct(t[chunk - 1], ",") &&
+            g.claim_nouns.Contains(t, chunk, group)) {
+          cue.clause = chunk;
+        }
+      }
+      // "urged Western allies to respond": an infinitive after a noun is the
+      // complement of another verb, not a statement of its own.
+      {
+        std::optional<size_t> particle;
+        if (g.infinitive_particles.At(t, group)) particle = group;
+        if (!particle && group > 0 && g.infinitive_particles.At(t, group - 1)) particle = group - 1;
+        if (particle && *particle > 0) {
+          size_t before = *particle - 1;
+          if (!g.auxiliaries.At(t, before) && !g.negators.At(t, before) &&
+              !g.control_verbs.At(t, before) && !IsAdverb(t, before) &&
+              t[before].kind == TokenKind::kWord) {
+            continue;
+          }
+        }
       }
       std::vector<ClaimantMention> who;
       bool postposed = false;
@@ -732,8 +802,12 @@ class ReportReader {
         bool generic = !cue.entry.known_claimant ||
                        c.relays.Find(t, region_begin, region_end).has_value();
         size_t after = cue.end;
+        // (Adverbs may stand before the addressee, "told Reuters" right after the
+        // verb; the marker "à" is itself a function word.)
+        size_t addressed = Addressee(t, cue, cue.end, stop, spoken_to);
         while (after < stop && IsAdverb(t, after)) ++after;
-        if (size_t addressed = Addressee(t, cue, after, stop, spoken_to); addressed != after) {
+        if (addressed == cue.end) addressed = Addressee(t, cue, after, stop, spoken_to);
+        if (addressed != cue.end && addressed != after) {
           generic = true;
           after = addressed;
           while (after < stop && IsAdverb(t, after)) ++after;
@@ -989,7 +1063,14 @@ class ReportReader {
     for (const auto& cue : cues) {
       if (cue.kind == FoundCue::Kind::kFrame && !frame) frame = &cue;
     }
+    // ("Selon X, …" leads; "…, a-t-on appris de source sécuritaire, une
+    // information qui…" covers only its own part.)
     bool frame_leads = frame && frame->begin < bounds[1];
+    for (size_t k = 0; frame_leads && k < frame->begin; ++k) {
+      if (t[k].kind == TokenKind::kWord && !finder_->IsFunctionWord(t, k) && !IsAdverb(t, k)) {
+        frame_leads = false;
+      }
+    }
     auto frame_for = [&](size_t sb, size_t se) -> const FoundCue* {
       if (!frame) return nullptr;
       if (frame_leads) return frame;
@@ -1220,7 +1301,13 @@ class ReportReader {
       const Place* place = finder_->PlaceIn(t, sb, se);
       if (!place) place = finder_->PlaceIn(t, 0, t.size());
       if (place || date) {
+        // A country holds the places in it: "Au Mali, le convoi attaqué…" is
+        // still the Alkit incident.
         bool same_place = !place || (ref.place && *ref.place == place->name);
+        if (!same_place && place->name == place->country && ref.place) {
+          auto current = rules_.places.Find(*ref.place);
+          same_place = current && current->place->country == place->name;
+        }
         bool same_date = !date || !ref.date || ref.date->Overlaps(*date);
         if (!(same_place && same_date)) {
           // An event without a date of its own happens on the narrative's day.

@@ -89,6 +89,7 @@ struct GrammarLexicon {
   // subject of the clause it hangs on (", saying …", ", affirmant …").
   std::vector<std::string> present_participle_endings;
   WordSet gerund_markers;      // en, tout en: "tout en maintenant que …"
+  WordSet infinitive_particles;  // to: "urged allies to respond" is no statement
   PhraseIndex<Agreement> pronouns;     // il, elle, ils, they
   PhraseIndex<Agreement> determiners;  // le, la, les, un: number and gender
   WordSet detect;           // words frequent in the language, to detect it

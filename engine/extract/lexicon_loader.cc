@@ -264,7 +264,7 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
                "function_words", "conditional", "conditional_suffixes",
                "conditional_exceptions", "plan_markers", "infinitive_markers", "detect",
                "pronoun", "determiner", "present_participle_endings", "gerund_markers",
-               "subordinators"},
+               "subordinators", "infinitive_particles"},
               "the grammar file");
   ReadWords(r, r.root(), "negators", rules, g.negators);
   ReadWords(r, r.root(), "negative_words", rules, g.negative_words);
@@ -293,6 +293,7 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
     g.present_participle_endings.push_back(LowerCase(ending));
   }
   ReadWords(r, r.root(), "gerund_markers", rules, g.gerund_markers);
+  ReadWords(r, r.root(), "infinitive_particles", rules, g.infinitive_particles);
   ReadWords(r, r.root(), "conditional_exceptions", rules, g.conditional_exceptions);
   ReadWords(r, r.root(), "plan_markers", rules, g.plan_markers);
   ReadWords(r, r.root(), "infinitive_markers", rules, g.infinitive_markers);

@@ -145,6 +145,16 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
   auto anaphor = c.anaphors.At(t, h);
   bool names_actor = false;  // "Le Groupe de soutien à l'islam…" is a name, not "le groupe"
   for (size_t k = h; anaphor && k < h + anaphor->length; ++k) names_actor = names_actor || ActorAt(t, k);
+  if (anaphor && !names_actor && h + anaphor->length < end) {
+    // "le groupe État islamique", "the group JNIM": the anaphor introduces a name.
+    if (auto named = ActorAt(t, h + anaphor->length); named && named->end <= end) {
+      m.claimant.name = named->actor->name;
+      m.claimant.kind = named->actor->kind;
+      m.end = named->end;
+      Describe(t, start, m);
+      return m;
+    }
+  }
   if (anaphor && !names_actor) {
     const auto& a = anaphor;
     m.end = h + a->length;
@@ -504,6 +514,14 @@ std::vector<ClaimantMention> MentionFinder::Anywhere(const std::vector<Token>& t
 
 const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const {
   const SlotLexicon& s = lexicon_.slots;
+  // A country is the place only when nothing more precise is named: "Au Mali, un
+  // convoi … à Alkit" happened at Alkit.
+  const Place* country = nullptr;
+  auto found = [&](const Place* place) {
+    if (place->name != place->country) return true;
+    if (!country) country = place;
+    return false;
+  };
   for (size_t i = begin; i < end; ++i) {
     auto p = phrases_.places.At(t, i);
     // A place is a proper name: "à sa base" is not at Sa, "were executed" not at Were.
@@ -522,13 +540,18 @@ const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, s
     }
     if (i + length < end && s.events.At(t, i + length)) names_event = true;  // "the Alkit ambush"
     if (!after_locative && !names_event) continue;
-    if (place) return place;
+    if (place) {
+      if (found(place)) return place;
+      continue;
+    }
     // A name the gazetteer knows under another spelling.
     if (IsCapitalized(t[i])) {
-      if (auto match = rules_.places.Find(t[i].text)) return match->place;
+      if (auto match = rules_.places.Find(t[i].text); match && found(match->place)) {
+        return match->place;
+      }
     }
   }
-  return nullptr;
+  return country;
 }
 
 }  // namespace attest
