@@ -890,6 +890,16 @@ class ReportReader {
           region_begin = np_begin;
           postposed = np_begin > previous_end;
         }
+      } else if (who.empty() && !inside && !participial && !inverted && clause < group &&
+                 clause > 0 && IsPunct(t[clause - 1], ",") && g.relatives.At(t, clause) &&
+                 region_begin >= region_end) {
+        // "Deux soldats ont été tués, selon l'armée, qui assure avoir tué douze
+        // assaillants": a subject relative after a comma speaks for the claimant
+        // the rules know just before it.
+        size_t np_begin = clause - 1;
+        while (np_begin > 0 && !IsPunct(t[np_begin - 1], ",") && clause - np_begin < 10) --np_begin;
+        auto np = finder_->Anywhere(t, np_begin, clause - 1, false);
+        if (!np.empty() && !np.front().pronoun && np.back().end == clause - 1) who = std::move(np);
       }
       // A postposed cue attributes everything said before it in its sentence;
       // the words before its verb are then content, not its subject's.
