@@ -81,6 +81,13 @@ struct Antecedent {
   Agreement agreement;
 };
 
+// The gazetteers cut into this language's phrases, built once per rulebook.
+const GazetteerPhrases& PhrasesFor(const Rulebook& rules, const Lexicon& lexicon) {
+  auto& slot = rules.derived.phrases[lexicon.lang];
+  if (!slot) slot = std::make_shared<const GazetteerPhrases>(GazetteerPhrases::Build(rules, lexicon));
+  return *slot;
+}
+
 class ReportReader {
  public:
   ReportReader(const Report& report, const Rulebook& rules, const Lexicon& lexicon)
@@ -88,7 +95,7 @@ class ReportReader {
         body_(*report.body),
         rules_(rules),
         lex_(lexicon),
-        phrases_(GazetteerPhrases::Build(rules, lexicon)),
+        phrases_(PhrasesFor(rules, lexicon)),
         published_(report.published.date()) {}
 
   std::vector<Claim> Read() {
@@ -1378,7 +1385,7 @@ class ReportReader {
   std::string_view body_;
   const Rulebook& rules_;
   const Lexicon& lex_;
-  GazetteerPhrases phrases_;
+  const GazetteerPhrases& phrases_;
   boost::gregorian::date published_;
   std::vector<Sentence> sentences_;
   std::vector<Tokens> tokens_;

@@ -4,7 +4,7 @@
 // to" and "n'a pas donné suite" are written in the rules as the text has them.
 #pragma once
 
-#include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/text/tokens.h"
+#include "engine/text/word_ids.h"
 
 namespace attest {
 
@@ -34,22 +35,27 @@ class PhraseIndex {
     const V* value = nullptr;
   };
 
-  // Returns false when the phrase is already there (the first value stays).
-  bool Add(Phrase phrase, V value) {
+  // Returns false when the phrase is already there (the first value stays). The
+  // phrase's words are interned (engine/text/word_ids.h).
+  bool Add(const Phrase& phrase, V value) {
     if (phrase.empty()) return false;
-    auto& list = by_first_[phrase.front()];
+    std::vector<WordId> ids;
+    ids.reserve(phrase.size());
+    for (const auto& word : phrase) ids.push_back(InternWord(word));
+    auto& list = by_first_[ids.front()];
     for (const auto& [p, v] : list) {
-      if (p == phrase) return false;
+      if (p == ids) return false;
     }
-    longest_ = std::max(longest_, phrase.size());
-    list.emplace_back(std::move(phrase), std::move(value));
+    list.emplace_back(std::move(ids), std::move(value));
     return true;
   }
 
   // The longest phrase starting at token `i`.
   std::optional<Match> At(const std::vector<Token>& tokens, size_t i) const {
     if (i >= tokens.size()) return std::nullopt;
-    auto it = by_first_.find(Key(tokens[i]));
+    WordId first = Key(tokens[i]);
+    if (first == kUnknownWord) return std::nullopt;  // no rule names this word
+    auto it = by_first_.find(first);
     if (it == by_first_.end()) return std::nullopt;
     std::optional<Match> best;
     for (const auto& [phrase, value] : it->second) {
@@ -77,10 +83,9 @@ class PhraseIndex {
   bool empty() const { return by_first_.empty(); }
 
  private:
-  const std::string& Key(const Token& t) const { return accents_ ? t.lower : t.folded; }
+  WordId Key(const Token& t) const { return accents_ ? t.lower_id : t.folded_id; }
 
-  std::map<std::string, std::vector<std::pair<Phrase, V>>, std::less<>> by_first_;
-  size_t longest_ = 0;
+  std::unordered_map<WordId, std::vector<std::pair<std::vector<WordId>, V>>> by_first_;
   bool accents_ = false;
 };
 

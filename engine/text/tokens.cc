@@ -146,6 +146,11 @@ class Tokenizer {
         i += cp.size;
       }
     }
+    WordLookup words;
+    for (Token& token : tokens_) {
+      token.folded_id = words.Find(token.folded);
+      token.lower_id = token.lower == token.folded ? token.folded_id : words.Find(token.lower);
+    }
     return std::move(tokens_);
   }
 
@@ -220,7 +225,7 @@ class Tokenizer {
       Token& pronoun = tokens_.back();
       std::string_view last = std::string_view(pronoun.text).substr(pronoun.text.rfind('-') + 1);
       pronoun.folded = FoldToken(last);
-      pronoun.lower = LowerCase(NormalizeNfc(last));
+      pronoun.lower = LowerCase(last);
       return;
     }
     Push(begin, end, TokenKind::kWord);
@@ -307,7 +312,8 @@ class Tokenizer {
     token.kind = kind;
     if (kind == TokenKind::kWord) {
       token.folded = FoldToken(token.text);
-      token.lower = PlainApostrophes(LowerCase(NormalizeNfc(token.text)));
+      // (The text is NFC already: reports are normalised when read, rules too.)
+      token.lower = PlainApostrophes(LowerCase(token.text));
     } else if (kind == TokenKind::kNumber) {
       token.folded = LowerCase(token.text);
     } else {

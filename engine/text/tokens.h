@@ -31,6 +31,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/text/word_ids.h"
+
 namespace attest {
 
 enum class TokenKind { kWord, kNumber, kPunct, kQuoteOpen, kQuoteClose };
@@ -63,6 +65,10 @@ struct Token {
   std::string lower;   // lower case with accents kept, apostrophes made plain: "à"
                        // and "a" differ here, not in `folded`
   TokenKind kind = TokenKind::kWord;
+  // The ids of `folded` and `lower` (engine/text/word_ids.h): kUnknownWord for a
+  // form no rule mentions.
+  WordId folded_id = kUnknownWord;
+  WordId lower_id = kUnknownWord;
 };
 
 // Cuts `text` into tokens. Offsets are absolute: `base_offset` is the offset of

@@ -565,6 +565,16 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
   // Boost's calendar ends at 1400 and 9999; a year later or earlier leaves no room
   // for "last year" or "next week".
   if (published.is_special() || published.year() < 1401 || published.year() > 9998) return {};
+  // No month, weekday, relative day, unit, season, period part or number: no date.
+  bool possible = words.triggers.empty();
+  for (const Token& t : tokens) {
+    if (possible) break;
+    if (t.kind == TokenKind::kNumber) possible = true;
+    if (t.kind != TokenKind::kWord) continue;
+    std::string_view first = std::string_view(t.folded).substr(0, t.folded.find(' '));
+    possible = words.triggers.count(std::string(first)) > 0;
+  }
+  if (!possible) return {};
   return DateParser(tokens, text, base_offset, published, words).Run();
 }
 

@@ -284,7 +284,18 @@ class DateWordsReader {
 DateWords ReadDateWords(const TomlReader& reader, const TokenRules& token_rules,
                         Diagnostics& diagnostics) {
   if (!reader.ok()) return {};
-  return DateWordsReader(reader, token_rules, diagnostics).Read();
+  DateWords words = DateWordsReader(reader, token_rules, diagnostics).Read();
+  auto first_pieces = [&](const auto& table) {
+    for (const auto& [key, value] : table.entries) words.triggers.insert(key.substr(0, key.find(' ')));
+  };
+  first_pieces(words.months);
+  first_pieces(words.weekdays);
+  first_pieces(words.relative_days);
+  first_pieces(words.units);
+  first_pieces(words.seasons);
+  first_pieces(words.period_parts);
+  first_pieces(words.parts_of_day);  // "ce matin", "this morning"
+  return words;
 }
 
 }  // namespace attest

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/base/error.h"
@@ -79,6 +80,12 @@ struct DateWords {
   PhraseSet joiners;
   // Phrases after which a number is a quantity, never a year: "plus de", "more than".
   PhraseSet quantity_words;
+
+  // The first pieces of every phrase that can make a date on its own or with a
+  // number (months, weekdays, relative days, units, seasons, period parts, parts
+  // of the day after "this": "ce matin"): a text
+  // with none of these and no number holds no date, and is not parsed.
+  std::unordered_set<std::string> triggers;
 };
 
 // One word as date phrases are matched: a token, or one part of a hyphenated word
