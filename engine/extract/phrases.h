@@ -46,6 +46,9 @@ class PhraseIndex {
     for (const auto& [p, v] : list) {
       if (p == ids) return false;
     }
+    WordId first = ids.front();
+    if (first >= starts_.size()) starts_.resize(first + 1, false);
+    starts_[first] = true;
     list.emplace_back(std::move(ids), std::move(value));
     return true;
   }
@@ -54,7 +57,8 @@ class PhraseIndex {
   std::optional<Match> At(const std::vector<Token>& tokens, size_t i) const {
     if (i >= tokens.size()) return std::nullopt;
     WordId first = Key(tokens[i]);
-    if (first == kUnknownWord) return std::nullopt;  // no rule names this word
+    // Most words start no phrase of this index: a bit says so without hashing.
+    if (first >= starts_.size() || !starts_[first]) return std::nullopt;
     auto it = by_first_.find(first);
     if (it == by_first_.end()) return std::nullopt;
     std::optional<Match> best;
@@ -86,6 +90,7 @@ class PhraseIndex {
   WordId Key(const Token& t) const { return accents_ ? t.lower_id : t.folded_id; }
 
   std::unordered_map<WordId, std::vector<std::pair<std::vector<WordId>, V>>> by_first_;
+  std::vector<bool> starts_;  // by word id: whether a phrase starts with that word
   bool accents_ = false;
 };
 

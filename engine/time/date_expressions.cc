@@ -82,7 +82,17 @@ class DateParser {
         base_(base),
         published_(published),
         words_(words),
-        pieces_(CutDatePieces(tokens)) {}
+        pieces_(CutDatePieces(tokens)) {
+    // Every piece's folded form, each followed by a space, and where each starts:
+    // phrase keys are views into this string, built once per text.
+    starts_.reserve(pieces_.size() + 1);
+    for (const auto& p : pieces_) {
+      starts_.push_back(joined_.size());
+      joined_ += p.folded;
+      joined_ += ' ';
+    }
+    starts_.push_back(joined_.size());
+  }
 
   std::vector<DateMention> Run() {
     std::vector<DateMention> mentions;
@@ -540,13 +550,10 @@ class DateParser {
     return false;
   }
 
-  std::string Key(size_t k, size_t length) const {
-    std::string key = pieces_[k].folded;
-    for (size_t i = k + 1; i < k + length; ++i) {
-      key += ' ';
-      key += pieces_[i].folded;
-    }
-    return key;
+  // The pieces k … k+length-1 joined with one space, as a view into joined_.
+  std::string_view Key(size_t k, size_t length) const {
+    size_t end = starts_[k + length] - 1;  // before the space that follows the last
+    return std::string_view(joined_).substr(starts_[k], end - starts_[k]);
   }
 
   const std::vector<Token>& tokens_;
@@ -555,6 +562,8 @@ class DateParser {
   bg::date published_;
   const DateWords& words_;
   std::vector<DatePiece> pieces_;
+  std::string joined_;
+  std::vector<size_t> starts_;
 };
 
 }  // namespace

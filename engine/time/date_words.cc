@@ -21,6 +21,18 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens) {
     }
     // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
     std::string_view text = token.text;
+    if (text.find('-') == std::string_view::npos && text.find("\u2010") == std::string_view::npos &&
+        text.find("\u2011") == std::string_view::npos) {
+      // One piece: the token's own folded form.
+      DatePiece piece;
+      piece.folded = token.folded;
+      piece.token = t;
+      piece.capitalized = IsUpperCase(DecodeCodePoint(text, 0).value);
+      piece.kind = TokenKind::kWord;
+      piece.token_start = piece.token_end = true;
+      if (!piece.folded.empty()) pieces.push_back(std::move(piece));
+      continue;
+    }
     size_t part = 0;
     size_t first_piece = pieces.size();
     auto add = [&](size_t end) {

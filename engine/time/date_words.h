@@ -46,7 +46,7 @@ struct PeriodPart {
 // space ("la semaine", "avant hier", "dec ."), with the value each one stands for.
 template <typename Value>
 struct PhraseTable {
-  std::map<std::string, Value> entries;
+  std::map<std::string, Value, std::less<>> entries;  // found by string_view too
   size_t longest = 0;  // pieces in the longest phrase
 };
 using PhraseSet = PhraseTable<bool>;
