@@ -1047,6 +1047,7 @@ class ReportReader {
       paragraph_ = sentences_[s].paragraph;
       current_ = main_;
     }
+    sentence_place_.reset();
     std::vector<FoundCue> cues = FindCues(t);
     size_t first_claim = claims_.size();
 
@@ -1316,7 +1317,10 @@ class ReportReader {
     if (!date) date = FirstDate(s, 0, t.size());
     if (reading.event_type) {
       const Place* place = finder_->PlaceIn(t, sb, se);
-      if (!place) place = finder_->PlaceIn(t, 0, t.size());
+      if (!place) {
+        if (!sentence_place_) sentence_place_ = finder_->PlaceIn(t, 0, t.size());
+        place = *sentence_place_;
+      }
       if (place || date) {
         // A country holds the places in it: "Au Mali, le convoi attaqué…" is
         // still the Alkit incident.
@@ -1399,6 +1403,7 @@ class ReportReader {
   std::optional<std::string> last_slot_;
   int last_paragraph_ = -1;
   std::vector<std::optional<std::vector<DateMention>>> dates_;  // per sentence, found once
+  std::optional<const Place*> sentence_place_;  // the current sentence's place, found once
   int paragraph_ = -1;
   std::vector<Claim> claims_;
 };

@@ -41,6 +41,23 @@ bool MentionFinder::IsFunctionWord(const std::vector<Token>& t, size_t i) const 
 }
 
 std::optional<ActorMention> MentionFinder::ActorAt(const std::vector<Token>& t, size_t i) const {
+  if (i >= t.size()) return std::nullopt;
+  if (memo_tokens_ != &t || memo_state_.size() != t.size()) {
+    memo_tokens_ = &t;
+    memo_state_.assign(t.size(), 0);
+    actor_memo_.resize(t.size());
+  }
+  if (memo_state_[i] == 0) {
+    auto found = FindActorAt(t, i);
+    memo_state_[i] = found ? 2 : 1;
+    if (found) actor_memo_[i] = *found;
+  }
+  if (memo_state_[i] == 1) return std::nullopt;
+  return actor_memo_[i];
+}
+
+std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>& t,
+                                                       size_t i) const {
   if (auto m = phrases_.actors.At(t, i)) {
     // A one-word name that is also a common word of the language ("UN" / "un",
     // "US" / "us") counts only written as the gazetteer writes it.

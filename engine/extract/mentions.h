@@ -85,11 +85,18 @@ class MentionFinder {
                                               size_t end) const;
   void Describe(const std::vector<Token>& t, size_t start, ClaimantMention& m) const;
 
+  std::optional<ActorMention> FindActorAt(const std::vector<Token>& t, size_t i) const;
+
   const Rulebook& rules_;
   const Lexicon& lexicon_;
   const GazetteerPhrases& phrases_;
   const Conflict* conflict_;
   std::string_view body_;
+  // ActorAt of the last sentence asked about, per token (extraction asks about the
+  // same token many times): 0 not yet known, 1 no actor, 2 an actor in actor_memo_.
+  mutable const std::vector<Token>* memo_tokens_ = nullptr;
+  mutable std::vector<uint8_t> memo_state_;
+  mutable std::vector<ActorMention> actor_memo_;
 };
 
 }  // namespace attest

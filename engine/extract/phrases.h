@@ -4,7 +4,7 @@
 // to" and "n'a pas donné suite" are written in the rules as the text has them.
 #pragma once
 
-#include <unordered_map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,13 +42,16 @@ class PhraseIndex {
     std::vector<WordId> ids;
     ids.reserve(phrase.size());
     for (const auto& word : phrase) ids.push_back(InternWord(word));
-    auto& list = by_first_[ids.front()];
+    WordId first = ids.front();
+    if (first >= slots_.size()) slots_.resize(first + 1, 0);
+    if (slots_[first] == 0) {
+      lists_.emplace_back();
+      slots_[first] = static_cast<uint32_t>(lists_.size());
+    }
+    auto& list = lists_[slots_[first] - 1];
     for (const auto& [p, v] : list) {
       if (p == ids) return false;
     }
-    WordId first = ids.front();
-    if (first >= starts_.size()) starts_.resize(first + 1, false);
-    starts_[first] = true;
     list.emplace_back(std::move(ids), std::move(value));
     return true;
   }
@@ -57,12 +60,10 @@ class PhraseIndex {
   std::optional<Match> At(const std::vector<Token>& tokens, size_t i) const {
     if (i >= tokens.size()) return std::nullopt;
     WordId first = Key(tokens[i]);
-    // Most words start no phrase of this index: a bit says so without hashing.
-    if (first >= starts_.size() || !starts_[first]) return std::nullopt;
-    auto it = by_first_.find(first);
-    if (it == by_first_.end()) return std::nullopt;
+    // Most words start no phrase of this index: one array read says so.
+    if (first >= slots_.size() || slots_[first] == 0) return std::nullopt;
     std::optional<Match> best;
-    for (const auto& [phrase, value] : it->second) {
+    for (const auto& [phrase, value] : lists_[slots_[first] - 1]) {
       if (i + phrase.size() > tokens.size()) continue;
       if (best && phrase.size() <= best->length) continue;
       bool same = true;
@@ -84,13 +85,14 @@ class PhraseIndex {
   bool Contains(const std::vector<Token>& tokens, size_t begin, size_t end) const {
     return Find(tokens, begin, end).has_value();
   }
-  bool empty() const { return by_first_.empty(); }
+  bool empty() const { return lists_.empty(); }
 
  private:
   WordId Key(const Token& t) const { return accents_ ? t.lower_id : t.folded_id; }
 
-  std::unordered_map<WordId, std::vector<std::pair<std::vector<WordId>, V>>> by_first_;
-  std::vector<bool> starts_;  // by word id: whether a phrase starts with that word
+  // By the id of a phrase's first word: 0, or 1 + the index of its list in lists_.
+  std::vector<uint32_t> slots_;
+  std::vector<std::vector<std::pair<std::vector<WordId>, V>>> lists_;
   bool accents_ = false;
 };
 

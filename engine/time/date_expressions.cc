@@ -92,6 +92,15 @@ class DateParser {
       joined_ += ' ';
     }
     starts_.push_back(joined_.size());
+    // Where a core may begin: a number, or a starter word (see DateWords).
+    may_start_.reserve(pieces_.size());
+    for (const auto& p : pieces_) {
+      std::string_view first = std::string_view(p.folded).substr(0, p.folded.find(' '));
+      may_start_.push_back(p.kind == TokenKind::kNumber ||
+                           (p.kind == TokenKind::kWord &&
+                            (words.starters.empty() ||
+                             words.starters.find(first) != words.starters.end())));
+    }
   }
 
   std::vector<DateMention> Run() {
@@ -99,7 +108,10 @@ class DateParser {
     size_t i = 0;
     while (i < pieces_.size()) {
       std::optional<Parsed> parsed;
-      if (pieces_[i].token_start) parsed = ParseAt(i);
+      // An expression's core is at most two lead words (of up to two pieces) away.
+      bool near = false;
+      for (size_t k = i; k < pieces_.size() && k < i + 5 && !near; ++k) near = may_start_[k];
+      if (pieces_[i].token_start && near) parsed = ParseAt(i);
       if (!parsed) {
         ++i;
         continue;
@@ -132,6 +144,7 @@ class DateParser {
     }
     for (auto it = cores.rbegin(); it != cores.rend(); ++it) {
       size_t core = *it;
+      if (core >= pieces_.size() || !may_start_[core]) continue;
       bool introduced = core > i || EndsAt(words_.introducers, i) || EndsAt(words_.lead_words, i);
       bool quantity = EndsAt(words_.quantity_words, core);
       auto parsed = Core(core, introduced, quantity, true);
@@ -564,6 +577,7 @@ class DateParser {
   std::vector<DatePiece> pieces_;
   std::string joined_;
   std::vector<size_t> starts_;
+  std::vector<bool> may_start_;  // per piece
 };
 
 }  // namespace
@@ -581,7 +595,7 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
     if (t.kind == TokenKind::kNumber) possible = true;
     if (t.kind != TokenKind::kWord) continue;
     std::string_view first = std::string_view(t.folded).substr(0, t.folded.find(' '));
-    possible = words.triggers.count(std::string(first)) > 0;
+    possible = words.triggers.find(first) != words.triggers.end();
   }
   if (!possible) return {};
   return DateParser(tokens, text, base_offset, published, words).Run();

@@ -307,6 +307,10 @@ DateWords ReadDateWords(const TomlReader& reader, const TokenRules& token_rules,
   first_pieces(words.seasons);
   first_pieces(words.period_parts);
   first_pieces(words.parts_of_day);  // "ce matin", "this morning"
+  words.starters = words.triggers;
+  for (const auto& [key, value] : words.modifiers_before.entries) {
+    words.starters.insert(key.substr(0, key.find(' ')));
+  }
   return words;
 }
 

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -44,9 +45,15 @@ struct PeriodPart {
 
 // Phrases of one word class, keyed by their pieces' folded forms joined with one
 // space ("la semaine", "avant hier", "dec ."), with the value each one stands for.
+struct PhraseKeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+
 template <typename Value>
 struct PhraseTable {
-  std::map<std::string, Value, std::less<>> entries;  // found by string_view too
+  // Found by string_view too (keys are views into the text's pieces).
+  std::unordered_map<std::string, Value, PhraseKeyHash, std::equal_to<>> entries;
   size_t longest = 0;  // pieces in the longest phrase
 };
 using PhraseSet = PhraseTable<bool>;
@@ -85,7 +92,10 @@ struct DateWords {
   // number (months, weekdays, relative days, units, seasons, period parts, parts
   // of the day after "this": "ce matin"): a text
   // with none of these and no number holds no date, and is not parsed.
-  std::unordered_set<std::string> triggers;
+  std::unordered_set<std::string, PhraseKeyHash, std::equal_to<>> triggers;
+  // Where an expression's core can begin: a trigger or a modifier before ("last",
+  // "ce"). The parser tries no other word (numbers aside).
+  std::unordered_set<std::string, PhraseKeyHash, std::equal_to<>> starters;
 };
 
 // One word as date phrases are matched: a token, or one part of a hyphenated word
