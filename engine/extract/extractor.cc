@@ -163,10 +163,13 @@ class ReportReader {
   void ResolveOutlet() {
     outlet_ = report_.outlet.value_or("");
     if (const Actor* a = rules_.actors.Find(outlet_)) outlet_ = a->name;
+    outlet_folded_ = FoldForMatch(outlet_);
   }
 
   bool IsOutlet(const Claimant& c) const {
-    return c.name && !outlet_.empty() && FoldForMatch(*c.name) == FoldForMatch(outlet_);
+    if (!c.name || outlet_.empty()) return false;
+    if (*c.name == outlet_) return true;
+    return FoldForMatch(*c.name) == outlet_folded_;
   }
 
   Claimant OutletClaimant() const {
@@ -249,7 +252,26 @@ class ReportReader {
 
   // --- Cues -------------------------------------------------------------------
 
+  // IsAdverb and IsConditional are asked about the same tokens many times; their
+  // answers for the sentence being read are kept (0 unknown, 1 no, 2 yes).
   bool IsAdverb(const Tokens& t, size_t i) const {
+    return Memo(t, i, adverb_memo_, [&] { return FindAdverb(t, i); });
+  }
+  bool IsConditional(const Tokens& t, size_t i) const {
+    return Memo(t, i, conditional_memo_, [&] { return FindConditional(t, i); });
+  }
+  template <typename F>
+  bool Memo(const Tokens& t, size_t i, std::vector<uint8_t>& memo, F find) const {
+    if (&t != memo_tokens_ || memo.size() != t.size()) {
+      memo_tokens_ = &t;
+      adverb_memo_.assign(t.size(), 0);
+      conditional_memo_.assign(t.size(), 0);
+    }
+    if (memo[i] == 0) memo[i] = find() ? 2 : 1;
+    return memo[i] == 2;
+  }
+
+  bool FindAdverb(const Tokens& t, size_t i) const {
     const GrammarLexicon& g = lex_.grammar;
     if (g.determiners.At(t, i) || g.pronouns.At(t, i)) return false;
     if (g.function_words.At(t, i)) return true;
@@ -564,15 +586,26 @@ class ReportReader {
     };
     std::vector<bool> used(t.size(), false);
     // The subject of the sentence's first clause, if it names a claimant the rules
-    // know: a pronoun later in the sentence may stand for it.
-    std::optional<ClaimantMention> local;
-    for (size_t k = 0; k < t.size(); ++k) {
-      if (!HasVerb(t, k, k + 1)) continue;
-      auto first = finder_->Subject(t, 0, k, false);
-      ResolvePronouns(first);
-      if (!first.empty() && !first.front().generic) local = first.front();
-      break;
-    }
+    // know: a pronoun later in the sentence may stand for it. Found when a pronoun
+    // first needs it.
+    std::optional<ClaimantMention> local_subject;
+    bool local_found = false;
+    auto local_for = [&](const std::vector<ClaimantMention>& who) -> std::optional<ClaimantMention> {
+      bool pronoun = false;
+      for (const auto& m : who) pronoun = pronoun || (m.pronoun && !m.anaphor && !m.same_source);
+      if (!pronoun) return std::nullopt;
+      if (!local_found) {
+        local_found = true;
+        for (size_t k = 0; k < t.size(); ++k) {
+          if (!HasVerb(t, k, k + 1)) continue;
+          auto first = finder_->Subject(t, 0, k, false);
+          ResolvePronouns(first);
+          if (!first.empty() && !first.front().generic) local_subject = first.front();
+          break;
+        }
+      }
+      return local_subject;
+    };
     for (size_t i = 0; i < t.size(); ++i) {
       if (auto nc = c.not_cues.At(t, i)) {
         for (size_t k = i; k < i + nc->length; ++k) used[k] = true;
@@ -611,7 +644,7 @@ class ReportReader {
         auto who = finder_->Anywhere(t, i + f->length, end, true);
         // "de source sécuritaire": the frame's last word heads its claimant.
         if (who.empty() && f->length > 1) who = finder_->Anywhere(t, i + f->length - 1, end, false);
-        ResolvePronouns(who, local);
+        ResolvePronouns(who, local_for(who));
         if (who.empty()) continue;
         FoundCue cue;
         cue.kind = FoundCue::Kind::kFrame;
@@ -915,12 +948,17 @@ class ReportReader {
         cue.postposed = true;
         region_begin = group;
       }
-      ResolvePronouns(who, local);
+      ResolvePronouns(who, local_for(who));
       if (who.empty() && participial) {
         // No cue before it in the sentence: the subject of the clause it hangs on.
         bool earlier = false;
         for (const auto& e : cues) earlier = earlier || (e.end <= cue.begin && !e.embedded);
-        if (!earlier && local) who = {*local};
+        if (!earlier) {
+          ClaimantMention probe;  // (asks for the sentence's subject as a pronoun would)
+          probe.pronoun = true;
+          probe.begin = cue.begin;
+          if (auto local = local_for({probe})) who = {*local};
+        }
       }
       if (who.empty() && !participial) {
         // A subject left out after "et"/"and"/"mais": the previous cue's claimant.
@@ -1002,7 +1040,7 @@ class ReportReader {
     return cues;
   }
 
-  bool IsConditional(const Tokens& t, size_t i) const {
+  bool FindConditional(const Tokens& t, size_t i) const {
     const GrammarLexicon& g = lex_.grammar;
     if (g.conditional.At(t, i)) return true;
     if (g.conditional_exceptions.At(t, i)) return false;
@@ -1395,6 +1433,7 @@ class ReportReader {
   std::vector<Tokens> tokens_;
   const Conflict* conflict_ = nullptr;
   std::string outlet_;
+  std::string outlet_folded_;
   std::optional<MentionFinder> finder_;
   std::optional<IncidentRef> current_;
   std::optional<IncidentRef> main_;
@@ -1404,6 +1443,9 @@ class ReportReader {
   int last_paragraph_ = -1;
   std::vector<std::optional<std::vector<DateMention>>> dates_;  // per sentence, found once
   std::optional<const Place*> sentence_place_;  // the current sentence's place, found once
+  mutable const Tokens* memo_tokens_ = nullptr;  // the sentence the memos below are of
+  mutable std::vector<uint8_t> adverb_memo_;
+  mutable std::vector<uint8_t> conditional_memo_;
   int paragraph_ = -1;
   std::vector<Claim> claims_;
 };

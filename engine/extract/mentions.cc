@@ -36,8 +36,18 @@ bool IsCapitalized(const Token& t) {
 }  // namespace
 
 bool MentionFinder::IsFunctionWord(const std::vector<Token>& t, size_t i) const {
-  const GrammarLexicon& g = lexicon_.grammar;
-  return g.function_words.At(t, i) || g.determiners.At(t, i) || lexicon_.claimants.counts.At(t, i);
+  if (i >= t.size()) return false;
+  if (function_tokens_ != &t || function_memo_.size() != t.size()) {
+    function_tokens_ = &t;
+    function_memo_.assign(t.size(), 0);
+  }
+  if (function_memo_[i] == 0) {
+    const GrammarLexicon& g = lexicon_.grammar;
+    bool function = g.function_words.At(t, i) || g.determiners.At(t, i) ||
+                    lexicon_.claimants.counts.At(t, i);
+    function_memo_[i] = function ? 2 : 1;
+  }
+  return function_memo_[i] == 2;
 }
 
 std::optional<ActorMention> MentionFinder::ActorAt(const std::vector<Token>& t, size_t i) const {

@@ -97,6 +97,9 @@ class MentionFinder {
   mutable const std::vector<Token>* memo_tokens_ = nullptr;
   mutable std::vector<uint8_t> memo_state_;
   mutable std::vector<ActorMention> actor_memo_;
+  // IsFunctionWord of the last sentence asked about: 0 not yet known, 1 no, 2 yes.
+  mutable const std::vector<Token>* function_tokens_ = nullptr;
+  mutable std::vector<uint8_t> function_memo_;
 };
 
 }  // namespace attest

@@ -592,7 +592,14 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
   bool possible = words.triggers.empty();
   for (const Token& t : tokens) {
     if (possible) break;
-    if (t.kind == TokenKind::kNumber) possible = true;
+    // A number is a date only as a year (1900-2100) or a numeric date (14/07/2025,
+    // 2025-07-14); a day number comes with a month or weekday, triggers themselves.
+    if (t.kind == TokenKind::kNumber) {
+      bool separated = t.text.find_first_of("/-.") != std::string::npos;
+      bool year = t.text.size() == 4 && (t.text.rfind("19", 0) == 0 || t.text.rfind("20", 0) == 0 ||
+                                         t.text == "2100");
+      possible = separated || year;
+    }
     if (t.kind != TokenKind::kWord) continue;
     std::string_view first = std::string_view(t.folded).substr(0, t.folded.find(' '));
     possible = words.triggers.find(first) != words.triggers.end();
