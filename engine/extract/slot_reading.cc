@@ -155,6 +155,12 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
           break;
         }
         if (auto a = finder.ActorAt(t, k)) {
+          // "tuées à Bamako": after a locative an actor's alias is a place.
+          bool located = false;
+          for (size_t back = 1; back <= 3 && back <= k && !located; ++back) {
+            if (auto l = s.locatives.At(t, k - back); l && k - back + l->length == k) located = true;
+          }
+          if (located) continue;
           full = slot + ":" + a->actor->name;
           break;
         }
