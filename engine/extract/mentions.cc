@@ -254,8 +254,13 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.end = a->end;
     }
     m.claimant.anonymous = true;
-    if (!m.claimant.name) m.claimant.kind = ClaimantKind::kPerson;
     Describe(t, start, m);
+    if (!m.claimant.name) {
+      // A role of no group the rules know is a person named by its words ("le
+      // porte-parole", "un responsable"), also when a pronoun later stands for it.
+      m.claimant.kind = ClaimantKind::kPerson;
+      m.claimant.name = m.claimant.mention;
+    }
     return m;
   }
 

@@ -167,6 +167,14 @@ const std::vector<TwoByte>& TwoByteTable() {
         e.fold = TwoByte::Fold::kLetters;  // "é" → "e", "œ" → "œ"
         e.folded = folded;
       }  // else (a compatibility form folding to several words): kSlow
+      // Between letters the table must say what utf8proc says: "Ŀ" decomposes
+      // to "L·", whose dot separates words; such code points go to utf8proc.
+      std::string expected = e.fold == TwoByte::Fold::kLetters     ? "a" + e.folded + "a"
+                             : e.fold == TwoByte::Fold::kSeparator ? "a a"
+                                                                   : "aa";
+      if (e.fold != TwoByte::Fold::kSlow && FoldSlow("a" + one + "a") != expected) {
+        e.fold = TwoByte::Fold::kSlow;
+      }
       auto lw = utf8proc_encode_char(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)), buf);
       e.lower.assign(reinterpret_cast<const char*>(buf), static_cast<size_t>(lw));
     }
