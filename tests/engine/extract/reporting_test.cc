@@ -247,3 +247,28 @@ TEST_CASE("generic words name the parties of the report's own country",
 }
 
 }  // namespace attest
+
+namespace attest {
+
+TEST_CASE("a report without lang is read in the language its words say, or refused",
+          "[extract][fr][en]") {
+  auto read = [](const std::string& body) {
+    Diagnostics diagnostics;
+    ReportOptions options;
+    auto report = ReadTextReport("---\nid: x\noutlet: RFI\npublished: 2025-07-14\n---\n" + body,
+                                 "x.txt", options, diagnostics);
+    REQUIRE(report.has_value());
+    return *report;
+  };
+  auto fr = ExtractClaims(read("L'armée malienne a reconnu des combats près de Ber."),
+                          testing::ProjectRules());
+  REQUIRE(fr.size() == 1);
+  CHECK(fr[0].stance == Stance::kAcknowledges);
+  auto en = ExtractClaims(read("The army acknowledged clashes near Ber on Monday."),
+                          testing::ProjectRules());
+  REQUIRE(en.size() == 1);
+  CHECK(en[0].stance == Stance::kAcknowledges);
+  CHECK_THROWS_AS(ExtractClaims(read("12345 67890."), testing::ProjectRules()), InvalidInput);
+}
+
+}  // namespace attest
