@@ -106,7 +106,10 @@ class ReportReader {
     }
     FindConflict();
     ResolveOutlet();
-    finder_.emplace(rules_, lex_, phrases_, conflict_, body_);
+    // Generic words ("the army", "police") name an actor only in a conflict the
+    // report is known to be about.
+    designations_ = conflict_ != nullptr;
+    finder_.emplace(rules_, lex_, phrases_, conflict_, body_, designations_);
     FindMainIncident();
     for (size_t i = 0; i < sentences_.size(); ++i) ReadSentence(i);
     for (size_t i = 0; i < claims_.size(); ++i) claims_[i].ordinal = static_cast<int64_t>(i) + 1;
@@ -325,7 +328,17 @@ class ReportReader {
         return j;
       }
       // (A cue ending at `floor` is a verb on the left: "affirment … et assurent".)
-      if (g.coordinators.At(t, j) && (floor > 0 || HasVerb(t, floor, j))) return j;
+      if (g.coordinators.At(t, j) && (floor > 0 || HasVerb(t, floor, j))) {
+        // "where witnesses and rights groups said": with no verb between the
+        // coordinator and the boundary before it, it joins two subjects.
+        size_t b = j;
+        while (b > floor && !IsPunct(t[b - 1], ",") && !IsPunct(t[b - 1], ";") &&
+               !g.relatives.At(t, b - 1) && !g.contrast.At(t, b - 1) &&
+               !g.subordinators.At(t, b - 1)) {
+          --b;
+        }
+        if (b == j || HasVerb(t, b, j) || b == floor) return j;
+      }
     }
     return floor;
   }
@@ -343,6 +356,14 @@ class ReportReader {
       if (IsPunct(t[k], ",") || IsQuote(t[k])) {
         ++k;
         continue;
+      }
+      if (IsPunct(t[k], "(")) {  // "Le Groupe … (GSIM, ou JNIM), …": part of the name
+        size_t close = k + 1;
+        while (close < verb && !IsPunct(t[close], ")")) ++close;
+        if (close < verb) {
+          k = close + 1;
+          continue;
+        }
       }
       size_t chunk_end = k;
       while (chunk_end < verb && !IsPunct(t[chunk_end], ",")) ++chunk_end;
@@ -683,6 +704,17 @@ class ReportReader {
       if (IsInverted(t, cue.end)) inverted = cue.end;
       while (group > previous_end) {
         size_t k = group - 1;
+        // An adverbial phrase ending here: "a de son côté évoqué", "has for its
+        // part denied".
+        bool phrase = false;
+        for (size_t len = 3; len >= 2 && !phrase; --len) {
+          if (k + 1 < len || k + 1 - len < previous_end) continue;
+          if (auto f = g.function_words.At(t, k + 1 - len); f && f->length == len) {
+            group = k + 1 - len;
+            phrase = true;
+          }
+        }
+        if (phrase) continue;
         if (g.pronouns.At(t, k)) {
           if (!inverted && IsInverted(t, k) && k > previous_end && g.auxiliaries.At(t, k - 1)) {
             inverted = k;
@@ -827,10 +859,17 @@ class ReportReader {
         }
         if (who.empty()) continue;  // a passive without an agent attributes nothing
       } else if (inside) {
-        // In a relative clause between commas: the subject is what it qualifies.
-        size_t from = inside->first;
-        while (from > 0 && !IsPunct(t[from - 1], ",") && !HasVerb(t, from - 1, from)) --from;
-        who = finder_->Subject(t, from, inside->first, !cue.entry.known_claimant);
+        // In a relative clause between commas: its own subject if it has one
+        // (", where witnesses said …,"), else what it qualifies (", qui a
+        // revendiqué …,").
+        if (region_begin < region_end) {
+          who = finder_->Subject(t, region_begin, region_end, !cue.entry.known_claimant);
+        }
+        if (who.empty()) {
+          size_t from = inside->first;
+          while (from > 0 && !IsPunct(t[from - 1], ",") && !HasVerb(t, from - 1, from)) --from;
+          who = finder_->Subject(t, from, inside->first, !cue.entry.known_claimant);
+        }
         cue.embedded = inside;
       } else if (region_begin >= region_end && clause < group &&
                  (g.coordinators.At(t, clause) || g.contrast.At(t, clause))) {
@@ -936,10 +975,14 @@ class ReportReader {
         // "Deux soldats ont été tués, selon l'armée, qui assure avoir tué douze
         // assaillants": a subject relative after a comma speaks for the claimant
         // the rules know just before it.
-        size_t np_begin = clause - 1;
-        while (np_begin > 0 && !IsPunct(t[np_begin - 1], ",") && clause - np_begin < 10) --np_begin;
-        auto np = finder_->Anywhere(t, np_begin, clause - 1, false);
-        if (!np.empty() && !np.front().pronoun && np.back().end == clause - 1) who = std::move(np);
+        // The claimant is the mention that ends at the comma, looked for from it
+        // backwards ("communiqué par les autorités, qui…" → the authorities).
+        size_t comma = clause - 1;
+        for (size_t from = comma; from > 0 && comma - from < 8 && who.empty(); --from) {
+          if (IsPunct(t[from - 1], ",")) break;
+          auto np = finder_->Anywhere(t, from - 1, comma, false);
+          if (!np.empty() && !np.front().pronoun && np.back().end == comma) who = std::move(np);
+        }
       }
       // A postposed cue attributes everything said before it in its sentence;
       // the words before its verb are then content, not its subject's.
@@ -1432,6 +1475,7 @@ class ReportReader {
   std::vector<Sentence> sentences_;
   std::vector<Tokens> tokens_;
   const Conflict* conflict_ = nullptr;
+  bool designations_ = true;  // false: the report's conflict is not known
   std::string outlet_;
   std::string outlet_folded_;
   std::optional<MentionFinder> finder_;

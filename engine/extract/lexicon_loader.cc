@@ -270,6 +270,7 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
   ReadWords(r, r.root(), "negative_words", rules, g.negative_words);
   ReadWords(r, r.root(), "contrast", rules, g.contrast);
   ReadWords(r, r.root(), "coordinators", rules, g.coordinators);
+  g.relatives.MatchAccents();  // "où" (where) is not "ou" (or)
   ReadWords(r, r.root(), "relatives", rules, g.relatives);
   ReadWords(r, r.root(), "subordinators", rules, g.subordinators);
   g.auxiliaries.MatchAccents();  // "a" (has) is not "à" (to)

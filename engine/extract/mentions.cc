@@ -20,8 +20,13 @@ GazetteerPhrases GazetteerPhrases::Build(const Rulebook& rules, const Lexicon& l
 
 MentionFinder::MentionFinder(const Rulebook& rules, const Lexicon& lexicon,
                              const GazetteerPhrases& phrases, const Conflict* conflict,
-                             std::string_view body)
-    : rules_(rules), lexicon_(lexicon), phrases_(phrases), conflict_(conflict), body_(body) {}
+                             std::string_view body, bool designations)
+    : rules_(rules),
+      lexicon_(lexicon),
+      phrases_(phrases),
+      conflict_(conflict),
+      body_(body),
+      designations_(designations) {}
 
 namespace {
 
@@ -80,7 +85,7 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
     }
     if (!common || exact) return ActorMention{*m->value, i, i + m->length};
   }
-  if (auto d = phrases_.designations.At(t, i)) {
+  if (auto d = designations_ ? phrases_.designations.At(t, i) : std::nullopt) {
     if (const Actor* a = rules_.actors.FindDesignation(*d->value, conflict_)) {
       return ActorMention{a, i, i + d->length};
     }
@@ -303,6 +308,11 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.end = k;
       m.claimant.anonymous = true;
       m.claimant.role = role;
+      // "police spokesman", "hospital official": a role after the noun is who speaks.
+      if (auto r = c.roles.At(t, m.end); r && m.end + r->length <= end) {
+        m.claimant.role = *r->value;
+        m.end += r->length;
+      }
       auto affiliated = AffiliatedActor(t, k, end);
       if (affiliated) {
         named_by_actor(*affiliated);
@@ -379,8 +389,12 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
                                                         size_t end, size_t start) const {
   if (h >= end || t[h].kind != TokenKind::kWord) return std::nullopt;
   const SlotLexicon& s = lexicon_.slots;
+  // A place is no speaker, but a country is a state: "Somalia's government
+  // condemned", "Myanmar's military government acknowledged".
+  auto place = phrases_.places.At(t, h);
+  bool country = place && (*place->value)->name == (*place->value)->country;
   if (s.events.At(t, h) || s.count_nouns.At(t, h) || s.materiel.At(t, h) ||
-      s.outcomes.At(t, h) || phrases_.places.At(t, h) || lexicon_.quantities.numbers.At(t, h) ||
+      s.outcomes.At(t, h) || (place && !country) || lexicon_.quantities.numbers.At(t, h) ||
       lexicon_.cues.verbs.At(t, h) || lexicon_.grammar.auxiliaries.At(t, h)) {
     return std::nullopt;
   }
@@ -411,7 +425,7 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
          !lexicon_.grammar.auxiliaries.At(t, m.end) && t[m.end].kind != TokenKind::kQuoteOpen) {
     ++m.end;
   }
-  m.claimant.kind = ClaimantKind::kPerson;
+  m.claimant.kind = country ? ClaimantKind::kState : ClaimantKind::kPerson;
   Describe(t, start, m);
   m.claimant.name = m.claimant.mention;
   // An indefinite determiner hides who speaks: "un diplomate".
@@ -436,12 +450,19 @@ std::vector<ClaimantMention> MentionFinder::WithCoordinated(const std::vector<To
     size_t j = k + joint->length;
     while (j < end && IsFunctionWord(t, j) && !ActorAt(t, j)) ++j;
     auto a = ActorAt(t, j);
-    if (!a || a->end > end) break;
     ClaimantMention m;
-    m.claimant.name = a->actor->name;
-    m.claimant.kind = a->actor->kind;
-    m.end = a->end;
-    Describe(t, k + joint->length, m);
+    if (a && a->end <= end) {
+      m.claimant.name = a->actor->name;
+      m.claimant.kind = a->actor->kind;
+      m.end = a->end;
+      Describe(t, k + joint->length, m);
+    } else {
+      // Sources coordinated with the first: "two security sources and a local
+      // resident", "witnesses and rights groups".
+      auto other = MentionAt(t, j, end, k + joint->length);
+      if (!other || other->pronoun || other->generic || !other->claimant.name) break;
+      m = *other;
+    }
     bool seen = false;
     for (const auto& o : out) seen = seen || o.claimant.name == m.claimant.name;
     if (!seen) out.push_back(m);

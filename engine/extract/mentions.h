@@ -46,8 +46,11 @@ struct ActorMention {
 class MentionFinder {
  public:
   // `body`: the text the tokens' offsets point into.
+  // `designations`: whether generic designations ("l'armée", "the police") may
+  // name an actor at all; false for a report about a country with no conflict in
+  // the gazetteer.
   MentionFinder(const Rulebook& rules, const Lexicon& lexicon, const GazetteerPhrases& phrases,
-                const Conflict* conflict, std::string_view body);
+                const Conflict* conflict, std::string_view body, bool designations = true);
 
   // The actor named at token i (a name, an alias, or a designation this conflict
   // resolves), with the tokens it covers.
@@ -92,6 +95,7 @@ class MentionFinder {
   const GazetteerPhrases& phrases_;
   const Conflict* conflict_;
   std::string_view body_;
+  bool designations_ = true;
   // ActorAt of the last sentence asked about, per token (extraction asks about the
   // same token many times): 0 not yet known, 1 no actor, 2 an actor in actor_memo_.
   mutable const std::vector<Token>* memo_tokens_ = nullptr;

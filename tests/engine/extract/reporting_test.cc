@@ -272,3 +272,76 @@ TEST_CASE("a report without lang is read in the language its words say, or refus
 }
 
 }  // namespace attest
+
+namespace attest {
+
+using testing::CheckPassage;
+
+TEST_CASE("coordinated sources are one claimant each, and a country names a state",
+          "[extract][en][reporting]") {
+  CheckPassage("en", {.text = "Militants attacked Djibo on Sunday, two security sources and a "
+                              "local resident told Reuters.",
+                      .published = "2025-05-13",
+                      .outlet = "Reuters",
+                      .claim_count = 2,
+                      .claims = {{.anchor = "Militants", .claimant = "security sources"},
+                                 {.anchor = "Militants", .claimant = "local residents"}}});
+  CheckPassage("en", {.text = "An air strike hit a village in Sagaing, where witnesses and rights "
+                              "groups said more than 100 people were killed.",
+                      .published = "2023-04-12",
+                      .outlet = "AP",
+                      .claims = {{.anchor = "witnesses and", .claimant = "witnesses"},
+                                 {.anchor = "witnesses and", .claimant = "activists and aid groups"}}});
+  CheckPassage("en", {.text = "Somalia's government condemned the attack on the beach.",
+                      .published = "2024-08-03",
+                      .outlet = "AFP",
+                      .claims = {{.anchor = "condemned",
+                                  .mention = "Somalia's government",
+                                  .kind = ClaimantKind::kState}}});
+  // In a report about a country without a conflict in the gazetteer, "police" is
+  // that country's, not Mali's.
+  CheckPassage("en", {.text = "At least 32 people were killed in Togo, police said.",
+                      .published = "2024-08-03",
+                      .outlet = "AFP",
+                      .claims = {{.anchor = "police said", .claimant = "police"}}});
+}
+
+TEST_CASE("a name in brackets, an adverbial inside the verb group, and a passive of speech",
+          "[extract][fr][reporting]") {
+  CheckPassage("fr", {.text = "Le Groupe de soutien à l'islam et aux musulmans (GSIM, ou JNIM), lié "
+                              "à al-Qaïda, a revendiqué l'attaque de Barsalogho.",
+                      .published = "2024-08-27",
+                      .claims = {{.anchor = "a revendiqué", .claimant = "JNIM"}}});
+  CheckPassage("fr", {.text = "L'armée a de son côté évoqué dix morts à Kidal.",
+                      .claims = {{.anchor = "évoqué", .claimant = "FAMa", .cue = "évoqué"}}});
+  CheckPassage("fr", {.text = "Aucun bilan civil n'a été communiqué par les autorités, qui n'ont pas "
+                              "répondu aux sollicitations de RFI à Kayes.",
+                      .published = "2025-07-02",
+                      .claims = {{.anchor = "Aucun bilan",
+                                  .claimant = "Government of Mali",
+                                  .stance = Stance::kDeclines},
+                                 {.anchor = "qui n'ont pas répondu",
+                                  .claimant = "Government of Mali",
+                                  .stance = Stance::kDeclines}}});
+  // "où" is a relative pronoun, "ou" a coordinator.
+  CheckPassage("fr", {.text = "Les rebelles du FLA affirment avoir détruit ou emporté les véhicules "
+                              "et assurent avoir fait plusieurs victimes.",
+                      .claim_count = 2});
+}
+
+TEST_CASE("an English verb that reports only with its object: issued a statement, answered calls",
+          "[extract][en][reporting]") {
+  CheckPassage("en", {.text = "Militants attacked Djibo. Burkina Faso's military government has not "
+                              "issued a statement. A government spokesman did not answer calls "
+                              "seeking comment.",
+                      .published = "2025-05-13",
+                      .outlet = "Reuters",
+                      .claims = {{.anchor = "has not issued",
+                                  .claimant = "Government of Burkina Faso",
+                                  .stance = Stance::kDeclines},
+                                 {.anchor = "did not answer",
+                                  .role = "spokesperson",
+                                  .stance = Stance::kDeclines}}});
+}
+
+}  // namespace attest
