@@ -81,6 +81,13 @@ struct Antecedent {
   Agreement agreement;
 };
 
+// The gazetteers cut into this language's phrases, built once per rulebook.
+const GazetteerPhrases& PhrasesFor(const Rulebook& rules, const Lexicon& lexicon) {
+  auto& slot = rules.derived.phrases[lexicon.lang];
+  if (!slot) slot = std::make_shared<const GazetteerPhrases>(GazetteerPhrases::Build(rules, lexicon));
+  return *slot;
+}
+
 class ReportReader {
  public:
   ReportReader(const Report& report, const Rulebook& rules, const Lexicon& lexicon)
@@ -88,7 +95,7 @@ class ReportReader {
         body_(*report.body),
         rules_(rules),
         lex_(lexicon),
-        phrases_(GazetteerPhrases::Build(rules, lexicon)),
+        phrases_(PhrasesFor(rules, lexicon)),
         published_(report.published.date()) {}
 
   std::vector<Claim> Read() {
@@ -99,7 +106,10 @@ class ReportReader {
     }
     FindConflict();
     ResolveOutlet();
-    finder_.emplace(rules_, lex_, phrases_, conflict_, body_);
+    // Generic words ("the army", "police") name an actor only in a conflict the
+    // report is known to be about.
+    designations_ = conflict_ != nullptr;
+    finder_.emplace(rules_, lex_, phrases_, conflict_, body_, designations_);
     FindMainIncident();
     for (size_t i = 0; i < sentences_.size(); ++i) ReadSentence(i);
     for (size_t i = 0; i < claims_.size(); ++i) claims_[i].ordinal = static_cast<int64_t>(i) + 1;
@@ -108,19 +118,35 @@ class ReportReader {
 
  private:
   // The conflict the report is about, for designations ("l'armée") and sides:
-  // that of the first gazetteer place named, else of the first actor with a side.
+  // that of the country its places (and country names) point to most often, the
+  // first named winning a tie; a country without a conflict in the gazetteer
+  // makes none ("the army" of a report on Sudan is not Mali's). With no place
+  // at all, that of the first actor with a side.
   void FindConflict() {
     auto when = DateInterval::Day(published_);
+    std::vector<std::pair<std::string, int>> countries;  // in order of first mention
     for (const auto& t : tokens_) {
       for (size_t i = 0; i < t.size(); ++i) {
         auto p = phrases_.places.At(t, i);
-        if (p && IsUpperCase(DecodeCodePoint(t[i].text, 0).value)) {
-          if (const Conflict* c = rules_.actors.ConflictFor((*p->value)->country, when)) {
-            conflict_ = c;
-            return;
-          }
+        if (!p || !IsUpperCase(DecodeCodePoint(t[i].text, 0).value)) continue;
+        const std::string& country = (*p->value)->country;
+        auto it = std::find_if(countries.begin(), countries.end(),
+                               [&](const auto& c) { return c.first == country; });
+        if (it == countries.end()) {
+          countries.emplace_back(country, 1);
+        } else {
+          ++it->second;
         }
+        i += p->length - 1;
       }
+    }
+    if (!countries.empty()) {
+      auto best = countries.begin();
+      for (auto it = countries.begin(); it != countries.end(); ++it) {
+        if (it->second > best->second) best = it;
+      }
+      conflict_ = rules_.actors.ConflictFor(best->first, when);
+      return;
     }
     for (const auto& t : tokens_) {
       for (size_t i = 0; i < t.size(); ++i) {
@@ -140,10 +166,13 @@ class ReportReader {
   void ResolveOutlet() {
     outlet_ = report_.outlet.value_or("");
     if (const Actor* a = rules_.actors.Find(outlet_)) outlet_ = a->name;
+    outlet_folded_ = FoldForMatch(outlet_);
   }
 
   bool IsOutlet(const Claimant& c) const {
-    return c.name && !outlet_.empty() && FoldForMatch(*c.name) == FoldForMatch(outlet_);
+    if (!c.name || outlet_.empty()) return false;
+    if (*c.name == outlet_) return true;
+    return FoldForMatch(*c.name) == outlet_folded_;
   }
 
   Claimant OutletClaimant() const {
@@ -176,21 +205,76 @@ class ReportReader {
     return std::nullopt;
   }
 
-  std::optional<DateInterval> FirstDate(size_t s, size_t b, size_t e) const {
+  // The date expressions of sentence s, found once.
+  const std::vector<DateMention>& DatesOf(size_t s) {
+    if (dates_.size() < tokens_.size()) dates_.resize(tokens_.size());
+    if (!dates_[s]) {
+      const Sentence& sentence = sentences_[s];
+      std::string_view text = body_.substr(sentence.begin, sentence.end - sentence.begin);
+      dates_[s] = FindDateExpressions(tokens_[s], text, sentence.begin, published_, lex_.dates);
+    }
+    return *dates_[s];
+  }
+
+  // Whether a date tells when something was said, not when it happened: right
+  // after a reporting verb or a word for a statement ("said on Tuesday", "a
+  // revendiqué lundi", "un communiqué publié mardi", "a statement on Monday").
+  bool IsStatementDate(const Tokens& t, const DateMention& d) const {
+    size_t first = 0;
+    while (first < t.size() && t[first].begin < d.begin) ++first;
+    for (size_t back = 1; back <= 3 && back <= first; ++back) {
+      size_t k = first - back;
+      if (auto v = lex_.cues.verbs.At(t, k); v && k + v->length == first) return true;
+      if (auto r = lex_.claimants.roles.At(t, k); r && k + r->length == first) return true;
+    }
+    return false;
+  }
+
+  // The first date of sentence s in tokens [b, e) that says when something
+  // happened.
+  std::optional<DateInterval> FirstDate(size_t s, size_t b, size_t e) {
     const Tokens& t = tokens_[s];
     const Sentence& sentence = sentences_[s];
-    std::string_view text = body_.substr(sentence.begin, sentence.end - sentence.begin);
     size_t from = b < t.size() ? t[b].begin : sentence.end;
     size_t to = e > 0 && e <= t.size() ? t[e - 1].end : sentence.end;
-    for (const auto& d : FindDateExpressions(t, text, sentence.begin, published_, lex_.dates)) {
-      if (d.begin >= from && d.end <= to) return d.date;
+    for (const auto& d : DatesOf(s)) {
+      if (d.begin >= from && d.end <= to && !IsStatementDate(t, d)) return d.date;
     }
     return std::nullopt;
   }
 
+  // Whether token k lies inside a date expression of sentence s ("May" in
+  // "since May last year" is a month, not a hedge).
+  bool InDate(size_t s, size_t k) {
+    const Token& token = tokens_[s][k];
+    for (const auto& d : DatesOf(s)) {
+      if (token.begin >= d.begin && token.end <= d.end) return true;
+    }
+    return false;
+  }
+
   // --- Cues -------------------------------------------------------------------
 
+  // IsAdverb and IsConditional are asked about the same tokens many times; their
+  // answers for the sentence being read are kept (0 unknown, 1 no, 2 yes).
   bool IsAdverb(const Tokens& t, size_t i) const {
+    return Memo(t, i, adverb_memo_, [&] { return FindAdverb(t, i); });
+  }
+  bool IsConditional(const Tokens& t, size_t i) const {
+    return Memo(t, i, conditional_memo_, [&] { return FindConditional(t, i); });
+  }
+  template <typename F>
+  bool Memo(const Tokens& t, size_t i, std::vector<uint8_t>& memo, F find) const {
+    if (&t != memo_tokens_ || memo.size() != t.size()) {
+      memo_tokens_ = &t;
+      adverb_memo_.assign(t.size(), 0);
+      conditional_memo_.assign(t.size(), 0);
+    }
+    if (memo[i] == 0) memo[i] = find() ? 2 : 1;
+    return memo[i] == 2;
+  }
+
+  bool FindAdverb(const Tokens& t, size_t i) const {
     const GrammarLexicon& g = lex_.grammar;
     if (g.determiners.At(t, i) || g.pronouns.At(t, i)) return false;
     if (g.function_words.At(t, i)) return true;
@@ -235,12 +319,26 @@ class ReportReader {
         k = j;
         continue;
       }
-      if (g.contrast.At(t, j) || g.relatives.At(t, j) || IsPunct(t[j], ";") ||
-          IsPunct(t[j], ":")) {
+      if (g.contrast.At(t, j) || g.relatives.At(t, j) || g.subordinators.At(t, j) ||
+          IsPunct(t[j], ";") || IsPunct(t[j], ":")) {
+        // "ce que l'armée conteste": the relative starts at "ce".
+        if (j > floor) {
+          if (auto longer = g.relatives.At(t, j - 1); longer && longer->length > 1) return j - 1;
+        }
         return j;
       }
       // (A cue ending at `floor` is a verb on the left: "affirment … et assurent".)
-      if (g.coordinators.At(t, j) && (floor > 0 || HasVerb(t, floor, j))) return j;
+      if (g.coordinators.At(t, j) && (floor > 0 || HasVerb(t, floor, j))) {
+        // "where witnesses and rights groups said": with no verb between the
+        // coordinator and the boundary before it, it joins two subjects.
+        size_t b = j;
+        while (b > floor && !IsPunct(t[b - 1], ",") && !IsPunct(t[b - 1], ";") &&
+               !g.relatives.At(t, b - 1) && !g.contrast.At(t, b - 1) &&
+               !g.subordinators.At(t, b - 1)) {
+          --b;
+        }
+        if (b == j || HasVerb(t, b, j) || b == floor) return j;
+      }
     }
     return floor;
   }
@@ -259,12 +357,29 @@ class ReportReader {
         ++k;
         continue;
       }
+      if (IsPunct(t[k], "(")) {  // "Le Groupe … (GSIM, ou JNIM), …": part of the name
+        size_t close = k + 1;
+        while (close < verb && !IsPunct(t[close], ")")) ++close;
+        if (close < verb) {
+          k = close + 1;
+          continue;
+        }
+      }
       size_t chunk_end = k;
       while (chunk_end < verb && !IsPunct(t[chunk_end], ",")) ++chunk_end;
       bool after_comma = k > 0 && IsPunct(t[k - 1], ",");
+      // An apposition or a participle phrase without a verb of its own is an
+      // aside too: ", dirigé par l'armée,", ", the al-Qaeda affiliate,".
       bool aside = after_comma && chunk_end < verb &&
                    ((finder_->IsFunctionWord(t, k) && !lex_.grammar.determiners.At(t, k)) ||
-                    lex_.cues.relays.At(t, k) || lex_.claimants.anonymity.At(t, k));
+                    lex_.cues.relays.At(t, k) || lex_.claimants.anonymity.At(t, k) ||
+                    !HasVerb(t, k, chunk_end));
+      // What follows the mention up to the first comma, with no verb, completes
+      // it: "Un responsable local, …", "Des habitants de Gorom-Gorom, …".
+      if (k == end && chunk_end < verb && chunk_end - k <= 6 && !HasVerb(t, k, chunk_end) &&
+          (finder_->IsFunctionWord(t, k) || lex_.claimants.qualifiers.At(t, k))) {
+        aside = true;
+      }
       if (!aside) {
         for (size_t u = k; u < chunk_end; ++u) {
           if (t[u].kind == TokenKind::kPunct || finder_->IsFunctionWord(t, u) || IsAdverb(t, u) ||
@@ -287,34 +402,92 @@ class ReportReader {
     return false;
   }
 
-  void ResolvePronouns(std::vector<ClaimantMention>& mentions) const {
+  // Whether a pronoun that refers so can stand for this claimant: "he" and
+  // "she" for people (witnesses, officials, members of a group), "it" for
+  // organisations.
+  // A person is sure for witnesses only; a generic noun phrase ("the U.S.
+  // military's Central Command") may be either, so "it" may take it, but "she"
+  // never takes an organisation ("The army … she said").
+  static bool CanReferTo(Refers refers, const Claimant& c) {
+    switch (refers) {
+      case Refers::kAny: return true;
+      case Refers::kPerson:
+        return c.kind == ClaimantKind::kPerson || c.kind == ClaimantKind::kWitness ||
+               c.role.has_value() ||
+               (c.kind == ClaimantKind::kAnonymousSources && c.count == ClaimantCount::kOne);
+      case Refers::kGroup: return c.kind != ClaimantKind::kWitness;
+    }
+    return true;
+  }
+
+  // `local`: a claimant this sentence names before the pronoun, tried first
+  // ("Al Masirah TV aired footage of what it said were bodies").
+  void ResolvePronouns(std::vector<ClaimantMention>& mentions,
+                       const std::optional<ClaimantMention>& local = std::nullopt) const {
     for (auto& m : mentions) {
       if (!m.pronoun) continue;
+      if (m.same_source) {
+        // "la même source": whoever was named as a source just before.
+        if (!antecedents_.empty()) {
+          std::string mention = m.claimant.mention;
+          m.claimant = antecedents_.back().claimant;
+          m.claimant.mention = mention;
+          m.pronoun = false;
+        }
+        continue;
+      }
       if (m.anaphor) {
-        // "le groupe": the last actor of that kind the report named.
+        // "le groupe": the last actor of that kind the report named; an anaphor of
+        // unknown kind ("l'organisation") takes the last organisation of any kind.
         for (auto it = actors_seen_.rbegin(); it != actors_seen_.rend(); ++it) {
-          if ((*it)->kind != *m.anaphor) continue;
+          ClaimantKind kind = (*it)->kind;
+          bool fits = *m.anaphor == ClaimantKind::kUnknown
+                          ? kind != ClaimantKind::kOutlet && kind != ClaimantKind::kPerson &&
+                                kind != ClaimantKind::kWitness
+                          : kind == *m.anaphor;
+          if (!fits) continue;
           m.claimant.name = (*it)->name;
-          m.claimant.kind = (*it)->kind;
+          m.claimant.kind = kind;
           m.pronoun = false;
           break;
         }
+        if (m.pronoun) {
+          // Nobody of that kind named yet: the words name the claimant ("the
+          // government" of a country the gazetteer has no government for).
+          m.pronoun = false;
+          m.generic = true;
+          m.claimant.name = m.claimant.mention;
+          m.claimant.kind = *m.anaphor == ClaimantKind::kUnknown ? ClaimantKind::kUnknown
+                                                                  : *m.anaphor;
+        }
+        continue;
+      }
+      auto agrees = [&](const Agreement& a, const Claimant& c) {
+        if (a.plural != m.agreement.plural) return false;
+        if (a.gender != Gender::kUnknown && m.agreement.gender != Gender::kUnknown &&
+            a.gender != m.agreement.gender) {
+          return false;
+        }
+        return CanReferTo(m.agreement.refers, c);
+      };
+      if (local && local->end <= m.begin && !local->pronoun &&
+          agrees(local->agreement, local->claimant)) {
+        std::string mention = m.claimant.mention;
+        m.claimant = local->claimant;
+        m.claimant.mention = mention;
+        m.pronoun = false;
         continue;
       }
       for (auto it = antecedents_.rbegin(); it != antecedents_.rend(); ++it) {
         const Agreement& a = it->agreement;
-        if (a.plural != m.agreement.plural) continue;
-        if (a.gender != Gender::kUnknown && m.agreement.gender != Gender::kUnknown &&
-            a.gender != m.agreement.gender) {
-          continue;
-        }
+        if (!agrees(a, it->claimant)) continue;
         std::string mention = m.claimant.mention;
         m.claimant = it->claimant;
         m.claimant.mention = mention;
         m.pronoun = false;
         break;
       }
-      if (m.pronoun && !m.agreement.plural) {
+      if (m.pronoun && !m.agreement.plural && m.agreement.refers != Refers::kPerson) {
         // No claimant fits: a singular pronoun may stand for the last group or
         // state the report named ("the coalition posted videos of what it said…").
         for (auto it = actors_seen_.rbegin(); it != actors_seen_.rend(); ++it) {
@@ -347,6 +520,65 @@ class ReportReader {
     return std::nullopt;
   }
 
+  // A pronoun set after its verb with hyphens: "-t-il" in "a-t-il ajouté".
+  bool IsInverted(const Tokens& t, size_t k) const {
+    return k < t.size() && t[k].kind == TokenKind::kWord && !t[k].text.empty() &&
+           t[k].text[0] == '-' && lex_.grammar.pronouns.At(t, k).has_value();
+  }
+
+  // Where the object of a verb that needs one stands ("gave no outcome", "without
+  // providing evidence"): one of its objects in the four words after it. A verb
+  // without listed objects has its object anywhere (`after` is returned).
+  static std::optional<size_t> ObjectAt(const Tokens& t, const CueEntry& entry, size_t after) {
+    if (!entry.objects) return after;
+    for (size_t k = after; k < t.size() && k < after + 4; ++k) {
+      if (entry.objects->At(t, k)) return k;
+    }
+    return std::nullopt;
+  }
+  static bool HasObject(const Tokens& t, const CueEntry& entry, size_t after) {
+    return ObjectAt(t, entry, after).has_value();
+  }
+
+  // Whether the cue word ending at `end` is a present participle (-ant, -ing).
+  bool IsPresentParticiple(const Tokens& t, size_t end) const {
+    const std::string& f = t[end - 1].lower;
+    for (const auto& ending : lex_.grammar.present_participle_endings) {
+      if (f.size() > ending.size() + 2 &&
+          f.compare(f.size() - ending.size(), ending.size(), ending) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Who a cue's words were said to, right after it: "told Reuters", "a déclaré à
+  // la presse", "a indiqué à l'AFP", "said to reporters". Returns the token after
+  // them (`after` when there is none); an outlet spoken to becomes the relay.
+  size_t Addressee(const Tokens& t, const FoundCue& cue, size_t after, size_t stop,
+                   std::optional<std::string>& relay) const {
+    const CueLexicon& c = lex_.cues;
+    size_t k = after;
+    auto told = c.relays.At(t, cue.begin);  // the cue is itself "told", "speaking to"
+    bool direct = told && cue.begin + told->length == cue.end;
+    if (!direct) {
+      auto marker = c.addressee_markers.At(t, k);
+      if (!marker) return after;
+      k += marker->length;
+    }
+    while (k < stop && lex_.grammar.determiners.At(t, k) && !finder_->ActorAt(t, k)) ++k;
+    if (k >= stop) return after;
+    if (auto a = finder_->ActorAt(t, k); a && a->actor->kind == ClaimantKind::kOutlet) {
+      relay = a->actor->name;
+      return a->end;
+    }
+    if (auto who = c.addressees.At(t, k)) return k + who->length;
+    if (direct && lex_.grammar.function_words.At(t, k) && !lex_.grammar.relatives.At(t, k)) {
+      return k + 1;  // "told him", "told them"
+    }
+    return after;
+  }
+
   // Relative clauses set between commas inside a clause that goes on after them:
   // [the comma before the relative pronoun, the closing comma].
   std::vector<std::pair<size_t, size_t>> EmbeddedRelatives(const Tokens& t) const {
@@ -374,6 +606,27 @@ class ReportReader {
       return std::nullopt;
     };
     std::vector<bool> used(t.size(), false);
+    // The subject of the sentence's first clause, if it names a claimant the rules
+    // know: a pronoun later in the sentence may stand for it. Found when a pronoun
+    // first needs it.
+    std::optional<ClaimantMention> local_subject;
+    bool local_found = false;
+    auto local_for = [&](const std::vector<ClaimantMention>& who) -> std::optional<ClaimantMention> {
+      bool pronoun = false;
+      for (const auto& m : who) pronoun = pronoun || (m.pronoun && !m.anaphor && !m.same_source);
+      if (!pronoun) return std::nullopt;
+      if (!local_found) {
+        local_found = true;
+        for (size_t k = 0; k < t.size(); ++k) {
+          if (!HasVerb(t, k, k + 1)) continue;
+          auto first = finder_->Subject(t, 0, k, false);
+          ResolvePronouns(first);
+          if (!first.empty() && !first.front().generic) local_subject = first.front();
+          break;
+        }
+      }
+      return local_subject;
+    };
     for (size_t i = 0; i < t.size(); ++i) {
       if (auto nc = c.not_cues.At(t, i)) {
         for (size_t k = i; k < i + nc->length; ++k) used[k] = true;
@@ -385,7 +638,7 @@ class ReportReader {
       if (!w) continue;
       for (size_t k = i + w->length; k < t.size() && k <= i + w->length + 2; ++k) {
         auto v = c.verbs.At(t, k);
-        if (!v || used[k]) continue;
+        if (!v || used[k] || !HasObject(t, *v->value, k + v->length)) continue;
         FoundCue cue;
         cue.kind = FoundCue::Kind::kSilence;
         cue.begin = i;
@@ -410,7 +663,9 @@ class ReportReader {
           ++end;
         }
         auto who = finder_->Anywhere(t, i + f->length, end, true);
-        ResolvePronouns(who);
+        // "de source sécuritaire": the frame's last word heads its claimant.
+        if (who.empty() && f->length > 1) who = finder_->Anywhere(t, i + f->length - 1, end, false);
+        ResolvePronouns(who, local_for(who));
         if (who.empty()) continue;
         FoundCue cue;
         cue.kind = FoundCue::Kind::kFrame;
@@ -428,6 +683,7 @@ class ReportReader {
       auto v = c.verbs.At(t, i);
       if (!v) continue;
       if (i > 0 && g.determiners.At(t, i - 1)) continue;  // a noun: "un communiqué"
+      if (!HasObject(t, *v->value, i + v->length)) continue;  // "gave chase"
       // The object of a reporting verb is a noun: "rejected reports that…".
       if (i > 0 && c.verbs.At(t, i - 1)) continue;
       FoundCue cue;
@@ -443,9 +699,30 @@ class ReportReader {
       }
       auto inside = embedding(i);
       size_t group = i;
+      // "a-t-il ajouté", "affirme-t-elle": the subject is the inverted pronoun.
+      std::optional<size_t> inverted;
+      if (IsInverted(t, cue.end)) inverted = cue.end;
       while (group > previous_end) {
         size_t k = group - 1;
-        if (g.pronouns.At(t, k)) break;
+        // An adverbial phrase ending here: "a de son côté évoqué", "has for its
+        // part denied".
+        bool phrase = false;
+        for (size_t len = 3; len >= 2 && !phrase; --len) {
+          if (k + 1 < len || k + 1 - len < previous_end) continue;
+          if (auto f = g.function_words.At(t, k + 1 - len); f && f->length == len) {
+            group = k + 1 - len;
+            phrase = true;
+          }
+        }
+        if (phrase) continue;
+        if (g.pronouns.At(t, k)) {
+          if (!inverted && IsInverted(t, k) && k > previous_end && g.auxiliaries.At(t, k - 1)) {
+            inverted = k;
+            group = k - 1;
+            continue;
+          }
+          break;
+        }
         if (g.auxiliaries.At(t, k) || g.negators.At(t, k) || g.negative_words.At(t, k) ||
             g.control_verbs.At(t, k) || IsAdverb(t, k)) {
           if (g.contrast.At(t, k) || g.coordinators.At(t, k) || g.relatives.At(t, k)) break;
@@ -454,8 +731,32 @@ class ReportReader {
           break;
         }
       }
+      // ", saying …", ", affirmant …", "tout en maintenant que …": a participle
+      // hanging on the clause before has that clause's subject.
+      bool participial = false;
+      if (!inverted && IsPresentParticiple(t, cue.end)) {
+        auto held = g.gerund_markers.At(t, cue.begin);
+        if (held && held->length < cue.end - cue.begin) {
+          participial = true;  // the form holds its marker: "en maintenant"
+          if (group == i && group > previous_end) {
+            // "tout" before a form that starts with "en".
+            if (auto before = g.gerund_markers.At(t, group - 1); before && before->length == 2) {
+              --group;
+            }
+          }
+        } else if (group == i && group > previous_end && IsPunct(t[group - 1], ",")) {
+          participial = true;
+        } else {
+          for (size_t len = 1; len <= 2 && len <= group && !participial; ++len) {
+            if (auto marker = g.gerund_markers.At(t, group - len); marker && marker->length == len) {
+              participial = true;
+              group -= len;
+            }
+          }
+        }
+      }
       cue.group = group;
-      size_t clause = ClauseStart(t, group, previous_end);
+      size_t clause = participial ? group : ClauseStart(t, group, previous_end);
       // After a relative clause between commas, the subject stands before it.
       size_t region_end = group;
       for (const auto& e : embedded) {
@@ -466,22 +767,64 @@ class ReportReader {
       }
       cue.clause = clause;
       size_t region_begin = clause;
-      if (region_begin < region_end && (g.contrast.At(t, region_begin) ||
-                                        g.coordinators.At(t, region_begin) ||
-                                        g.relatives.At(t, region_begin))) {
-        ++region_begin;
+      if (region_begin < region_end) {
+        // The boundary word itself, whole: "ce que", "alors que".
+        auto boundary = g.contrast.At(t, region_begin);
+        if (!boundary) boundary = g.coordinators.At(t, region_begin);
+        if (!boundary) boundary = g.relatives.At(t, region_begin);
+        if (!boundary) boundary = g.subordinators.At(t, region_begin);
+        if (boundary) region_begin = std::min(region_end, region_begin + boundary->length);
       }
-      if (Negated(t, group, cue.end)) {
+      // "gave no outcome": a negative word before the object negates the cue too.
+      size_t negation_end = cue.end;
+      if (cue.entry.objects) negation_end = *ObjectAt(t, cue.entry, cue.end);
+      if (Negated(t, group, negation_end)) {
         auto n = c.negated.find(cue.entry.cls);
         if (n != c.negated.end()) cue.entry.cls = n->second;
       }
+      // Passive when a passive auxiliary stands right before the participle, adverbs
+      // aside ("n'a pas été confirmé"), not before a control phrase ("n'a pas été en
+      // mesure de confirmer").
       bool passive = false;
-      for (size_t k = group; k < i; ++k) passive = passive || g.passive_auxiliaries.At(t, k);
+      {
+        size_t k = i;
+        while (k > group && !g.passive_auxiliaries.At(t, k - 1) && IsAdverb(t, k - 1) &&
+               !g.control_verbs.At(t, k - 1)) {
+          --k;
+        }
+        passive = k > group && g.passive_auxiliaries.At(t, k - 1).has_value();
+      }
       // A participle with its agent right after is passive too: ", évoquée par
       // des médias locaux"; after a comma it opens a clause of its own.
       if (cue.entry.passive_agent && c.agent_markers.At(t, cue.end)) {
         passive = true;
         if (group > 0 && IsPunct(t[group - 1], ",")) cue.clause = group;
+        // ", an accusation echoed by UN experts": the noun it qualifies opens the
+        // clause.
+        size_t chunk = group;
+        while (chunk > previous_end && !IsPunct(t[chunk - 1], ",") && group - chunk < 4 &&
+               (finder_->IsFunctionWord(t, chunk - 1) || g.claim_nouns.At(t, chunk - 1))) {
+          --chunk;
+        }
+        if (chunk < group && chunk > previous_end && IsPunct(t[chunk - 1], ",") &&
+            g.claim_nouns.Contains(t, chunk, group)) {
+          cue.clause = chunk;
+        }
+      }
+      // "urged Western allies to respond": an infinitive after a noun is the
+      // complement of another verb, not a statement of its own.
+      {
+        std::optional<size_t> particle;
+        if (g.infinitive_particles.At(t, group)) particle = group;
+        if (!particle && group > 0 && g.infinitive_particles.At(t, group - 1)) particle = group - 1;
+        if (particle && *particle > 0) {
+          size_t before = *particle - 1;
+          if (!g.auxiliaries.At(t, before) && !g.negators.At(t, before) &&
+              !g.control_verbs.At(t, before) && !IsAdverb(t, before) &&
+              t[before].kind == TokenKind::kWord) {
+            continue;
+          }
+        }
       }
       std::vector<ClaimantMention> who;
       bool postposed = false;
@@ -501,7 +844,13 @@ class ReportReader {
       bool has_auxiliary = false;
       for (size_t k = group; k < i; ++k) has_auxiliary = has_auxiliary || g.auxiliaries.At(t, k);
       if (participle && !has_auxiliary && !passive) continue;
-      if (cue.entry.passive_agent && passive) {
+      std::optional<std::string> spoken_to;  // "told Reuters": the outlet spoken to
+      if (inverted) {
+        who = finder_->Subject(t, *inverted, *inverted + 1, false);
+        postposed = !who.empty() && region_begin < region_end;
+      } else if (participial) {
+        // The subject is the previous cue's, or the sentence's (below).
+      } else if (cue.entry.passive_agent && passive) {
         for (size_t k = cue.end; k < stop; ++k) {
           if (auto a = c.agent_markers.At(t, k)) {
             who = finder_->Anywhere(t, k + a->length, stop, true);
@@ -510,19 +859,38 @@ class ReportReader {
         }
         if (who.empty()) continue;  // a passive without an agent attributes nothing
       } else if (inside) {
-        // In a relative clause between commas: the subject is what it qualifies.
-        size_t from = inside->first;
-        while (from > 0 && !IsPunct(t[from - 1], ",") && !HasVerb(t, from - 1, from)) --from;
-        who = finder_->Subject(t, from, inside->first, !cue.entry.known_claimant);
+        // In a relative clause between commas: its own subject if it has one
+        // (", where witnesses said …,"), else what it qualifies (", qui a
+        // revendiqué …,").
+        if (region_begin < region_end) {
+          who = finder_->Subject(t, region_begin, region_end, !cue.entry.known_claimant);
+        }
+        if (who.empty()) {
+          size_t from = inside->first;
+          while (from > 0 && !IsPunct(t[from - 1], ",") && !HasVerb(t, from - 1, from)) --from;
+          who = finder_->Subject(t, from, inside->first, !cue.entry.known_claimant);
+        }
         cue.embedded = inside;
       } else if (region_begin >= region_end && clause < group &&
                  (g.coordinators.At(t, clause) || g.contrast.At(t, clause))) {
         // "… et assurent", "… but did not give": nothing between the coordinator
         // and the verb, the subject is the previous cue's (below).
       } else {
-        bool generic = !cue.entry.known_claimant;
+        // A subject spoken to or relayed by an outlet is someone, not something:
+        // "un sous-traitant, joint par l'AFP, a indiqué", "a indiqué à l'AFP le comité".
+        bool generic = !cue.entry.known_claimant ||
+                       c.relays.Find(t, region_begin, region_end).has_value();
         size_t after = cue.end;
+        // (Adverbs may stand before the addressee, "told Reuters" right after the
+        // verb; the marker "à" is itself a function word.)
+        size_t addressed = Addressee(t, cue, cue.end, stop, spoken_to);
         while (after < stop && IsAdverb(t, after)) ++after;
+        if (addressed == cue.end) addressed = Addressee(t, cue, after, stop, spoken_to);
+        if (addressed != cue.end && addressed != after) {
+          generic = true;
+          after = addressed;
+          while (after < stop && IsAdverb(t, after)) ++after;
+        }
         bool empty = region_begin >= region_end;
         bool after_quote = !empty && IsQuote(t[region_end - 1]);
         bool after_comma = !empty && IsPunct(t[region_end - 1], ",");
@@ -583,6 +951,39 @@ class ReportReader {
           break;
         }
       }
+      // "A woman who fled to Tawila told Reuters", ", a UN official who spoke on
+      // condition of anonymity told AFP": the relative clause qualifies the
+      // subject, which stands before it.
+      if (who.empty() && !inside && !participial && !inverted && clause < group &&
+          g.relatives.At(t, clause) && !(clause > 0 && IsPunct(t[clause - 1], ","))) {
+        size_t np_begin = clause;
+        while (np_begin > previous_end && !IsPunct(t[np_begin - 1], ",") &&
+               t[np_begin - 1].kind != TokenKind::kQuoteClose && !g.contrast.At(t, np_begin - 1) &&
+               !g.relatives.At(t, np_begin - 1)) {
+          --np_begin;
+        }
+        auto np = finder_->Subject(t, np_begin, clause, !cue.entry.known_claimant);
+        if (!np.empty() && !np.front().pronoun) {
+          who = std::move(np);
+          cue.clause = np_begin;
+          region_begin = np_begin;
+          postposed = np_begin > previous_end;
+        }
+      } else if (who.empty() && !inside && !participial && !inverted && clause < group &&
+                 clause > 0 && IsPunct(t[clause - 1], ",") && g.relatives.At(t, clause) &&
+                 region_begin >= region_end) {
+        // "Deux soldats ont été tués, selon l'armée, qui assure avoir tué douze
+        // assaillants": a subject relative after a comma speaks for the claimant
+        // the rules know just before it.
+        // The claimant is the mention that ends at the comma, looked for from it
+        // backwards ("communiqué par les autorités, qui…" → the authorities).
+        size_t comma = clause - 1;
+        for (size_t from = comma; from > 0 && comma - from < 8 && who.empty(); --from) {
+          if (IsPunct(t[from - 1], ",")) break;
+          auto np = finder_->Anywhere(t, from - 1, comma, false);
+          if (!np.empty() && !np.front().pronoun && np.back().end == comma) who = std::move(np);
+        }
+      }
       // A postposed cue attributes everything said before it in its sentence;
       // the words before its verb are then content, not its subject's.
       if (postposed) {
@@ -590,8 +991,19 @@ class ReportReader {
         cue.postposed = true;
         region_begin = group;
       }
-      ResolvePronouns(who);
-      if (who.empty()) {
+      ResolvePronouns(who, local_for(who));
+      if (who.empty() && participial) {
+        // No cue before it in the sentence: the subject of the clause it hangs on.
+        bool earlier = false;
+        for (const auto& e : cues) earlier = earlier || (e.end <= cue.begin && !e.embedded);
+        if (!earlier) {
+          ClaimantMention probe;  // (asks for the sentence's subject as a pronoun would)
+          probe.pronoun = true;
+          probe.begin = cue.begin;
+          if (auto local = local_for({probe})) who = {*local};
+        }
+      }
+      if (who.empty() && !participial) {
         // A subject left out after "et"/"and"/"mais": the previous cue's claimant.
         bool after_coordinator =
             clause < group && (g.coordinators.At(t, clause) || g.contrast.At(t, clause));
@@ -618,6 +1030,7 @@ class ReportReader {
       for (const auto& m : cue.claimants) mention_end = std::max(mention_end, m.end);
       cue.relay = RelayAfter(t, mention_end, std::max(group, mention_end + 1));
       if (!cue.relay) cue.relay = RelayAfter(t, cue.end, std::min(t.size(), cue.end + 2));
+      if (!cue.relay) cue.relay = spoken_to;
       cue.agentive = g.infinitive_markers.At(t, cue.end).has_value();
       for (size_t u = cue.begin; u < cue.end; ++u) used[u] = true;
       cues.push_back(std::move(cue));
@@ -670,11 +1083,11 @@ class ReportReader {
     return cues;
   }
 
-  bool IsConditional(const Tokens& t, size_t i) const {
+  bool FindConditional(const Tokens& t, size_t i) const {
     const GrammarLexicon& g = lex_.grammar;
     if (g.conditional.At(t, i)) return true;
     if (g.conditional_exceptions.At(t, i)) return false;
-    const std::string& f = t[i].folded;
+    const std::string& f = t[i].lower;  // accents kept: "déclarerait", not "opérait"
     for (const auto& suffix : g.conditional_suffixes) {
       if (f.size() > suffix.size() + 3 &&
           f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
@@ -715,6 +1128,7 @@ class ReportReader {
       paragraph_ = sentences_[s].paragraph;
       current_ = main_;
     }
+    sentence_place_.reset();
     std::vector<FoundCue> cues = FindCues(t);
     size_t first_claim = claims_.size();
 
@@ -729,9 +1143,10 @@ class ReportReader {
       if (auto c = lex_.grammar.contrast.At(t, i); c && OpensClause(t, i, c->length, t.size())) {
         splits.insert(i);
       }
-      // ", a figure that could not be verified": a comment on what was just said.
+      // ", a figure that could not be verified": a comment on what was just said
+      // (a clause must stand before it: "Selon lui, le bilan pourrait…" is none).
       if (IsPunct(t[i - 1], ",") && lex_.grammar.determiners.At(t, i) && i + 1 < t.size() &&
-          lex_.grammar.claim_nouns.At(t, i + 1)) {
+          lex_.grammar.claim_nouns.At(t, i + 1) && HasVerb(t, 0, i)) {
         splits.insert(i);
       }
     }
@@ -747,7 +1162,14 @@ class ReportReader {
     for (const auto& cue : cues) {
       if (cue.kind == FoundCue::Kind::kFrame && !frame) frame = &cue;
     }
+    // ("Selon X, …" leads; "…, a-t-on appris de source sécuritaire, une
+    // information qui…" covers only its own part.)
     bool frame_leads = frame && frame->begin < bounds[1];
+    for (size_t k = 0; frame_leads && k < frame->begin; ++k) {
+      if (t[k].kind == TokenKind::kWord && !finder_->IsFunctionWord(t, k) && !IsAdverb(t, k)) {
+        frame_leads = false;
+      }
+    }
     auto frame_for = [&](size_t sb, size_t se) -> const FoundCue* {
       if (!frame) return nullptr;
       if (frame_leads) return frame;
@@ -885,6 +1307,7 @@ class ReportReader {
       if (!view.content[k] && !(cue && k >= cue->group && k < cue->end)) continue;
       if (auto h = lex_.hedges.epistemic.At(t, k)) {
         if (parenthetical(k, h->length)) continue;
+        if (InDate(s, k)) continue;
         if (k > 0 && g.negators.At(t, k - 1)) continue;  // "not possible" hedges nothing
         if (*h->value == Modality::kPossible || c.modality == Modality::kCertain) {
           c.modality = *h->value;
@@ -975,9 +1398,18 @@ class ReportReader {
     if (!date) date = FirstDate(s, 0, t.size());
     if (reading.event_type) {
       const Place* place = finder_->PlaceIn(t, sb, se);
-      if (!place) place = finder_->PlaceIn(t, 0, t.size());
+      if (!place) {
+        if (!sentence_place_) sentence_place_ = finder_->PlaceIn(t, 0, t.size());
+        place = *sentence_place_;
+      }
       if (place || date) {
+        // A country holds the places in it: "Au Mali, le convoi attaqué…" is
+        // still the Alkit incident.
         bool same_place = !place || (ref.place && *ref.place == place->name);
+        if (!same_place && place->name == place->country && ref.place) {
+          auto current = rules_.places.Find(*ref.place);
+          same_place = current && current->place->country == place->name;
+        }
         bool same_date = !date || !ref.date || ref.date->Overlaps(*date);
         if (!(same_place && same_date)) {
           // An event without a date of its own happens on the narrative's day.
@@ -1012,6 +1444,20 @@ class ReportReader {
     c.slot = reading.slot;
     c.value = reading.value;
     c.implied = reading.implied;
+    // "assurent avoir fait plusieurs victimes sans fournir de bilan précis": a
+    // "sans"/"without" silence on a count right after that count, by the same
+    // claimant, says the count is vague; it is part of that claim, not a claim of
+    // its own ("… but did not publish a toll" is a second speech act, and stays).
+    if (IsSilence(c.stance) && cue && cue->kind == FoundCue::Kind::kSilence && !claims_.empty()) {
+      Claim& before = claims_.back();
+      std::string family = before.slot.substr(0, before.slot.find(':'));
+      if (before.span && before.span->start >= static_cast<int64_t>(sentences_[s].begin) &&
+          before.value && std::holds_alternative<CountRange>(*before.value) && family == c.slot &&
+          before.claimant.SourceName() == c.claimant.SourceName()) {
+        before.span->end = c.span->end;
+        return;
+      }
+    }
     if (!ref.empty()) c.incident_ref = ref;
     if (c.slot != "statement") {
       last_slot_ = c.slot;
@@ -1024,12 +1470,14 @@ class ReportReader {
   std::string_view body_;
   const Rulebook& rules_;
   const Lexicon& lex_;
-  GazetteerPhrases phrases_;
+  const GazetteerPhrases& phrases_;
   boost::gregorian::date published_;
   std::vector<Sentence> sentences_;
   std::vector<Tokens> tokens_;
   const Conflict* conflict_ = nullptr;
+  bool designations_ = true;  // false: the report's conflict is not known
   std::string outlet_;
+  std::string outlet_folded_;
   std::optional<MentionFinder> finder_;
   std::optional<IncidentRef> current_;
   std::optional<IncidentRef> main_;
@@ -1037,6 +1485,11 @@ class ReportReader {
   std::vector<const Actor*> actors_seen_;
   std::optional<std::string> last_slot_;
   int last_paragraph_ = -1;
+  std::vector<std::optional<std::vector<DateMention>>> dates_;  // per sentence, found once
+  std::optional<const Place*> sentence_place_;  // the current sentence's place, found once
+  mutable const Tokens* memo_tokens_ = nullptr;  // the sentence the memos below are of
+  mutable std::vector<uint8_t> adverb_memo_;
+  mutable std::vector<uint8_t> conditional_memo_;
   int paragraph_ = -1;
   std::vector<Claim> claims_;
 };

@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,10 @@ struct CueEntry {
   // Its subject can be a thing ("les chiffres indiquent"): only a claimant the
   // rules know (an actor, a source, a role) makes it a cue.
   bool known_claimant = false;
+  // When set, a cue only with one of these words in the four after it: "gave no
+  // outcome", "without providing evidence", "n'a fourni aucune preuve" (but not
+  // "gave chase").
+  std::shared_ptr<const WordSet> objects;
 };
 
 struct CueLexicon {
@@ -45,14 +50,20 @@ struct CueLexicon {
   WordSet relays;                // joints par, cited by: the outlet that relays
   WordSet agent_markers;         // par, by: the agent of a passive cue
   WordSet not_cues;              // fixed phrases holding a cue word: "à proprement parler"
+  WordSet addressee_markers;     // à, to: "a déclaré à la presse", "said to reporters"
+  WordSet addressees;            // la presse, reporters: who was spoken to, not who spoke
   std::map<CueClass, CueClass> negated;  // what a negated cue means (confirm → not_confirm)
 };
 
 enum class Gender { kUnknown, kMasculine, kFeminine };
 
+// What a pronoun can stand for: "he"/"she" for people, "it" for organisations.
+enum class Refers { kAny, kPerson, kGroup };
+
 struct Agreement {
   bool plural = false;
   Gender gender = Gender::kUnknown;
+  Refers refers = Refers::kAny;
 };
 
 struct GrammarLexicon {
@@ -61,6 +72,7 @@ struct GrammarLexicon {
   WordSet contrast;         // mais, alors que, but, while, ";": a new clause may start
   WordSet coordinators;     // et, ou, and, or: a new clause only with its own cue
   WordSet relatives;        // qui, que, which, who
+  WordSet subordinators;    // as, when, lorsque: a subject after them is their clause's
   WordSet auxiliaries;      // a, ont, est, has, was…: finite verbs
   WordSet passive_auxiliaries;  // est, sont, été, was, were: a participle after is passive
   WordSet control_verbs;    // souhaité, want: between a negation and a cue
@@ -73,6 +85,11 @@ struct GrammarLexicon {
   WordSet conditional_exceptions;                 // retrait, portrait…
   WordSet plan_markers;     // pour, afin de, envisagé: a conditional of plans
   WordSet infinitive_markers;  // avoir, d'avoir, having: the claimant did it
+  // -ant, -ing: a cue in this form after a comma or a gerund marker has the
+  // subject of the clause it hangs on (", saying …", ", affirmant …").
+  std::vector<std::string> present_participle_endings;
+  WordSet gerund_markers;      // en, tout en: "tout en maintenant que …"
+  WordSet infinitive_particles;  // to: "urged allies to respond" is no statement
   PhraseIndex<Agreement> pronouns;     // il, elle, ils, they
   PhraseIndex<Agreement> determiners;  // le, la, les, un: number and gender
   WordSet detect;           // words frequent in the language, to detect it
@@ -97,6 +114,7 @@ struct ClaimantLexicon {
   PhraseIndex<std::string> persons;          // ministre → minister: named people's titles
   WordSet affiliation;                       // du, de la, of: "membres du FLA"
   PhraseIndex<ClaimantKind> anaphors;        // le groupe, the militia: an actor named before
+  WordSet same_source;  // la même source, the same source: the claimant named just before
   WordSet anonymity;  // "asking not to be named": how a source speaks, not what it says
 };
 

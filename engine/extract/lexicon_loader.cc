@@ -57,7 +57,7 @@ void ReadSentenceRules(const TomlReader& r, const toml::table& t, SentenceRules&
 }
 
 void ReadTokenRules(const TomlReader& r, const toml::table& t, TokenRules& rules) {
-  r.CheckKeys(t, {"elided", "elision_exceptions", "clitics"}, "[tokens]");
+  r.CheckKeys(t, {"elided", "elision_exceptions", "clitics", "inversions"}, "[tokens]");
   ForEachString(r, t, "elided", [&](const toml::node& node, const std::string& word) {
     std::string folded = FoldToken(word);
     if (folded.size() < 2 || folded.back() != '\'' || folded.find(' ') != std::string::npos ||
@@ -90,6 +90,20 @@ void ReadTokenRules(const TomlReader& r, const toml::table& t, TokenRules& rules
   });
   // Longest first, so that "n't" is tried before "'t" if both are listed.
   std::stable_sort(rules.clitics.begin(), rules.clitics.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  ForEachString(r, t, "inversions", [&](const toml::node& node, const std::string& word) {
+    bool shape = word.size() >= 2 && word.front() == '-' && word.back() != '-';
+    for (char c : word) shape = shape && (c == '-' || (c >= 'a' && c <= 'z'));
+    if (!shape) {
+      r.Fail(&node, "inversions",
+             fmt::format("'{}' must be a hyphen and lower-case letters, like \"-t-il\" or "
+                         "\"-elle\"",
+                         word));
+      return;
+    }
+    rules.inversions.push_back(word);
+  });
+  std::stable_sort(rules.inversions.begin(), rules.inversions.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
@@ -138,13 +152,23 @@ std::optional<Agreement> ReadAgreement(const TomlReader& r, const toml::table& t
       return std::nullopt;
     }
   }
+  if (auto f = r.String(t, "refers", false)) {
+    if (*f == "person") {
+      a.refers = Refers::kPerson;
+    } else if (*f == "group") {
+      a.refers = Refers::kGroup;
+    } else if (*f != "any") {
+      r.Fail(t.get("refers"), "refers", "use person, group or any");
+      return std::nullopt;
+    }
+  }
   return a;
 }
 
 void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
   r.CheckKeys(r.root(),
               {"negated", "conjugation", "verb", "frame", "without", "relays", "agent_markers",
-               "not_cues"},
+               "not_cues", "addressee_markers", "addressees"},
               "the cues file");
   if (const toml::table* n = r.Table(r.root(), "negated")) {
     for (const auto& [key, node] : *n) {
@@ -171,7 +195,9 @@ void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
     conjugations[*name] = {r.String(*t, "strip", false).value_or(""), r.Strings(*t, "endings")};
   }
   for (const toml::table* t : r.Tables(r.root(), "verb")) {
-    r.CheckKeys(*t, {"lemma", "class", "conjugation", "forms", "passive_agent", "known_claimant"},
+    r.CheckKeys(*t,
+                {"lemma", "class", "conjugation", "forms", "passive_agent", "known_claimant",
+                 "objects"},
                 "[[verb]]");
     CueEntry entry;
     entry.lemma = r.String(*t, "lemma", true).value_or("");
@@ -180,6 +206,11 @@ void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
     entry.cls = *cls;
     entry.passive_agent = r.Boolean(*t, "passive_agent").value_or(false);
     entry.known_claimant = r.Boolean(*t, "known_claimant").value_or(false);
+    if (t->get("objects")) {
+      auto objects = std::make_shared<WordSet>();
+      ReadWords(r, *t, "objects", rules, *objects);
+      entry.objects = std::move(objects);
+    }
     std::vector<std::string> forms = r.Strings(*t, "forms");
     if (auto c = r.String(*t, "conjugation", false)) {
       auto it = conjugations.find(*c);
@@ -221,6 +252,8 @@ void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
   ReadWords(r, r.root(), "relays", rules, cues.relays);
   ReadWords(r, r.root(), "agent_markers", rules, cues.agent_markers);
   ReadWords(r, r.root(), "not_cues", rules, cues.not_cues);
+  ReadWords(r, r.root(), "addressee_markers", rules, cues.addressee_markers);
+  ReadWords(r, r.root(), "addressees", rules, cues.addressees);
 }
 
 void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g) {
@@ -230,13 +263,16 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
                "participle_endings", "claim_nouns",
                "function_words", "conditional", "conditional_suffixes",
                "conditional_exceptions", "plan_markers", "infinitive_markers", "detect",
-               "pronoun", "determiner"},
+               "pronoun", "determiner", "present_participle_endings", "gerund_markers",
+               "subordinators", "infinitive_particles"},
               "the grammar file");
   ReadWords(r, r.root(), "negators", rules, g.negators);
   ReadWords(r, r.root(), "negative_words", rules, g.negative_words);
   ReadWords(r, r.root(), "contrast", rules, g.contrast);
   ReadWords(r, r.root(), "coordinators", rules, g.coordinators);
+  g.relatives.MatchAccents();  // "où" (where) is not "ou" (or)
   ReadWords(r, r.root(), "relatives", rules, g.relatives);
+  ReadWords(r, r.root(), "subordinators", rules, g.subordinators);
   g.auxiliaries.MatchAccents();  // "a" (has) is not "à" (to)
   ReadWords(r, r.root(), "auxiliaries", rules, g.auxiliaries);
   ReadWords(r, r.root(), "passive_auxiliaries", rules, g.passive_auxiliaries);
@@ -251,15 +287,21 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
   ReadWords(r, r.root(), "function_words", rules, g.function_words);
   ReadWords(r, r.root(), "conditional", rules, g.conditional);
   for (const auto& suffix : r.Strings(r.root(), "conditional_suffixes")) {
-    g.conditional_suffixes.push_back(FoldToken(suffix));
+    // Accents matter: "déclarerait" ends in -erait, "opérait" (imperfect) in -érait.
+    g.conditional_suffixes.push_back(LowerCase(suffix));
   }
+  for (const auto& ending : r.Strings(r.root(), "present_participle_endings")) {
+    g.present_participle_endings.push_back(LowerCase(ending));
+  }
+  ReadWords(r, r.root(), "gerund_markers", rules, g.gerund_markers);
+  ReadWords(r, r.root(), "infinitive_particles", rules, g.infinitive_particles);
   ReadWords(r, r.root(), "conditional_exceptions", rules, g.conditional_exceptions);
   ReadWords(r, r.root(), "plan_markers", rules, g.plan_markers);
   ReadWords(r, r.root(), "infinitive_markers", rules, g.infinitive_markers);
   ReadWords(r, r.root(), "detect", rules, g.detect);
   for (const char* section : {"pronoun", "determiner"}) {
     for (const toml::table* t : r.Tables(r.root(), section)) {
-      r.CheckKeys(*t, {"words", "plural", "gender"}, fmt::format("[[{}]]", section));
+      r.CheckKeys(*t, {"words", "plural", "gender", "refers"}, fmt::format("[[{}]]", section));
       if (auto a = ReadAgreement(r, *t)) {
         ReadPhrases(r, *t, "words", rules,
                     std::string_view(section) == "pronoun" ? g.pronouns : g.determiners, *a);
@@ -271,7 +313,7 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
 void ReadClaimants(const TomlReader& r, const TokenRules& rules, ClaimantLexicon& c) {
   r.CheckKeys(r.root(),
               {"source_noun", "qualifier", "role", "count", "concordant", "person", "affiliation",
-               "anaphor", "anonymity"},
+               "anaphor", "anonymity", "same_source"},
               "the claimants file");
   for (const toml::table* t : r.Tables(r.root(), "source_noun")) {
     r.CheckKeys(*t, {"words", "name", "kind"}, "[[source_noun]]");
@@ -317,6 +359,7 @@ void ReadClaimants(const TomlReader& r, const TokenRules& rules, ClaimantLexicon
   }
   ReadWords(r, r.root(), "affiliation", rules, c.affiliation);
   ReadWords(r, r.root(), "anonymity", rules, c.anonymity);
+  ReadWords(r, r.root(), "same_source", rules, c.same_source);
   for (const toml::table* t : r.Tables(r.root(), "anaphor")) {
     r.CheckKeys(*t, {"words", "kind"}, "[[anaphor]]");
     auto text = r.String(*t, "kind", true);
@@ -331,6 +374,9 @@ void ReadClaimants(const TomlReader& r, const TokenRules& rules, ClaimantLexicon
 
 void ReadHedges(const TomlReader& r, const TokenRules& rules, HedgeLexicon& h) {
   r.CheckKeys(r.root(), {"epistemic", "distancing"}, "the hedges file");
+  // Accents tell hedges apart: "suspecté" (suspected) is one, "suspecte" (de
+  // manière suspecte, suspiciously) is not.
+  h.epistemic.MatchAccents();
   for (const toml::table* t : r.Tables(r.root(), "epistemic")) {
     r.CheckKeys(*t, {"words", "modality"}, "[[epistemic]]");
     auto text = r.String(*t, "modality", true);

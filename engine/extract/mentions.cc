@@ -20,8 +20,13 @@ GazetteerPhrases GazetteerPhrases::Build(const Rulebook& rules, const Lexicon& l
 
 MentionFinder::MentionFinder(const Rulebook& rules, const Lexicon& lexicon,
                              const GazetteerPhrases& phrases, const Conflict* conflict,
-                             std::string_view body)
-    : rules_(rules), lexicon_(lexicon), phrases_(phrases), conflict_(conflict), body_(body) {}
+                             std::string_view body, bool designations)
+    : rules_(rules),
+      lexicon_(lexicon),
+      phrases_(phrases),
+      conflict_(conflict),
+      body_(body),
+      designations_(designations) {}
 
 namespace {
 
@@ -36,11 +41,38 @@ bool IsCapitalized(const Token& t) {
 }  // namespace
 
 bool MentionFinder::IsFunctionWord(const std::vector<Token>& t, size_t i) const {
-  const GrammarLexicon& g = lexicon_.grammar;
-  return g.function_words.At(t, i) || g.determiners.At(t, i) || lexicon_.claimants.counts.At(t, i);
+  if (i >= t.size()) return false;
+  if (function_tokens_ != &t || function_memo_.size() != t.size()) {
+    function_tokens_ = &t;
+    function_memo_.assign(t.size(), 0);
+  }
+  if (function_memo_[i] == 0) {
+    const GrammarLexicon& g = lexicon_.grammar;
+    bool function = g.function_words.At(t, i) || g.determiners.At(t, i) ||
+                    lexicon_.claimants.counts.At(t, i);
+    function_memo_[i] = function ? 2 : 1;
+  }
+  return function_memo_[i] == 2;
 }
 
 std::optional<ActorMention> MentionFinder::ActorAt(const std::vector<Token>& t, size_t i) const {
+  if (i >= t.size()) return std::nullopt;
+  if (memo_tokens_ != &t || memo_state_.size() != t.size()) {
+    memo_tokens_ = &t;
+    memo_state_.assign(t.size(), 0);
+    actor_memo_.resize(t.size());
+  }
+  if (memo_state_[i] == 0) {
+    auto found = FindActorAt(t, i);
+    memo_state_[i] = found ? 2 : 1;
+    if (found) actor_memo_[i] = *found;
+  }
+  if (memo_state_[i] == 1) return std::nullopt;
+  return actor_memo_[i];
+}
+
+std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>& t,
+                                                       size_t i) const {
   if (auto m = phrases_.actors.At(t, i)) {
     // A one-word name that is also a common word of the language ("UN" / "un",
     // "US" / "us") counts only written as the gazetteer writes it.
@@ -53,7 +85,7 @@ std::optional<ActorMention> MentionFinder::ActorAt(const std::vector<Token>& t, 
     }
     if (!common || exact) return ActorMention{*m->value, i, i + m->length};
   }
-  if (auto d = phrases_.designations.At(t, i)) {
+  if (auto d = designations_ ? phrases_.designations.At(t, i) : std::nullopt) {
     if (const Actor* a = rules_.actors.FindDesignation(*d->value, conflict_)) {
       return ActorMention{a, i, i + d->length};
     }
@@ -132,15 +164,53 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
   const ClaimantLexicon& c = lexicon_.claimants;
   ClaimantMention m;
 
+  if (auto same = c.same_source.At(t, h); same && h + same->length <= end) {
+    m.pronoun = true;
+    m.same_source = true;
+    m.end = h + same->length;
+    m.begin = start;
+    m.claimant.mention =
+        std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+    return m;
+  }
+
   auto anaphor = c.anaphors.At(t, h);
   bool names_actor = false;  // "Le Groupe de soutien à l'islam…" is a name, not "le groupe"
   for (size_t k = h; anaphor && k < h + anaphor->length; ++k) names_actor = names_actor || ActorAt(t, k);
+  if (anaphor && !names_actor && h + anaphor->length < end) {
+    // "le groupe État islamique", "the group JNIM": the anaphor introduces a name.
+    if (auto named = ActorAt(t, h + anaphor->length); named && named->end <= end) {
+      m.claimant.name = named->actor->name;
+      m.claimant.kind = named->actor->kind;
+      m.end = named->end;
+      Describe(t, start, m);
+      return m;
+    }
+  }
   if (anaphor && !names_actor) {
     const auto& a = anaphor;
-    m.pronoun = true;
-    m.anaphor = *a->value;
     m.end = h + a->length;
     m.begin = start;
+    // A qualified anaphor names something of its own: "le groupe pétrolier" is
+    // not the last armed group, "le gouvernement mozambicain" not the conflict's
+    // government. It is then named by its words.
+    size_t q = m.end;
+    while (q < end && q < m.end + 3 && t[q].kind == TokenKind::kWord && !IsFunctionWord(t, q) &&
+           !lexicon_.grammar.relatives.At(t, q) && !lexicon_.grammar.auxiliaries.At(t, q) &&
+           !lexicon_.grammar.negators.At(t, q) && !lexicon_.cues.verbs.At(t, q) &&
+           !ActorAt(t, q) && !c.roles.At(t, q)) {
+      ++q;
+    }
+    if (q > m.end) {
+      m.end = q;
+      m.generic = true;
+      m.claimant.kind = *a->value;
+      Describe(t, start, m);
+      m.claimant.name = m.claimant.mention;
+      return m;
+    }
+    m.pronoun = true;
+    m.anaphor = *a->value;
     m.claimant.mention =
         std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
     return m;
@@ -189,8 +259,13 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.end = a->end;
     }
     m.claimant.anonymous = true;
-    if (!m.claimant.name) m.claimant.kind = ClaimantKind::kPerson;
     Describe(t, start, m);
+    if (!m.claimant.name) {
+      // A role of no group the rules know is a person named by its words ("le
+      // porte-parole", "un responsable"), also when a pronoun later stands for it.
+      m.claimant.kind = ClaimantKind::kPerson;
+      m.claimant.name = m.claimant.mention;
+    }
     return m;
   }
 
@@ -233,6 +308,11 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.end = k;
       m.claimant.anonymous = true;
       m.claimant.role = role;
+      // "police spokesman", "hospital official": a role after the noun is who speaks.
+      if (auto r = c.roles.At(t, m.end); r && m.end + r->length <= end) {
+        m.claimant.role = *r->value;
+        m.end += r->length;
+      }
       auto affiliated = AffiliatedActor(t, k, end);
       if (affiliated) {
         named_by_actor(*affiliated);
@@ -309,8 +389,12 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
                                                         size_t end, size_t start) const {
   if (h >= end || t[h].kind != TokenKind::kWord) return std::nullopt;
   const SlotLexicon& s = lexicon_.slots;
+  // A place is no speaker, but a country is a state: "Somalia's government
+  // condemned", "Myanmar's military government acknowledged".
+  auto place = phrases_.places.At(t, h);
+  bool country = place && (*place->value)->name == (*place->value)->country;
   if (s.events.At(t, h) || s.count_nouns.At(t, h) || s.materiel.At(t, h) ||
-      s.outcomes.At(t, h) || phrases_.places.At(t, h) || lexicon_.quantities.numbers.At(t, h) ||
+      s.outcomes.At(t, h) || (place && !country) || lexicon_.quantities.numbers.At(t, h) ||
       lexicon_.cues.verbs.At(t, h) || lexicon_.grammar.auxiliaries.At(t, h)) {
     return std::nullopt;
   }
@@ -341,7 +425,7 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
          !lexicon_.grammar.auxiliaries.At(t, m.end) && t[m.end].kind != TokenKind::kQuoteOpen) {
     ++m.end;
   }
-  m.claimant.kind = ClaimantKind::kPerson;
+  m.claimant.kind = country ? ClaimantKind::kState : ClaimantKind::kPerson;
   Describe(t, start, m);
   m.claimant.name = m.claimant.mention;
   // An indefinite determiner hides who speaks: "un diplomate".
@@ -366,12 +450,19 @@ std::vector<ClaimantMention> MentionFinder::WithCoordinated(const std::vector<To
     size_t j = k + joint->length;
     while (j < end && IsFunctionWord(t, j) && !ActorAt(t, j)) ++j;
     auto a = ActorAt(t, j);
-    if (!a || a->end > end) break;
     ClaimantMention m;
-    m.claimant.name = a->actor->name;
-    m.claimant.kind = a->actor->kind;
-    m.end = a->end;
-    Describe(t, k + joint->length, m);
+    if (a && a->end <= end) {
+      m.claimant.name = a->actor->name;
+      m.claimant.kind = a->actor->kind;
+      m.end = a->end;
+      Describe(t, k + joint->length, m);
+    } else {
+      // Sources coordinated with the first: "two security sources and a local
+      // resident", "witnesses and rights groups".
+      auto other = MentionAt(t, j, end, k + joint->length);
+      if (!other || other->pronoun || other->generic || !other->claimant.name) break;
+      m = *other;
+    }
     bool seen = false;
     for (const auto& o : out) seen = seen || o.claimant.name == m.claimant.name;
     if (!seen) out.push_back(m);
@@ -394,6 +485,12 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
   if (chunks.empty()) return {};
   std::vector<std::pair<size_t, size_t>> order = {chunks.back()};
   if (chunks.size() > 1) order.push_back(chunks.front());
+  // "Le gouvernement, lui, assure": a lone pronoun set between commas doubles
+  // the subject before it.
+  if (chunks.size() > 1 && chunks.back().second - chunks.back().first == 1 &&
+      chunks.back().second < end && lexicon_.grammar.pronouns.At(t, chunks.back().first)) {
+    std::swap(order[0], order[1]);
+  }
   const GrammarLexicon& g = lexicon_.grammar;
   for (auto [b, e] : order) {
     size_t h = b;
@@ -470,6 +567,14 @@ std::vector<ClaimantMention> MentionFinder::Anywhere(const std::vector<Token>& t
 
 const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const {
   const SlotLexicon& s = lexicon_.slots;
+  // A country is the place only when nothing more precise is named: "Au Mali, un
+  // convoi … à Alkit" happened at Alkit.
+  const Place* country = nullptr;
+  auto found = [&](const Place* place) {
+    if (place->name != place->country) return true;
+    if (!country) country = place;
+    return false;
+  };
   for (size_t i = begin; i < end; ++i) {
     auto p = phrases_.places.At(t, i);
     // A place is a proper name: "à sa base" is not at Sa, "were executed" not at Were.
@@ -488,13 +593,18 @@ const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, s
     }
     if (i + length < end && s.events.At(t, i + length)) names_event = true;  // "the Alkit ambush"
     if (!after_locative && !names_event) continue;
-    if (place) return place;
+    if (place) {
+      if (found(place)) return place;
+      continue;
+    }
     // A name the gazetteer knows under another spelling.
     if (IsCapitalized(t[i])) {
-      if (auto match = rules_.places.Find(t[i].text)) return match->place;
+      if (auto match = rules_.places.Find(t[i].text); match && found(match->place)) {
+        return match->place;
+      }
     }
   }
-  return nullptr;
+  return country;
 }
 
 }  // namespace attest

@@ -32,6 +32,8 @@ struct ClaimantMention {
   bool pronoun = false;  // to be resolved to an earlier claimant
   // "le groupe", "the militia": to be resolved to the last actor of this kind.
   std::optional<ClaimantKind> anaphor;
+  // "la même source", "the same source": the claimant named just before.
+  bool same_source = false;
   bool generic = false;  // named by its words alone ("un diplomate en poste à Bamako")
 };
 
@@ -44,8 +46,11 @@ struct ActorMention {
 class MentionFinder {
  public:
   // `body`: the text the tokens' offsets point into.
+  // `designations`: whether generic designations ("l'armée", "the police") may
+  // name an actor at all; false for a report about a country with no conflict in
+  // the gazetteer.
   MentionFinder(const Rulebook& rules, const Lexicon& lexicon, const GazetteerPhrases& phrases,
-                const Conflict* conflict, std::string_view body);
+                const Conflict* conflict, std::string_view body, bool designations = true);
 
   // The actor named at token i (a name, an alias, or a designation this conflict
   // resolves), with the tokens it covers.
@@ -83,11 +88,22 @@ class MentionFinder {
                                               size_t end) const;
   void Describe(const std::vector<Token>& t, size_t start, ClaimantMention& m) const;
 
+  std::optional<ActorMention> FindActorAt(const std::vector<Token>& t, size_t i) const;
+
   const Rulebook& rules_;
   const Lexicon& lexicon_;
   const GazetteerPhrases& phrases_;
   const Conflict* conflict_;
   std::string_view body_;
+  bool designations_ = true;
+  // ActorAt of the last sentence asked about, per token (extraction asks about the
+  // same token many times): 0 not yet known, 1 no actor, 2 an actor in actor_memo_.
+  mutable const std::vector<Token>* memo_tokens_ = nullptr;
+  mutable std::vector<uint8_t> memo_state_;
+  mutable std::vector<ActorMention> actor_memo_;
+  // IsFunctionWord of the last sentence asked about: 0 not yet known, 1 no, 2 yes.
+  mutable const std::vector<Token>* function_tokens_ = nullptr;
+  mutable std::vector<uint8_t> function_memo_;
 };
 
 }  // namespace attest

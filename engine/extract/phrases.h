@@ -4,7 +4,7 @@
 // to" and "n'a pas donné suite" are written in the rules as the text has them.
 #pragma once
 
-#include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/text/tokens.h"
+#include "engine/text/word_ids.h"
 
 namespace attest {
 
@@ -34,25 +35,35 @@ class PhraseIndex {
     const V* value = nullptr;
   };
 
-  // Returns false when the phrase is already there (the first value stays).
-  bool Add(Phrase phrase, V value) {
+  // Returns false when the phrase is already there (the first value stays). The
+  // phrase's words are interned (engine/text/word_ids.h).
+  bool Add(const Phrase& phrase, V value) {
     if (phrase.empty()) return false;
-    auto& list = by_first_[phrase.front()];
-    for (const auto& [p, v] : list) {
-      if (p == phrase) return false;
+    std::vector<WordId> ids;
+    ids.reserve(phrase.size());
+    for (const auto& word : phrase) ids.push_back(InternWord(word));
+    WordId first = ids.front();
+    if (first >= slots_.size()) slots_.resize(first + 1, 0);
+    if (slots_[first] == 0) {
+      lists_.emplace_back();
+      slots_[first] = static_cast<uint32_t>(lists_.size());
     }
-    longest_ = std::max(longest_, phrase.size());
-    list.emplace_back(std::move(phrase), std::move(value));
+    auto& list = lists_[slots_[first] - 1];
+    for (const auto& [p, v] : list) {
+      if (p == ids) return false;
+    }
+    list.emplace_back(std::move(ids), std::move(value));
     return true;
   }
 
   // The longest phrase starting at token `i`.
   std::optional<Match> At(const std::vector<Token>& tokens, size_t i) const {
     if (i >= tokens.size()) return std::nullopt;
-    auto it = by_first_.find(Key(tokens[i]));
-    if (it == by_first_.end()) return std::nullopt;
+    WordId first = Key(tokens[i]);
+    // Most words start no phrase of this index: one array read says so.
+    if (first >= slots_.size() || slots_[first] == 0) return std::nullopt;
     std::optional<Match> best;
-    for (const auto& [phrase, value] : it->second) {
+    for (const auto& [phrase, value] : lists_[slots_[first] - 1]) {
       if (i + phrase.size() > tokens.size()) continue;
       if (best && phrase.size() <= best->length) continue;
       bool same = true;
@@ -74,13 +85,14 @@ class PhraseIndex {
   bool Contains(const std::vector<Token>& tokens, size_t begin, size_t end) const {
     return Find(tokens, begin, end).has_value();
   }
-  bool empty() const { return by_first_.empty(); }
+  bool empty() const { return lists_.empty(); }
 
  private:
-  const std::string& Key(const Token& t) const { return accents_ ? t.lower : t.folded; }
+  WordId Key(const Token& t) const { return accents_ ? t.lower_id : t.folded_id; }
 
-  std::map<std::string, std::vector<std::pair<Phrase, V>>, std::less<>> by_first_;
-  size_t longest_ = 0;
+  // By the id of a phrase's first word: 0, or 1 + the index of its list in lists_.
+  std::vector<uint32_t> slots_;
+  std::vector<std::vector<std::pair<std::vector<WordId>, V>>> lists_;
   bool accents_ = false;
 };
 

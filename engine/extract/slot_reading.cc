@@ -155,6 +155,12 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
           break;
         }
         if (auto a = finder.ActorAt(t, k)) {
+          // "tuées à Bamako": after a locative an actor's alias is a place.
+          bool located = false;
+          for (size_t back = 1; back <= 3 && back <= k && !located; ++back) {
+            if (auto l = s.locatives.At(t, k - back); l && k - back + l->length == k) located = true;
+          }
+          if (located) continue;
           full = slot + ":" + a->actor->name;
           break;
         }
@@ -165,11 +171,14 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     break;
   }
 
-  // 2. Materiel.
+  // 2. Materiel, unless the word is part of an outcome ("completely destroyed
+  // the convoy" says how it ended, not what was destroyed).
+  auto outcome = s.outcomes.Find(t, v.begin, v.end);
   for (size_t i = v.begin; i < v.end; ++i) {
     if (!in(i)) continue;
     auto m = s.materiel.At(t, i);
     if (!m) continue;
+    if (outcome && outcome->first <= i && i < outcome->first + outcome->second.length) continue;
     CountRange range = CountRange::AtLeast(1);
     for (size_t k = i + m->length; k < std::min(v.end, i + m->length + 6); ++k) {
       if (auto q = QuantityAt(t, k, lexicon.quantities)) {
@@ -182,9 +191,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   }
 
   // 3. Outcome, 4. cooperation.
-  if (auto o = s.outcomes.Find(t, v.begin, v.end); o && in(o->first)) {
-    found.emplace_back("outcome", *o->second.value);
-  }
+  if (outcome && in(outcome->first)) found.emplace_back("outcome", *outcome->second.value);
   if (auto c = s.cooperation.Find(t, v.begin, v.end); c && in(c->first)) {
     found.emplace_back(*c->second.value, true);
   }
@@ -193,11 +200,29 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   // The actors the content names, except those named to describe another
   // ("le Jnim, lié à al-Qaïda").
   std::vector<ActorMention> actors;
-  for (const auto& a : finder.ActorsIn(t, v.begin, v.end)) {
+  auto named = finder.ActorsIn(t, v.begin, v.end);
+  auto is_comma = [&](size_t k) { return t[k].kind == TokenKind::kPunct && t[k].text == ","; };
+  for (const auto& a : named) {
     if (!in(a.begin)) continue;
     bool describes = false;
     for (size_t k = a.begin >= 3 ? a.begin - 3 : 0; k < a.begin && !describes; ++k) {
       if (auto d = s.described_by.At(t, k); d && k + d->length == a.begin) describes = true;
+    }
+    // An apposition right after another actor describes it: "JNIM, the al-Qaeda
+    // affiliate," and "le Jnim, la branche sahélienne d'al-Qaïda," (the actor
+    // qualifies the apposition's head); "JNIM, the FLA and the army" lists actors.
+    size_t open = a.begin;
+    while (open > v.begin && open + 6 > a.begin && !is_comma(open - 1)) --open;
+    bool after_actor = false;
+    if (open > v.begin + 1 && is_comma(open - 1) && lexicon.grammar.determiners.At(t, open)) {
+      for (const auto& other : named) after_actor = after_actor || other.end == open - 1;
+    }
+    if (after_actor && !describes) {
+      bool genitive = a.begin > open && lexicon.claimants.affiliation.At(t, a.begin - 1);
+      bool head_after = a.end < v.end && t[a.end].kind == TokenKind::kWord &&
+                        !finder.IsFunctionWord(t, a.end) &&
+                        !lexicon.grammar.coordinators.At(t, a.end);
+      describes = genitive || head_after;
     }
     if (!describes) actors.push_back(a);
   }

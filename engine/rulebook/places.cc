@@ -21,16 +21,30 @@ std::optional<PlaceMatch> PlaceGazetteer::Find(std::string_view text) const {
   auto it = by_folded_.find(folded);
   if (it != by_folded_.end()) return PlaceMatch{&places_[it->second], false};
   if (CodePointCount(folded) < 5) return std::nullopt;
-  const Place* found = nullptr;
+  {
+    std::lock_guard lock(spelling_.mutex);
+    if (auto memo = spelling_.found.find(folded); memo != spelling_.found.end()) {
+      if (memo->second < 0) return std::nullopt;
+      return PlaceMatch{&places_[static_cast<size_t>(memo->second)], true};
+    }
+  }
+  int64_t found = -1;
   for (const auto& [name, index] : by_folded_) {
     if (CodePointCount(name) < 5) continue;
     if (EditDistance(folded, name, 1) <= 1) {
-      if (found && found != &places_[index]) return std::nullopt;  // ambiguous
-      found = &places_[index];
+      if (found >= 0 && static_cast<size_t>(found) != index) {  // ambiguous
+        found = -1;
+        break;
+      }
+      found = static_cast<int64_t>(index);
     }
   }
-  if (!found) return std::nullopt;
-  return PlaceMatch{found, true};
+  {
+    std::lock_guard lock(spelling_.mutex);
+    spelling_.found.emplace(folded, found);
+  }
+  if (found < 0) return std::nullopt;
+  return PlaceMatch{&places_[static_cast<size_t>(found)], true};
 }
 
 const Place* PlaceGazetteer::ByName(std::string_view canonical) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,9 +43,21 @@ class PlaceGazetteer {
   const std::vector<Place>& places() const { return places_; }
 
  private:
+  // Names looked for by spelling before, and the index of the one place found
+  // (-1: none). Indices, not pointers, so that a copy of the gazetteer stays right;
+  // a mutex, since matching may read the gazetteer from two threads.
+  struct SpellingMemo {
+    SpellingMemo() = default;
+    SpellingMemo(const SpellingMemo&) {}
+    SpellingMemo& operator=(const SpellingMemo&) { return *this; }
+    std::mutex mutex;
+    std::unordered_map<std::string, int64_t> found;
+  };
+
   std::vector<Place> places_;
   std::unordered_map<std::string, size_t> by_folded_;
   std::unordered_map<std::string, size_t> by_name_;
+  mutable SpellingMemo spelling_;
 };
 
 // Damerau–Levenshtein distance capped at `cap` + 1 (optimal string alignment).

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "engine/extract/lexicon.h"
@@ -23,6 +24,29 @@
 
 namespace attest {
 
+struct GazetteerPhrases;  // engine/extract/mentions.h
+
+// What extraction derives from the rules on first use and keeps with them: the
+// gazetteers cut into token phrases of each language (engine/extract/mentions.h),
+// which would otherwise be rebuilt for every report. It points into the rules'
+// gazetteers, so a copied Rulebook starts with an empty cache; a moved one keeps
+// it (the gazetteers' elements do not move). Not safe for a first use from two
+// threads at once.
+class DerivedRules {
+ public:
+  DerivedRules() = default;
+  DerivedRules(const DerivedRules&) {}
+  DerivedRules& operator=(const DerivedRules&) {
+    phrases.clear();
+    return *this;
+  }
+  DerivedRules(DerivedRules&&) noexcept = default;
+  DerivedRules& operator=(DerivedRules&&) noexcept = default;
+  ~DerivedRules() = default;
+
+  std::map<std::string, std::shared_ptr<const GazetteerPhrases>> phrases;  // per language
+};
+
 struct Rulebook {
   std::filesystem::path dir;
   ActorGazetteer actors;
@@ -33,6 +57,7 @@ struct Rulebook {
   // The gazetteer's places in their areas, and the rows of common/place_tree.tsv.
   PlaceTree place_tree;
   std::map<std::string, Lexicon> lexicons;  // "fr", "en"
+  mutable DerivedRules derived;
 
   // The lexicon for a language; nullptr when the rules have none.
   const Lexicon* LexiconFor(std::string_view lang) const;

@@ -23,6 +23,8 @@ std::string_view ToString(TokenKind kind) {
 }
 
 CodePoint DecodeCodePoint(std::string_view text, size_t offset) {
+  auto c = static_cast<unsigned char>(text[offset]);
+  if (c < 0x80) return {c, 1};  // ASCII, most of any text
   utf8proc_int32_t cp = 0;
   auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
                               static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
@@ -120,6 +122,7 @@ class Tokenizer {
       : text_(text), base_(base), rules_(rules) {}
 
   std::vector<Token> Run() {
+    tokens_.reserve(text_.size() / 5 + 4);
     size_t i = 0;
     while (i < text_.size()) {
       CodePoint cp = DecodeCodePoint(text_, i);
@@ -145,6 +148,11 @@ class Tokenizer {
         Push(i, i + cp.size, TokenKind::kPunct);
         i += cp.size;
       }
+    }
+    WordLookup words;
+    for (Token& token : tokens_) {
+      token.folded_id = words.Find(token.folded);
+      token.lower_id = token.lower == token.folded ? token.folded_id : words.Find(token.lower);
     }
     return std::move(tokens_);
   }
@@ -199,7 +207,17 @@ class Tokenizer {
 
   // Cuts elided forms off the front and one clitic off the end of a word.
   void SplitWord(size_t begin, size_t end) {
-    while (begin < end) {
+    // Elisions and clitics hold an apostrophe, inversions a hyphen: most words
+    // have neither and stay whole.
+    std::string_view whole = text_.substr(begin, end - begin);
+    bool apostrophe = whole.find('\'') != std::string_view::npos ||
+                      whole.find("\u2019") != std::string_view::npos ||
+                      whole.find("\u02BC") != std::string_view::npos;
+    if (!apostrophe && (rules_.inversions.empty() || whole.find('-') == std::string_view::npos)) {
+      Push(begin, end, TokenKind::kWord);
+      return;
+    }
+    while (apostrophe && begin < end) {
       std::string_view word = text_.substr(begin, end - begin);
       if (rules_.elision_exceptions.count(FoldToken(word))) break;
       size_t cut = ElisionCut(word);
@@ -208,12 +226,39 @@ class Tokenizer {
       begin += cut;
     }
     if (begin == end) return;
-    size_t cut = CliticCut(text_.substr(begin, end - begin));
+    size_t cut = apostrophe ? CliticCut(text_.substr(begin, end - begin)) : 0;
     if (cut > 0) {
       Push(begin, begin + cut, TokenKind::kWord);
       begin += cut;
     }
+    if (size_t inverted = InversionCut(text_.substr(begin, end - begin)); inverted > 0) {
+      Push(begin, begin + inverted, TokenKind::kWord);
+      Push(begin + inverted, end, TokenKind::kWord);
+      // The pronoun reads as itself: "-t-il" is "il".
+      Token& pronoun = tokens_.back();
+      std::string_view last = std::string_view(pronoun.text).substr(pronoun.text.rfind('-') + 1);
+      pronoun.folded = FoldToken(last);
+      pronoun.lower = LowerCase(last);
+      return;
+    }
     Push(begin, end, TokenKind::kWord);
+  }
+
+  // Where a listed inverted pronoun starts at the end of `word` (after a stem of
+  // two letters or more, or the one-letter auxiliary "a"), or 0.
+  size_t InversionCut(std::string_view word) const {
+    for (const std::string& inversion : rules_.inversions) {
+      if (word.size() <= inversion.size()) continue;
+      size_t cut = word.size() - inversion.size();
+      bool same = true;
+      for (size_t k = 0; k < inversion.size() && same; ++k) {
+        char c = word[cut + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        same = c == inversion[k];
+      }
+      if (same) return cut;
+    }
+    return 0;
   }
 
   // The length of the elided form that starts `word` (its apostrophe included), or 0.
@@ -278,9 +323,23 @@ class Tokenizer {
     token.end = base_ + end;
     token.text = std::string(text_.substr(begin, end - begin));
     token.kind = kind;
-    if (kind == TokenKind::kWord) {
+    if (kind == TokenKind::kWord && IsAscii(token.text)) {
+      // The common case in one pass: a word token is letters and digits with
+      // hyphens or apostrophes between them (or one apostrophe ending it), so its
+      // fold is its lower case with hyphens made spaces (FoldToken would give the
+      // same).
+      token.lower = token.text;
+      for (char& c : token.lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      token.folded = token.lower;
+      for (char& c : token.folded) {
+        if (c == '-') c = ' ';
+      }
+    } else if (kind == TokenKind::kWord) {
       token.folded = FoldToken(token.text);
-      token.lower = PlainApostrophes(LowerCase(NormalizeNfc(token.text)));
+      // (The text is NFC already: reports are normalised when read, rules too.)
+      token.lower = PlainApostrophes(LowerCase(token.text));
     } else if (kind == TokenKind::kNumber) {
       token.folded = LowerCase(token.text);
     } else {

@@ -11,6 +11,9 @@
 //     ("aujourd'hui"); English clitics are cut off the end ("didn't" → "did" +
 //     "n't", "army's" → "army" + "'s"); both lists are per language, in
 //     rules/<lang>/text.toml;
+//   - French subject inversion is cut off the end of a verb ("a-t-il" → "a" +
+//     "-t-il", "estiment-ils" → "estiment" + "-ils"); the pronoun token folds to
+//     the pronoun itself ("il"), its text keeps the hyphens;
 //   - a number starts with a digit and keeps separators between digits ("1,200",
 //     "3.5", "14/07/2025", "2025-07-14") and a letter suffix ("1er", "14th");
 //     "12 000" written with a space is two numbers;
@@ -27,6 +30,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "engine/text/word_ids.h"
 
 namespace attest {
 
@@ -45,6 +50,11 @@ struct TokenRules {
   std::set<std::string> elision_exceptions;
   // Clitics cut off the end of a word ("n't", "'s"), longest first.
   std::vector<std::string> clitics;
+  // Subject pronouns set after their verb with a hyphen ("-t-il", "-elle", "-ils"),
+  // in lower case, longest first: "a-t-il" → "a" + "-t-il", "affirme-t-elle" →
+  // "affirme" + "-t-elle". The cut-off token reads as its pronoun: its folded and
+  // lower forms are the last part ("il").
+  std::vector<std::string> inversions;
 };
 
 struct Token {
@@ -55,6 +65,10 @@ struct Token {
   std::string lower;   // lower case with accents kept, apostrophes made plain: "à"
                        // and "a" differ here, not in `folded`
   TokenKind kind = TokenKind::kWord;
+  // The ids of `folded` and `lower` (engine/text/word_ids.h): kUnknownWord for a
+  // form no rule mentions.
+  WordId folded_id = kUnknownWord;
+  WordId lower_id = kUnknownWord;
 };
 
 // Cuts `text` into tokens. Offsets are absolute: `base_offset` is the offset of

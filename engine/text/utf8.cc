@@ -91,25 +91,9 @@ std::string NormalizeNfc(std::string_view text) {
   return Map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
-std::string FoldForMatch(std::string_view text) {
-  if (IsAscii(text)) {  // the common case, without utf8proc
-    std::string out;
-    out.reserve(text.size());
-    bool pending_space = false;
-    for (char c : text) {
-      bool digit = c >= '0' && c <= '9';
-      bool lower = c >= 'a' && c <= 'z';
-      bool upper = c >= 'A' && c <= 'Z';
-      if (!digit && !lower && !upper) {
-        pending_space = true;
-        continue;
-      }
-      if (pending_space && !out.empty()) out.push_back(' ');
-      pending_space = false;
-      out.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
-    }
-    return out;
-  }
+namespace {
+
+std::string FoldSlow(std::string_view text) {
   std::string decomposed;
   {
     decomposed =
@@ -152,6 +136,118 @@ std::string FoldForMatch(std::string_view text) {
   return out;
 }
 
+
+// What folding and lower-casing make of each code point below U+0800 (Latin,
+// Greek, Cyrillic…: two bytes in UTF-8), computed once with utf8proc itself, so
+// that text of such letters folds without utf8proc and exactly as it would with it
+// (decomposition, case folding and mark stripping work code point by code point).
+struct TwoByte {
+  enum class Fold { kLetters, kSeparator, kNothing, kSlow };
+  Fold fold = Fold::kSlow;
+  std::string folded;  // kLetters: what the code point folds to
+  std::string lower;   // its lower case
+};
+
+const std::vector<TwoByte>& TwoByteTable() {
+  static const std::vector<TwoByte> table = [] {
+    std::vector<TwoByte> t(0x800);
+    for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+      utf8proc_uint8_t buf[4];
+      auto w = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+      std::string one(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
+      TwoByte& e = t[cp];
+      auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+      std::string folded = FoldSlow(one);
+      if (category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC ||
+          category == UTF8PROC_CATEGORY_ME) {
+        e.fold = TwoByte::Fold::kNothing;  // a mark: stripped, and no word break
+      } else if (folded.empty()) {
+        e.fold = TwoByte::Fold::kSeparator;
+      } else if (folded.find(' ') == std::string::npos) {
+        e.fold = TwoByte::Fold::kLetters;  // "é" → "e", "œ" → "œ"
+        e.folded = folded;
+      }  // else (a compatibility form folding to several words): kSlow
+      // Between letters the table must say what utf8proc says: "Ŀ" decomposes
+      // to "L·", whose dot separates words; such code points go to utf8proc.
+      std::string expected = e.fold == TwoByte::Fold::kLetters     ? "a" + e.folded + "a"
+                             : e.fold == TwoByte::Fold::kSeparator ? "a a"
+                                                                   : "aa";
+      if (e.fold != TwoByte::Fold::kSlow && FoldSlow("a" + one + "a") != expected) {
+        e.fold = TwoByte::Fold::kSlow;
+      }
+      auto lw = utf8proc_encode_char(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)), buf);
+      e.lower.assign(reinterpret_cast<const char*>(buf), static_cast<size_t>(lw));
+    }
+    return t;
+  }();
+  return table;
+}
+
+// The code point of the two-byte sequence at text[i], or 0 if there is none.
+char32_t TwoByteAt(std::string_view text, size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if ((c & 0xE0) != 0xC0 || i + 1 >= text.size()) return 0;
+  auto d = static_cast<unsigned char>(text[i + 1]);
+  if ((d & 0xC0) != 0x80) return 0;
+  char32_t cp = (static_cast<char32_t>(c & 0x1F) << 6) | (d & 0x3F);
+  return cp >= 0x80 ? cp : 0;  // an overlong form is no letter
+}
+
+}  // namespace
+
+std::string FoldForMatch(std::string_view text) {
+  if (IsAscii(text)) {  // the common case, without utf8proc
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (char c : text) {
+      bool digit = c >= '0' && c <= '9';
+      bool lower = c >= 'a' && c <= 'z';
+      bool upper = c >= 'A' && c <= 'Z';
+      if (!digit && !lower && !upper) {
+        pending_space = true;
+        continue;
+      }
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+  }
+  // Letters of two bytes (accented Latin) by table; anything else with utf8proc.
+  const auto& table = TwoByteTable();
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!alnum) {
+        pending_space = true;
+      } else {
+        if (pending_space && !out.empty()) out.push_back(' ');
+        pending_space = false;
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      }
+      ++i;
+      continue;
+    }
+    char32_t cp = TwoByteAt(text, i);
+    if (!cp || table[cp].fold == TwoByte::Fold::kSlow) return FoldSlow(text);
+    const TwoByte& e = table[cp];
+    if (e.fold == TwoByte::Fold::kSeparator) {
+      pending_space = true;
+    } else if (e.fold == TwoByte::Fold::kLetters) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out += e.folded;
+    }
+    i += 2;
+  }
+  return out;
+}
+
 std::string LowerCase(std::string_view text) {
   if (IsAscii(text)) {
     std::string out(text);
@@ -159,6 +255,26 @@ std::string LowerCase(std::string_view text) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
     return out;
+  }
+  {
+    // ASCII and two-byte letters by table, else utf8proc below.
+    const auto& table = TwoByteTable();
+    std::string out;
+    out.reserve(text.size());
+    bool fast = true;
+    for (size_t i = 0; i < text.size() && fast;) {
+      auto c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        ++i;
+      } else if (char32_t cp = TwoByteAt(text, i)) {
+        out += table[cp].lower;
+        i += 2;
+      } else {
+        fast = false;
+      }
+    }
+    if (fast) return out;
   }
   std::string out;
   out.reserve(text.size());

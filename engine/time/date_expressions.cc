@@ -82,14 +82,36 @@ class DateParser {
         base_(base),
         published_(published),
         words_(words),
-        pieces_(CutDatePieces(tokens)) {}
+        pieces_(CutDatePieces(tokens)) {
+    // Every piece's folded form, each followed by a space, and where each starts:
+    // phrase keys are views into this string, built once per text.
+    starts_.reserve(pieces_.size() + 1);
+    for (const auto& p : pieces_) {
+      starts_.push_back(joined_.size());
+      joined_ += p.folded;
+      joined_ += ' ';
+    }
+    starts_.push_back(joined_.size());
+    // Where a core may begin: a number, or a starter word (see DateWords).
+    may_start_.reserve(pieces_.size());
+    for (const auto& p : pieces_) {
+      std::string_view first = std::string_view(p.folded).substr(0, p.folded.find(' '));
+      may_start_.push_back(p.kind == TokenKind::kNumber ||
+                           (p.kind == TokenKind::kWord &&
+                            (words.starters.empty() ||
+                             words.starters.find(first) != words.starters.end())));
+    }
+  }
 
   std::vector<DateMention> Run() {
     std::vector<DateMention> mentions;
     size_t i = 0;
     while (i < pieces_.size()) {
       std::optional<Parsed> parsed;
-      if (pieces_[i].token_start) parsed = ParseAt(i);
+      // An expression's core is at most two lead words (of up to two pieces) away.
+      bool near = false;
+      for (size_t k = i; k < pieces_.size() && k < i + 5 && !near; ++k) near = may_start_[k];
+      if (pieces_[i].token_start && near) parsed = ParseAt(i);
       if (!parsed) {
         ++i;
         continue;
@@ -122,6 +144,7 @@ class DateParser {
     }
     for (auto it = cores.rbegin(); it != cores.rend(); ++it) {
       size_t core = *it;
+      if (core >= pieces_.size() || !may_start_[core]) continue;
       bool introduced = core > i || EndsAt(words_.introducers, i) || EndsAt(words_.lead_words, i);
       bool quantity = EndsAt(words_.quantity_words, core);
       auto parsed = Core(core, introduced, quantity, true);
@@ -540,13 +563,10 @@ class DateParser {
     return false;
   }
 
-  std::string Key(size_t k, size_t length) const {
-    std::string key = pieces_[k].folded;
-    for (size_t i = k + 1; i < k + length; ++i) {
-      key += ' ';
-      key += pieces_[i].folded;
-    }
-    return key;
+  // The pieces k … k+length-1 joined with one space, as a view into joined_.
+  std::string_view Key(size_t k, size_t length) const {
+    size_t end = starts_[k + length] - 1;  // before the space that follows the last
+    return std::string_view(joined_).substr(starts_[k], end - starts_[k]);
   }
 
   const std::vector<Token>& tokens_;
@@ -555,6 +575,9 @@ class DateParser {
   bg::date published_;
   const DateWords& words_;
   std::vector<DatePiece> pieces_;
+  std::string joined_;
+  std::vector<size_t> starts_;
+  std::vector<bool> may_start_;  // per piece
 };
 
 }  // namespace
@@ -565,6 +588,23 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
   // Boost's calendar ends at 1400 and 9999; a year later or earlier leaves no room
   // for "last year" or "next week".
   if (published.is_special() || published.year() < 1401 || published.year() > 9998) return {};
+  // No month, weekday, relative day, unit, season, period part or number: no date.
+  bool possible = words.triggers.empty();
+  for (const Token& t : tokens) {
+    if (possible) break;
+    // A number is a date only as a year (1900-2100) or a numeric date (14/07/2025,
+    // 2025-07-14); a day number comes with a month or weekday, triggers themselves.
+    if (t.kind == TokenKind::kNumber) {
+      bool separated = t.text.find_first_of("/-.") != std::string::npos;
+      bool year = t.text.size() == 4 && (t.text.rfind("19", 0) == 0 || t.text.rfind("20", 0) == 0 ||
+                                         t.text == "2100");
+      possible = separated || year;
+    }
+    if (t.kind != TokenKind::kWord) continue;
+    std::string_view first = std::string_view(t.folded).substr(0, t.folded.find(' '));
+    possible = words.triggers.find(first) != words.triggers.end();
+  }
+  if (!possible) return {};
   return DateParser(tokens, text, base_offset, published, words).Run();
 }
 

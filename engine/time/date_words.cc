@@ -21,6 +21,18 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens) {
     }
     // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
     std::string_view text = token.text;
+    if (text.find('-') == std::string_view::npos && text.find("\u2010") == std::string_view::npos &&
+        text.find("\u2011") == std::string_view::npos) {
+      // One piece: the token's own folded form.
+      DatePiece piece;
+      piece.folded = token.folded;
+      piece.token = t;
+      piece.capitalized = IsUpperCase(DecodeCodePoint(text, 0).value);
+      piece.kind = TokenKind::kWord;
+      piece.token_start = piece.token_end = true;
+      if (!piece.folded.empty()) pieces.push_back(std::move(piece));
+      continue;
+    }
     size_t part = 0;
     size_t first_piece = pieces.size();
     auto add = [&](size_t end) {
@@ -284,7 +296,22 @@ class DateWordsReader {
 DateWords ReadDateWords(const TomlReader& reader, const TokenRules& token_rules,
                         Diagnostics& diagnostics) {
   if (!reader.ok()) return {};
-  return DateWordsReader(reader, token_rules, diagnostics).Read();
+  DateWords words = DateWordsReader(reader, token_rules, diagnostics).Read();
+  auto first_pieces = [&](const auto& table) {
+    for (const auto& [key, value] : table.entries) words.triggers.insert(key.substr(0, key.find(' ')));
+  };
+  first_pieces(words.months);
+  first_pieces(words.weekdays);
+  first_pieces(words.relative_days);
+  first_pieces(words.units);
+  first_pieces(words.seasons);
+  first_pieces(words.period_parts);
+  first_pieces(words.parts_of_day);  // "ce matin", "this morning"
+  words.starters = words.triggers;
+  for (const auto& [key, value] : words.modifiers_before.entries) {
+    words.starters.insert(key.substr(0, key.find(' ')));
+  }
+  return words;
 }
 
 }  // namespace attest

@@ -14,6 +14,8 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/base/error.h"
@@ -43,9 +45,15 @@ struct PeriodPart {
 
 // Phrases of one word class, keyed by their pieces' folded forms joined with one
 // space ("la semaine", "avant hier", "dec ."), with the value each one stands for.
+struct PhraseKeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+
 template <typename Value>
 struct PhraseTable {
-  std::map<std::string, Value> entries;
+  // Found by string_view too (keys are views into the text's pieces).
+  std::unordered_map<std::string, Value, PhraseKeyHash, std::equal_to<>> entries;
   size_t longest = 0;  // pieces in the longest phrase
 };
 using PhraseSet = PhraseTable<bool>;
@@ -79,6 +87,15 @@ struct DateWords {
   PhraseSet joiners;
   // Phrases after which a number is a quantity, never a year: "plus de", "more than".
   PhraseSet quantity_words;
+
+  // The first pieces of every phrase that can make a date on its own or with a
+  // number (months, weekdays, relative days, units, seasons, period parts, parts
+  // of the day after "this": "ce matin"): a text
+  // with none of these and no number holds no date, and is not parsed.
+  std::unordered_set<std::string, PhraseKeyHash, std::equal_to<>> triggers;
+  // Where an expression's core can begin: a trigger or a modifier before ("last",
+  // "ce"). The parser tries no other word (numbers aside).
+  std::unordered_set<std::string, PhraseKeyHash, std::equal_to<>> starters;
 };
 
 // One word as date phrases are matched: a token, or one part of a hyphenated word

@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/base/error.h"
 #include "engine/extract/lexicon.h"
 #include "engine/rulebook/rulebook.h"
+#include "engine/text/utf8.h"
 
 namespace attest {
 
@@ -146,6 +148,43 @@ TEST_CASE("token offsets are absolute and point at exactly the token's bytes", "
   CHECK(tokens.back().text == "…");
 }
 
+TEST_CASE("a French subject pronoun inverted after its verb is cut off and reads as itself",
+          "[text][fr]") {
+  auto [text, texts, folded] =
+      GENERATE(values<std::tuple<std::string, std::vector<std::string>, std::vector<std::string>>>({
+          {"a-t-il ajouté", {"a", "-t-il", "ajouté"}, {"a", "il", "ajoute"}},
+          {"affirme-t-elle", {"affirme", "-t-elle"}, {"affirme", "elle"}},
+          {"estiment-ils", {"estiment", "-ils"}, {"estiment", "ils"}},
+          {"a-t-on appris", {"a", "-t-on", "appris"}, {"a", "on", "appris"}},
+          // Not an inversion: words that only end like one stay whole.
+          {"porte-parole", {"porte-parole"}, {"porte parole"}},
+          {"Saint-Louis", {"Saint-Louis"}, {"saint louis"}},
+      }));
+  auto tokens = Tokenize(text, 0, RulesFor("fr"));
+  CAPTURE(text);
+  CHECK(Texts(tokens) == texts);
+  CHECK(Folded(tokens) == folded);
+}
+
+TEST_CASE("accented words fold and lower-case alike by the fast path and by utf8proc",
+          "[text]") {
+  // Every code point of two bytes, alone and between letters: the fast path reads
+  // it by table; appending an em dash (three bytes) sends the same text through
+  // utf8proc, and the dash only adds a trailing separator, which folding drops.
+  for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+    std::string one;
+    one += static_cast<char>(0xC0 | (cp >> 6));
+    one += static_cast<char>(0x80 | (cp & 0x3F));
+    std::string text = "a" + one + "b " + one;
+    CAPTURE(static_cast<uint32_t>(cp));
+    CHECK(FoldForMatch(text) == FoldForMatch(text + "\u2014"));
+    std::string lower = LowerCase(text + "\u2014");
+    CHECK(LowerCase(text) == lower.substr(0, lower.size() - 3));
+  }
+  CHECK(FoldForMatch("L\u2019Armée MALIENNE") == "l armee malienne");
+  CHECK(LowerCase("ÉTAT-MAJOR Général") == "état-major général");
+}
+
 TEST_CASE("a text rules file with an unknown field or a malformed entry is refused with its line",
           "[text][fr]") {
   namespace fs = std::filesystem;
@@ -154,7 +193,7 @@ TEST_CASE("a text rules file with an unknown field or a malformed entry is refus
   {
     std::ofstream text(dir / "text.toml");
     text << "[sentences]\nabbreviations = [\"M.\", \"Mme\"]\n\n[tokens]\nelided = [\"l'\"]\n"
-            "elisions = [\"d'\"]\n";
+            "elisions = [\"d'\"]\ninversions = [\"t-il\"]\n";
     std::ofstream dates(dir / "dates.toml");
     dates << "day_first = true\n";
   }
@@ -172,6 +211,7 @@ TEST_CASE("a text rules file with an unknown field or a malformed entry is refus
   };
   CHECK(has("text.toml:2: abbreviations: 'Mme' must be one word written with its final period"));
   CHECK(has("text.toml:6: elisions: unknown field in [tokens]"));
+  CHECK(has("text.toml:7: inversions: 't-il' must be a hyphen and lower-case letters"));
   CHECK(has("dates.toml: month: no words for month 1"));
 }
 

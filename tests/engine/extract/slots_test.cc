@@ -1,0 +1,192 @@
+// Slot rules (rules/<lang>/slots.toml, quantities.toml): what a claim's content
+// says about the incident — counts by side with vague quantities as ranges,
+// materiel, outcomes, cooperation, participation, responsibility, the event —
+// and a claim that maps to nothing stays a statement.
+#include <catch2/catch.hpp>
+
+#include "tests/engine/extract/extraction_table.h"
+
+namespace attest {
+
+using testing::CheckPassage;
+using testing::kNone;
+using testing::Passage;
+
+TEST_CASE("a French count reads its quantity as a range and its side from the noun or actor",
+          "[extract][fr][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "Selon l'armée, deux soldats ont été tués près de Ber.",
+       .claims = {{.anchor = "deux soldats", .slot = "fatalities:FAMa", .value = "2"}}},
+      {.text = "Au moins douze civils ont été tués à Ogossagou, selon des habitants.",
+       .claims = {{.anchor = "Au moins douze",
+                   .hedges = {{"Au moins douze", HedgeKind::kApproximation}},
+                   .slot = "fatalities:civilians",
+                   .value = "12.."}}},
+      {.text = "Une dizaine de personnes ont été blessées à Gao, indique un élu local.",
+       .claims = {{.anchor = "Une dizaine", .slot = "injured", .value = "8..12"}}},
+      {.text = "Plus de 160 assaillants ont été tués, affirme l'armée.",
+       .claims = {{.anchor = "Plus de 160", .slot = "fatalities", .value = "161.."}}},
+      {.text = "Des dizaines de civils ont été enlevés près de Diafarabé, selon des sources locales.",
+       .claims = {{.anchor = "Des dizaines", .slot = "abducted:civilians", .value = "20..99"}}},
+      {.text = "Environ 50 personnes ont été tuées à Bamako, selon une source sécuritaire.",
+       // Bamako names the government too, but after "à" it is where they died.
+       .claims = {{.anchor = "Environ 50", .slot = "fatalities", .value = "40..60"}}},
+      {.text = "Les rebelles affirment avoir fait plusieurs victimes.",
+       .claims = {{.anchor = "plusieurs victimes", .slot = "fatalities", .value = "2.."}}},
+  }));
+  CheckPassage("fr", p);
+}
+
+TEST_CASE("an English count reads its quantity as a range and its side from the noun or actor",
+          "[extract][en][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "At least 17 Malian soldiers were killed near Boni, the army said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "At least 17", .slot = "fatalities:FAMa", .value = "17.."}}},
+      {.text = "Gunmen killed more than 100 civilians in the village of Solhan, officials said.",
+       .published = "2021-06-06",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "more than 100", .slot = "fatalities:civilians", .value = "101.."}}},
+      {.text = "Dozens of people were wounded in the attack on Gao, a doctor said.",
+       .outlet = "Reuters",
+       // ("people" and "villagers" are civilians in the shipped rules.)
+       .claims = {{.anchor = "Dozens", .slot = "injured:civilians", .value = "20..99"}}},
+      {.text = "Up to 30 villagers were abducted near Djibo, residents said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "Up to 30", .slot = "abducted:civilians", .value = "1..30"}}},
+  }));
+  CheckPassage("en", p);
+}
+
+TEST_CASE("a French claim of materiel, outcome or cooperation gives that slot", "[extract][fr][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "Le FLA affirme avoir détruit trois véhicules de l'armée près de Tessalit.",
+       .claims = {{.anchor = "affirme", .slot = "materiel.destroyed", .value = "3"}}},
+      {.text = "Le FLA affirme avoir « totalement neutralisé » le convoi de l'armée à Alkit.",
+       .claims = {{.anchor = "affirme", .slot = "outcome", .value = "attackers prevailed"}}},
+      {.text = "L'armée assure avoir repoussé l'attaque contre son camp de Boulkessi.",
+       .claims = {{.anchor = "assure", .slot = "outcome", .value = "attack repelled"}}},
+      // A destruction of the whole says how it ended, not what was counted.
+      {.text = "Le FLA affirme avoir entièrement détruit le convoi à Alkit.",
+       .claims = {{.anchor = "affirme", .slot = "outcome", .value = "attackers prevailed"}}},
+      {.text = "Les deux groupes démentent toute opération conjointe à Alkit.",
+       .claims = {{.anchor = "démentent", .slot = "cooperation:joint_operation", .value = "true"}}},
+      {.text = "Le convoi était constitué de quatre véhicules, selon le FLA.",
+       .claims = {{.anchor = "quatre véhicules", .slot = "convoy.vehicles", .value = "4"}}},
+  }));
+  CheckPassage("fr", p);
+}
+
+TEST_CASE("an English claim of materiel, outcome or cooperation gives that slot",
+          "[extract][en][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "The FLA said it had completely destroyed the convoy at Alkit.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "said", .slot = "outcome", .value = "attackers prevailed"}}},
+      {.text = "The army said it repelled the attack on its base in Boulkessi.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "said", .slot = "outcome", .value = "attack repelled"}}},
+      {.text = "JNIM denied any joint operation with the FLA near Alkit.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "denied", .slot = "cooperation:joint_operation", .value = "true"}}},
+  }));
+  CheckPassage("en", p);
+}
+
+TEST_CASE("actors named as present take part, unless they are named to describe another",
+          "[extract][fr][en][slots]") {
+  SECTION("French") {
+    auto p = GENERATE(values<Passage>({
+        {.text = "Selon des sources locales, les jihadistes du Jnim, liés à al-Qaïda, étaient "
+                 "présents à Alkit.",
+         .claims = {{.anchor = "étaient présents",
+                     .slot = "participant:JNIM",
+                     .value = "true",
+                     .implied = {}}}},
+    }));
+    Report report = testing::PassageReport("fr", p);
+    auto claims = ExtractClaims(report, testing::ProjectRules());
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].slot == "participant:JNIM");
+    for (const auto& i : claims[0].implied) CHECK(i.slot != "participant:Al Qaeda");
+  }
+  SECTION("English") {
+    // An apposition after an actor describes it: no participant of its own.
+    Passage p{.text = "Several local sources said fighters of JNIM, the al-Qaeda affiliate, also "
+                      "took part in the ambush at Alkit.",
+              .outlet = "Reuters"};
+    Report report = testing::PassageReport("en", p);
+    auto claims = ExtractClaims(report, testing::ProjectRules());
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].slot == "participant:JNIM");
+    CHECK(claims[0].value.has_value());
+    for (const auto& i : claims[0].implied) CHECK(i.slot != "participant:Al Qaeda");
+    // A list of actors after a comma is no apposition: each takes part.
+    Passage list{.text = "Residents said JNIM, the FLA and the army took part in the fighting at "
+                         "Alkit.",
+                 .outlet = "Reuters"};
+    Report second = testing::PassageReport("en", list);
+    auto listed = ExtractClaims(second, testing::ProjectRules());
+    REQUIRE(listed.size() == 1);
+    std::vector<std::string> slots = {listed[0].slot};
+    for (const auto& i : listed[0].implied) slots.push_back(i.slot);
+    CAPTURE(slots);
+    CHECK(std::count(slots.begin(), slots.end(), "participant:FLA") == 1);
+  }
+}
+
+TEST_CASE("a claim of responsibility names the perpetrator and an event word that it occurred",
+          "[extract][fr][en][slots]") {
+  CheckPassage("fr", {.text = "Le Jnim a revendiqué l'attaque du camp de Boulkessi.",
+                      .claims = {{.anchor = "revendiqué",
+                                  .slot = "perpetrator",
+                                  .value = "JNIM",
+                                  .implied = {"occurred=true"}}}});
+  CheckPassage("en", {.text = "A convoy was ambushed near Anefis on Monday.",
+                      .outlet = "Reuters",
+                      .claims = {{.anchor = "ambushed",
+                                  .slot = "occurred",
+                                  .value = "true",
+                                  .place = "Anefis",
+                                  .event_type = "battles"}}});
+}
+
+TEST_CASE("a claim that maps to no slot stays a statement with no value", "[extract][fr][en][slots]") {
+  CheckPassage("fr", {.text = "Le Jnim entend imposer la charia dans toute la région.",
+                      .claims = {{.anchor = "entend", .slot = "statement", .value = kNone}}});
+  CheckPassage("en", {.text = "The junta has made retaking the territory its priority.",
+                      .outlet = "Reuters",
+                      .claims = {{.anchor = "junta", .slot = "statement", .value = kNone}}});
+}
+
+TEST_CASE("a silence takes its slot from what it is silent about", "[extract][fr][en][slots]") {
+  CheckPassage("fr", {.text = "L'armée a reconnu des combats à Ber sans communiquer sur leur issue.",
+                      .claims = {{.anchor = "sans communiquer",
+                                  .stance = Stance::kDeclines,
+                                  .slot = "outcome",
+                                  .value = kNone}}});
+  CheckPassage("en", {.text = "The army acknowledged clashes near Ber but gave no outcome.",
+                      .outlet = "Reuters",
+                      .claims = {{.anchor = "acknowledged",
+                                  .stance = Stance::kAcknowledges,
+                                  .polarity = Polarity::kPositive,
+                                  .slot = "occurred",
+                                  .value = "true"},
+                                 {.anchor = "gave no outcome",
+                                  .cue_class = CueClass::kDecline,
+                                  .stance = Stance::kDeclines,
+                                  .slot = "outcome",
+                                  .value = kNone}}});
+  // Right after a vague count by the same claimant, a silence on the toll only
+  // says the count is vague: one claim.
+  CheckPassage("en", {.text = "The rebels claimed to have killed several soldiers near Ber, without "
+                              "giving a figure.",
+                      .outlet = "Reuters",
+                      .claim_count = 1,
+                      .claims = {{.anchor = "without giving",
+                                  .stance = Stance::kAsserts,
+                                  .slot = "fatalities:FAMa",
+                                  .value = "2.."}}});
+}
+
+}  // namespace attest
