@@ -77,7 +77,10 @@ IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWit
   return WithStorageContext(fmt::format("ingesting report '{}'", input.report.id.value()), [&] {
     IngestResult result;
     result.report = input.report.id.value();
-    SQLite::Transaction tx(db);
+    // IMMEDIATE: the write lock is taken before the first read, so that a second
+    // writer waits (busy timeout) instead of failing to upgrade a read snapshot
+    // that the first writer made stale (SQLITE_BUSY_SNAPSHOT, never retried).
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     ReportRepository reports(db);
     if (AlreadyStored(reports, input.report)) {
       result.unchanged = true;
@@ -206,7 +209,7 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
   return WithStorageContext(fmt::format("ingesting report '{}'", table.report.id.value()), [&] {
     IngestResult result;
     result.report = table.report.id.value();
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);  // as above
     ReportRepository reports(db);
     if (AlreadyStored(reports, table.report)) {
       result.unchanged = true;
