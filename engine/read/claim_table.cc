@@ -238,7 +238,7 @@ class TableParser {
   // `block` holds whole records and starts on line `first_line`.
   void Feed(std::string_view block, int64_t first_line) {
     if (broken_utf8_) return;
-    if (auto problem = FindTextProblem(block)) {
+    if (auto problem = FindTextProblem(block, first_line == 1)) {
       diagnostics_.Error(origin_, first_line + LineAt(block, problem->offset) - 1, "",
                          problem->message);
       broken_utf8_ = true;

@@ -60,8 +60,8 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<TextProblem> FindTextProblem(std::string_view text) {
-  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+std::optional<TextProblem> FindTextProblem(std::string_view text, bool starts_input) {
+  if (starts_input && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")) {
     return TextProblem{0, "the file is saved as UTF-16; save it as UTF-8"};
   }
   auto bad = FindInvalidUtf8(text);
