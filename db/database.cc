@@ -30,6 +30,10 @@ void CheckPath(const std::string& path, OpenMode mode) {
     throw Storage(fmt::format("{}: is a folder, not a database; give --db a file path", path));
   }
   bool exists = fs::exists(path, ec);
+  if (exists && !fs::is_regular_file(path, ec)) {
+    throw Storage(fmt::format("{}: is not a file (a device or a pipe); give --db a file path",
+                              path));
+  }
   if (mode == OpenMode::kReadOnly && !exists) {
     throw NotFound(fmt::format("{}: no such database; ingest reports first, or give --db", path));
   }
@@ -68,6 +72,7 @@ SQLite::Database OpenReadOnly(const std::string& path) {
   int flags = SQLite::OPEN_NOMUTEX | SQLite::OPEN_READONLY;
   try {
     SQLite::Database db(path, flags, kBusyTimeoutMs);
+    db.exec("PRAGMA foreign_keys = ON");  // a no-op once a transaction is open
     db.exec("BEGIN");
     db.execAndGet("PRAGMA user_version");  // the first read: -shm opened, snapshot taken
     return db;
@@ -76,6 +81,7 @@ SQLite::Database OpenReadOnly(const std::string& path) {
     if (!refused || !ReadableOnlyAsImmutable(path)) throw;
   }
   SQLite::Database db(ImmutableUri(path), flags | SQLite::OPEN_URI, kBusyTimeoutMs);
+  db.exec("PRAGMA foreign_keys = ON");
   db.exec("BEGIN");
   return db;
 }
@@ -91,7 +97,6 @@ SQLite::Database OpenDatabase(const std::string& path, OpenMode mode) {
       // lasts as long as the connection, so that every statement of the command
       // sees the store as one ingest left it, never half of the next one.
       SQLite::Database db = OpenReadOnly(path);
-      db.exec("PRAGMA foreign_keys = ON");
       int version = db.execAndGet("PRAGMA user_version").getInt();
       if (version > CurrentSchemaVersion()) {
         throw Storage(fmt::format("{}: the database has schema version {}, newer than this "

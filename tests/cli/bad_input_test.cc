@@ -295,6 +295,10 @@ std::vector<Case> Catalogue() {
       {"a database path in a folder that does not exist is refused naming the folder",
        [](Dir t, Rules, Db) { return std::vector<std::string>{"--db", t.File("no/such/dir/x.db"), "ingest", t.Write("a.jsonl", kGood + "\n")}; },
        5, {"{tmp}/no/such/dir/x.db: the folder {tmp}/no/such/dir does not exist"}, true},
+      {"a database path on a device whose writes fail (/dev/full) is refused before it is "
+       "opened",
+       [](Dir t, Rules, Db) { return std::vector<std::string>{"--db", "/dev/full", "ingest", t.Write("a.jsonl", kGood + "\n")}; },
+       5, {"attest: storage error: /dev/full: is not a file (a device or a pipe)"}, true},
       {"a database path that is a folder is refused naming it",
        [](Dir t, Rules, Db) { return std::vector<std::string>{"--db", t.path().string(), "ingest", t.Write("a.jsonl", kGood + "\n")}; },
        5, {"{tmp}: is a folder, not a database"}, true},
