@@ -24,7 +24,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
-constexpr size_t kRows = 100000;
+const size_t kRows = testing::BusyRows(100000);
 
 std::vector<std::string> Args(const std::string& db, std::vector<std::string> rest) {
   std::vector<std::string> args = {"--db", db, "--rules", ATTEST_RULES_DIR, "--now",

@@ -105,7 +105,7 @@ TEST_CASE("a disk that fills up during a large ingest rolls the whole report bac
   testing::TempDir tmp;
   std::string db = tmp.File("attest.db");
   REQUIRE(testing::RunAttest(Args(db, {"ingest", kReport})).exit == 0);
-  std::string table = tmp.Write("big.tsv", testing::BigTable(50000, "obj"));
+  std::string table = tmp.Write("big.tsv", testing::BigTable(testing::BusyRows(50000), "obj"));
   std::string rows = testing::DumpStore(db);
   // No file the process writes may grow past the database's size and 256 KiB:
   // the ingest's write-ahead log hits the limit part-way through.
