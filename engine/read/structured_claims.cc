@@ -37,8 +37,8 @@ bool NestedDeeperThan(std::string_view line, int limit) {
       in_string = true;
     } else if (c == '[' || c == '{') {
       if (++depth > limit) return true;
-    } else if (c == ']' || c == '}') {
-      --depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;  // a stray closer is the parser's to report; it must not hide deeper openers
     }
   }
   return false;
