@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 
 #include "cli/command_context.h"
@@ -47,6 +49,19 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
   RegisterSourceCommand(app, ctx);
   RegisterVerdictCommand(app, ctx);
 
+  // After a failure, a writing command says what it left stored: each report is
+  // stored in its own transaction, so the failing one is not, and those before
+  // it in the same command are.
+  auto tell_what_was_stored = [&] {
+    if (result.stores && result.stored_reports.empty()) {
+      err << "attest: nothing was stored\n";
+    } else if (result.stores) {
+      std::string stored;
+      for (const auto& id : result.stored_reports) stored += (stored.empty() ? "" : ", ") + id;
+      err << "attest: nothing of that report was stored; stored before it: " << stored << "\n";
+    }
+  };
+
   try {
     // CLI11 reports an unknown command as "a subcommand is required"; say what
     // was wrong instead. Global options taking a value are skipped with it.
@@ -70,6 +85,16 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
       break;
     }
     app.parse(argc, argv);
+    // A result that could not be written (a full disk, a closed pipe) is a
+    // failure, not a success with nothing to show.
+    errno = 0;
+    out.flush();
+    if (!out) {
+      int why = errno;
+      err << "attest: cannot write the output" << (why ? std::string(": ") + std::strerror(why) : "")
+          << (result.stores ? "; what the command stored is stored" : "") << "\n";
+      return exit_code::kStorage;
+    }
     return result.exit_code;
   } catch (const CLI::CallForHelp&) {
     out << app.help();
@@ -89,19 +114,14 @@ int RunCli(int argc, const char* const* argv, std::istream& in, std::ostream& ou
     return exit_code::kUsage;
   } catch (const InvalidInput& e) {
     err << e.what() << "\n";
-    if (result.stores && result.stored_reports.empty()) {
-      err << "attest: nothing was stored\n";
-    } else if (result.stores) {
-      std::string stored;
-      for (const auto& id : result.stored_reports) stored += (stored.empty() ? "" : ", ") + id;
-      err << "attest: nothing of that report was stored; stored before it: " << stored << "\n";
-    }
+    tell_what_was_stored();
     return exit_code::kInvalidInput;
   } catch (const NotFound& e) {
     err << "attest: " << e.what() << "\n";
     return exit_code::kNotFound;
   } catch (const Storage& e) {
     err << "attest: storage error: " << e.what() << "\n";
+    tell_what_was_stored();
     return exit_code::kStorage;
   } catch (const Error& e) {
     err << "attest: internal error: " << e.what() << "\n";

@@ -3,6 +3,9 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
+#include <sqlite3.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "db/migrations.h"
@@ -11,23 +14,89 @@
 namespace attest {
 
 namespace {
-constexpr int kBusyTimeoutMs = 5000;
+
+namespace fs = std::filesystem;
+
+// How long a connection waits for another process's lock before giving up. With
+// WAL, readers never wait for a writer; a writer waits for the one writer ahead
+// of it, which may be storing a table of millions of claims, so the wait is long.
+constexpr int kBusyTimeoutMs = 10 * 60 * 1000;
+
+// What is wrong with `path` before SQLite is asked, in words SQLite does not
+// have ("unable to open database file" says neither which nor why).
+void CheckPath(const std::string& path, OpenMode mode) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    throw Storage(fmt::format("{}: is a folder, not a database; give --db a file path", path));
+  }
+  bool exists = fs::exists(path, ec);
+  if (exists && !fs::is_regular_file(path, ec)) {
+    throw Storage(fmt::format("{}: is not a file (a device or a pipe); give --db a file path",
+                              path));
+  }
+  if (mode == OpenMode::kReadOnly && !exists) {
+    throw NotFound(fmt::format("{}: no such database; ingest reports first, or give --db", path));
+  }
+  fs::path folder = fs::path(path).parent_path();
+  if (!exists && !folder.empty() && !fs::is_directory(folder, ec)) {
+    throw Storage(fmt::format("{}: the folder {} does not exist; create it or give another --db",
+                              path, folder.string()));
+  }
 }
+
+// A WAL database is read through its -shm file, which a reader creates when it
+// is missing; in a folder the reader may not write (an archive on read-only
+// media), that fails. When there is no -wal file either, the database file holds
+// every committed transaction and nothing can be writing it through WAL, so it
+// is read as immutable instead.
+bool ReadableOnlyAsImmutable(const std::string& path) {
+  std::error_code ec;
+  fs::path folder = fs::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  return !fs::exists(path + "-wal", ec) && access(folder.c_str(), W_OK) != 0;
+}
+
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?mode=ro&immutable=1";
+}
+
+SQLite::Database OpenReadOnly(const std::string& path) {
+  int flags = SQLite::OPEN_NOMUTEX | SQLite::OPEN_READONLY;
+  try {
+    SQLite::Database db(path, flags, kBusyTimeoutMs);
+    db.exec("PRAGMA foreign_keys = ON");  // a no-op once a transaction is open
+    db.exec("BEGIN");
+    db.execAndGet("PRAGMA user_version");  // the first read: -shm opened, snapshot taken
+    return db;
+  } catch (const SQLite::Exception& e) {
+    bool refused = e.getErrorCode() == SQLITE_READONLY || e.getErrorCode() == SQLITE_CANTOPEN;
+    if (!refused || !ReadableOnlyAsImmutable(path)) throw;
+  }
+  SQLite::Database db(ImmutableUri(path), flags | SQLite::OPEN_URI, kBusyTimeoutMs);
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("BEGIN");
+  return db;
+}
+
+}  // namespace
 
 SQLite::Database OpenDatabase(const std::string& path, OpenMode mode) {
   bool memory = path == ":memory:";
-  if (mode == OpenMode::kReadOnly && !memory && !std::filesystem::exists(path)) {
-    throw NotFound(fmt::format("{}: no such database; ingest reports first, or give --db", path));
-  }
+  if (!memory) CheckPath(path, mode);
   try {
-    // One connection is only ever used by one thread: SQLite's own mutexes are
-    // not needed (they cost a few percent of a bulk ingest).
-    int flags = SQLite::OPEN_NOMUTEX | (mode == OpenMode::kReadOnly
-                                            ? SQLite::OPEN_READONLY
-                                            : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    SQLite::Database db(path, flags, kBusyTimeoutMs);
-    db.exec("PRAGMA foreign_keys = ON");
     if (mode == OpenMode::kReadOnly) {
+      // A reading command reads one snapshot: the read transaction begun here
+      // lasts as long as the connection, so that every statement of the command
+      // sees the store as one ingest left it, never half of the next one.
+      SQLite::Database db = OpenReadOnly(path);
       int version = db.execAndGet("PRAGMA user_version").getInt();
       if (version > CurrentSchemaVersion()) {
         throw Storage(fmt::format("{}: the database has schema version {}, newer than this "
@@ -41,6 +110,11 @@ SQLite::Database OpenDatabase(const std::string& path, OpenMode mode) {
       }
       return db;
     }
+    // One connection is only ever used by one thread: SQLite's own mutexes are
+    // not needed (they cost a few percent of a bulk ingest).
+    SQLite::Database db(path, SQLite::OPEN_NOMUTEX | SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                        kBusyTimeoutMs);
+    db.exec("PRAGMA foreign_keys = ON");
     if (!memory) {
       db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
@@ -51,7 +125,7 @@ SQLite::Database OpenDatabase(const std::string& path, OpenMode mode) {
     Migrate(db);
     return db;
   } catch (const SQLite::Exception& e) {
-    throw Storage(fmt::format("{}: cannot open the database: {}", path, e.what()));
+    throw Storage(fmt::format("{}: cannot open the database: {}", path, DescribeStorageFailure(e)));
   }
 }
 

@@ -189,7 +189,10 @@ IngestResult StoreReport(Stores& stores, const Rulebook& rules, ReportWithClaims
 IngestResult IngestReport(SQLite::Database& db, const Rulebook& rules, ReportWithClaims input,
                           Timestamp now) {
   return WithStorageContext(fmt::format("ingesting report '{}'", input.report.id.value()), [&] {
-    SQLite::Transaction tx(db);
+    // IMMEDIATE: the write lock is taken before the first read, so that a second
+    // writer waits (busy timeout) instead of failing to upgrade a read snapshot
+    // that the first writer made stale (SQLITE_BUSY_SNAPSHOT, never retried).
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     Stores stores(db, rules);
     IngestResult result = StoreReport(stores, rules, std::move(input), now);
     tx.commit();
@@ -203,7 +206,7 @@ std::vector<IngestResult> IngestReports(SQLite::Database& db, const Rulebook& ru
   return WithStorageContext("ingesting reports", [&] {
     std::vector<IngestResult> results;
     results.reserve(inputs.size());
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);  // as above
     Stores stores(db, rules);
     for (size_t i = 0; i < inputs.size(); ++i) {
       results.push_back(StoreReport(stores, rules, std::move(inputs[i]), now));
@@ -255,7 +258,7 @@ IngestResult IngestTable(SQLite::Database& db, const Rulebook& rules, const Clai
   return WithStorageContext(fmt::format("ingesting report '{}'", table.report.id.value()), [&] {
     IngestResult result;
     result.report = table.report.id.value();
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);  // as above
     ReportRepository reports(db);
     if (AlreadyStored(reports, table.report)) {
       result.unchanged = true;

@@ -195,16 +195,23 @@ int SchemaVersionOf(SQLite::Database& db) {
 }
 
 void Migrate(SQLite::Database& db) {
-  int have = SchemaVersionOf(db);
-  if (have > CurrentSchemaVersion()) {
-    throw Storage(fmt::format(
+  auto newer = [&](int have) {
+    return Storage(fmt::format(
         "{}: the database has schema version {}, newer than this attest understands ({}); "
         "upgrade attest",
         db.getFilename(), have, CurrentSchemaVersion()));
-  }
+  };
+  int have = SchemaVersionOf(db);
+  if (have > CurrentSchemaVersion()) throw newer(have);
   for (int v = have + 1; v <= CurrentSchemaVersion(); ++v) {
     WithStorageContext(fmt::format("applying migration {:04}", v), [&] {
-      SQLite::Transaction tx(db);
+      // IMMEDIATE takes the write lock before the version is read again: two
+      // processes opening a new database at once both wait here, and the second
+      // finds the script applied by the first instead of applying it twice.
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      int now = db.execAndGet("PRAGMA user_version").getInt();
+      if (now > CurrentSchemaVersion()) throw newer(now);
+      if (now >= v) return;
       db.exec(std::string(kMigrations[static_cast<size_t>(v - 1)]));
       db.exec(fmt::format("PRAGMA user_version = {}", v));
       tx.commit();

@@ -97,7 +97,7 @@ std::optional<SourceReliability> LatestSourceReliability(SQLite::Database& db) {
 ReconcileResult ReconcileAll(SQLite::Database& db, const Rulebook& rules, Timestamp now) {
   return WithStorageContext("reconciling every incident", [&] {
     ReconcileResult result;
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);  // a writer: lock first (db/ingest.cc)
     IncidentRepository incident_repo(db);
     ClaimRepository claims(db, rules.slots);
     VerdictRepository verdict_repo(db, rules.slots);

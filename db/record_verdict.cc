@@ -19,7 +19,7 @@ namespace attest {
 VerdictResult RecordVerdict(SQLite::Database& db, const Rulebook& rules,
                             const VerdictRequest& request, Timestamp now) {
   return WithStorageContext("recording a verdict", [&] {
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);  // a writer: lock first (db/ingest.cc)
     IncidentRepository incidents(db);
     ClaimRepository claims(db, rules.slots);
     VerdictRepository verdicts(db, rules.slots);

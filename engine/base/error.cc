@@ -17,6 +17,35 @@ std::string Diagnostic::ToString() const {
   return out;
 }
 
+std::string Excerpt(std::string_view text, size_t max_code_points) {
+  std::string out;
+  size_t points = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    bool starts_point = (c & 0xC0) != 0x80;
+    if (starts_point && points == max_code_points) {
+      out += "…";
+      return out;
+    }
+    if (starts_point) ++points;
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+constexpr size_t kMaxFieldPoints = 80;
+constexpr size_t kMaxMessagePoints = 1000;
+}  // namespace
+
 void Diagnostics::Error(std::string file, int64_t line, std::string field, std::string message) {
   if (errors_ >= kMaxErrors) {
     ++errors_;
@@ -24,14 +53,14 @@ void Diagnostics::Error(std::string file, int64_t line, std::string field, std::
     return;
   }
   ++errors_;
-  items_.push_back({std::move(file), line, std::move(field), std::move(message),
-                    Diagnostic::Severity::kError});
+  items_.push_back({std::move(file), line, Excerpt(field, kMaxFieldPoints),
+                    Excerpt(message, kMaxMessagePoints), Diagnostic::Severity::kError});
 }
 
 void Diagnostics::Warning(std::string file, int64_t line, std::string field,
                           std::string message) {
-  items_.push_back({std::move(file), line, std::move(field), std::move(message),
-                    Diagnostic::Severity::kWarning});
+  items_.push_back({std::move(file), line, Excerpt(field, kMaxFieldPoints),
+                    Excerpt(message, kMaxMessagePoints), Diagnostic::Severity::kWarning});
 }
 
 void Diagnostics::Append(const Diagnostics& other) {

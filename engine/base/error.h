@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace attest {
@@ -46,7 +47,8 @@ class Diagnostics {
   const std::vector<Diagnostic>& items() const { return items_; }
 
   // Errors are capped so that a wholly wrong file does not print millions of
-  // lines; the count of those left out is kept.
+  // lines; the count of those left out is kept. A field is kept to 80 code points
+  // and a message to 1000, through Excerpt.
   static constexpr size_t kMaxErrors = 50;
   size_t dropped() const { return dropped_; }
 
@@ -55,6 +57,11 @@ class Diagnostics {
   size_t errors_ = 0;
   size_t dropped_ = 0;
 };
+
+// `text` as a diagnostic may quote it: control characters written as \n, \t or
+// \xNN, and cut after `max_code_points` code points with "…" (a 50 MB value is not
+// echoed back whole). Cuts fall between UTF-8 sequences.
+std::string Excerpt(std::string_view text, size_t max_code_points = 60);
 
 // Base of every error attest raises.
 class Error : public std::runtime_error {

@@ -70,7 +70,9 @@ std::optional<int64_t> ReadInt(std::string_view text) {
   if (text.empty()) return std::nullopt;
   int64_t v = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size() || v < 0) return std::nullopt;
+  if (ec != std::errc() || ptr != text.data() + text.size() || v < 0 || v > kMaxCount) {
+    return std::nullopt;
+  }
   return v;
 }
 

@@ -36,6 +36,11 @@ struct CountRange {
   bool operator==(const CountRange&) const = default;
 };
 
+// The largest count a value may hold: 2^53 − 1, the largest whole number every
+// JSON reader keeps exactly. Readers refuse larger ones, so that no count
+// overflows in the store, in reconciliation or in an export.
+inline constexpr int64_t kMaxCount = (int64_t{1} << 53) - 1;
+
 using SlotValue = std::variant<bool, CountRange, std::string>;
 
 // The kinds of slots (rules/common/slots.toml declares which slot has which).
@@ -48,7 +53,7 @@ std::optional<SlotType> ParseSlotType(std::string_view text);
 std::string FormatSlotValue(const SlotValue& value);
 
 // Reads a canonical text form as a value of `type`. Returns nullopt when the text
-// is not a value of that type ("twelve" for a count).
+// is not a value of that type ("twelve" for a count, or a count above kMaxCount).
 std::optional<SlotValue> ParseSlotValue(SlotType type, std::string_view text);
 
 // Two values are compatible when they can both be true of the same incident:

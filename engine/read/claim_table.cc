@@ -70,10 +70,16 @@ class RecordReader {
         continue;
       }
       line = line_;
+      size_t start = pos_;
       if (dialect_ == TableDialect::kTsv) {
         NextTsv(fields);
       } else {
         NextCsv(fields, scratch, error);
+      }
+      size_t length = std::min(pos_, n) - start;
+      if (length > kMaxRecordBytes) {
+        error = fmt::format("this row is {} long; a row holds one claim, at most {}",
+                            ByteSize(length), ByteSize(kMaxRecordBytes));
       }
       return true;
     }
@@ -232,10 +238,9 @@ class TableParser {
   // `block` holds whole records and starts on line `first_line`.
   void Feed(std::string_view block, int64_t first_line) {
     if (broken_utf8_) return;
-    if (auto bad = FindInvalidUtf8(block)) {
-      diagnostics_.Error(origin_, first_line + LineAt(block, *bad) - 1, "",
-                         fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                                     static_cast<unsigned char>(block[*bad])));
+    if (auto problem = FindTextProblem(block, first_line == 1)) {
+      diagnostics_.Error(origin_, first_line + LineAt(block, problem->offset) - 1, "",
+                         problem->message);
       broken_utf8_ = true;
       return;
     }
@@ -243,8 +248,12 @@ class TableParser {
     int64_t line = 0;
     while (reader.Next(fields_, scratch_, line, error_)) {
       if (!header_read_) {
-        ReadHeader(line);
         header_read_ = true;
+        if (!error_.empty()) {
+          diagnostics_.Error(origin_, line, "header", error_);
+          continue;
+        }
+        ReadHeader(line);
       } else if (header_ok_) {
         ReadRow(line);
       }
@@ -334,7 +343,7 @@ class TableParser {
       auto parsed = parse(v);
       if (!parsed) {
         diagnostics_.Error(origin_, line, std::string(ColumnName(c)),
-                           fmt::format("unknown value '{}'; use one of: {}", v, choices));
+                           fmt::format("unknown value '{}'; use one of: {}", Excerpt(v), choices));
         ok = false;
       } else {
         into = *parsed;
@@ -366,9 +375,10 @@ class TableParser {
     if (!value.empty() && type != SlotType::kText && type != SlotType::kCategory &&
         !ParseSlotValue(type, value)) {
       diagnostics_.Error(origin_, line, "value",
-                         fmt::format("'{}' is not a {} value for slot '{}' (counts are written "
-                                     "12, 8..12, 2.. or all; truth values true or false)",
-                                     value, ToString(type), slot));
+                         fmt::format("'{}' is not a {} value for slot '{}' (counts are whole "
+                                     "numbers up to {}, written 12, 8..12, 2.. or all; truth "
+                                     "values true or false)",
+                                     Excerpt(value), ToString(type), Excerpt(slot), kMaxCount));
       return;
     }
     row.value_begin = table_.values.size();
@@ -415,7 +425,11 @@ std::optional<ClaimTable> ReadClaimTable(std::istream& in, const std::string& or
   int64_t line = 1;
   size_t scanned = 0;   // bytes of `buffer` looked at for record ends
   size_t boundary = 0;  // end of the last whole record found
-  bool quoted = false;  // CSV: inside quotes at `scanned`
+  // CSV: where `scanned` stands, read as RecordReader reads: a quote opens a
+  // quoted field only at the start of a field, and a doubled quote inside one is
+  // a quote, so that a block never ends inside a quoted field (a line break there
+  // belongs to the value).
+  bool quoted = false, just_closed = false, field_start = true;
   std::streambuf* source = in.rdbuf();
   while (true) {
     size_t have = buffer.size();
@@ -432,8 +446,34 @@ std::optional<ClaimTable> ReadClaimTable(std::istream& in, const std::string& or
     // Whole records end at a line break outside quotes.
     for (; scanned < buffer.size(); ++scanned) {
       char c = buffer[scanned];
-      if (dialect == TableDialect::kCsv && c == '"') quoted = !quoted;
-      if (c == '\n' && !quoted) boundary = scanned + 1;
+      if (dialect == TableDialect::kTsv) {
+        if (c == '\n') boundary = scanned + 1;
+        continue;
+      }
+      if (quoted) {
+        if (c == '"') {
+          quoted = false;
+          just_closed = true;
+        }
+        continue;
+      }
+      if (just_closed && c == '"') {  // a doubled quote: still inside
+        quoted = true;
+        just_closed = false;
+        continue;
+      }
+      just_closed = false;
+      if (c == '"' && field_start) {
+        quoted = true;
+        field_start = false;
+      } else if (c == ',') {
+        field_start = true;
+      } else if (c == '\n') {
+        field_start = true;
+        boundary = scanned + 1;
+      } else {
+        field_start = false;
+      }
     }
     if (at_end) boundary = buffer.size();
     if (boundary > 0) {

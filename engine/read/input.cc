@@ -79,12 +79,19 @@ int64_t LineAt(std::string_view content, size_t offset) {
 }
 
 bool CheckUtf8(std::string_view content, const std::string& file, Diagnostics& diagnostics) {
-  auto bad = FindInvalidUtf8(content);
-  if (!bad) return true;
-  diagnostics.Error(file, LineAt(content, *bad), "",
-                    fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                                static_cast<unsigned char>(content[*bad])));
+  auto problem = FindTextProblem(content);
+  if (!problem) return true;
+  diagnostics.Error(file, LineAt(content, problem->offset), "", problem->message);
   return false;
+}
+
+std::string ByteSize(uint64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} bytes", bytes);
+  if (bytes < (uint64_t{1} << 20)) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
+  if (bytes < (uint64_t{1} << 30)) {
+    return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
+  }
+  return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1 << 30));
 }
 
 std::string Stem(const std::string& path) {

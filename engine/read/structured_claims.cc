@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <map>
 
 #include "engine/base/sha256.h"
@@ -14,6 +15,79 @@ namespace attest {
 namespace {
 
 using json = nlohmann::json;
+
+// A claim is a flat object with a few nested ones: deeper lines are refused
+// before parsing, since copying or printing a deep tree recurses once per level.
+constexpr int kMaxJsonDepth = 16;
+
+// True when `line` nests arrays and objects deeper than `limit` (brackets inside
+// strings do not count).
+bool NestedDeeperThan(std::string_view line, int limit) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;  // a stray closer is the parser's to report; it must not hide deeper openers
+    }
+  }
+  return false;
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at
+// line 1, column 5: "; the line is ours to give, the rest is kept.
+std::string JsonProblem(const json::exception& e) {
+  std::string what = e.what();
+  for (std::string_view marker : {"syntax error", "number overflow"}) {
+    if (auto at = what.find(marker); at != std::string::npos) return what.substr(at);
+  }
+  if (auto close = what.find("] "); close != std::string::npos) return what.substr(close + 2);
+  return what;
+}
+
+// A JSON number as a count: a whole number from 0 to kMaxCount, written as an
+// integer or as a float with no fraction (1e3). Never casts a double that does not
+// fit (that would be undefined behaviour).
+enum class CountNumber { kOk, kNotWhole, kNegative, kTooLarge };
+CountNumber ReadCountNumber(const json& n, int64_t& out) {
+  if (n.is_number_unsigned()) {
+    uint64_t u = n.get<uint64_t>();
+    if (u > static_cast<uint64_t>(kMaxCount)) return CountNumber::kTooLarge;
+    out = static_cast<int64_t>(u);
+    return CountNumber::kOk;
+  }
+  if (n.is_number_integer()) {
+    int64_t i = n.get<int64_t>();
+    if (i < 0) return CountNumber::kNegative;
+    if (i > kMaxCount) return CountNumber::kTooLarge;
+    out = i;
+    return CountNumber::kOk;
+  }
+  if (!n.is_number_float()) return CountNumber::kNotWhole;
+  double d = n.get<double>();
+  if (!std::isfinite(d) || std::floor(d) != d) return CountNumber::kNotWhole;
+  if (d < 0) return CountNumber::kNegative;
+  if (d > static_cast<double>(kMaxCount)) return CountNumber::kTooLarge;
+  out = static_cast<int64_t>(d);
+  return CountNumber::kOk;
+}
+
+// A JSON number as a byte offset: a whole number from 0 to 2^53.
+std::optional<int64_t> ReadOffset(const json& n) {
+  int64_t v = 0;
+  if (!n.is_number() || ReadCountNumber(n, v) != CountNumber::kOk) return std::nullopt;
+  return v;
+}
 
 // Reads one line's fields, recording each problem against the line.
 class LineReader {
@@ -51,9 +125,20 @@ class LineReader {
       Fail(field, "must be a string");
       return std::nullopt;
     }
-    std::string s = NormalizeNfc(it->get<std::string>());
-    if (required && s.empty()) Fail(field, "must not be empty");
+    auto s = Text(*it, field);
+    if (s && required && s->empty()) Fail(field, "must not be empty");
     return s;
+  }
+
+  // A JSON string as stored text (NFC); a string holding U+0000 (written \u0000)
+  // is refused, as the raw byte is in any input.
+  std::optional<std::string> Text(const json& string, const std::string& field) {
+    const auto& raw = string.get_ref<const std::string&>();
+    if (raw.find('\0') != std::string::npos) {
+      Fail(field, "holds a NUL character (\\u0000); remove it");
+      return std::nullopt;
+    }
+    return NormalizeNfc(raw);
   }
 
   template <typename E>
@@ -62,7 +147,7 @@ class LineReader {
     auto s = Str(object, key, field, false);
     if (!s) return std::nullopt;
     auto v = parse(*s);
-    if (!v) Fail(field, fmt::format("unknown value '{}'; use one of: {}", *s, choices));
+    if (!v) Fail(field, fmt::format("unknown value '{}'; use one of: {}", Excerpt(*s), choices));
     return v;
   }
 
@@ -83,39 +168,59 @@ std::optional<SlotValue> ReadValue(const json& v, SlotType type, LineReader& r) 
       r.Fail("value", "this slot holds true or false");
       return std::nullopt;
     case SlotType::kCount: {
-      auto whole = [](const json& n) {
-        return n.is_number_integer() || n.is_number_unsigned() ||
-               (n.is_number_float() && n.get<double>() == static_cast<double>(
-                                                              static_cast<int64_t>(n.get<double>())));
+      constexpr const char* kShape =
+          "this slot holds a count: a whole number, {\"low\", \"high\"} or \"all\"";
+      if (v.is_string() && v.get_ref<const std::string&>() == "all") return CountRange::All();
+      // Reads the count at `field`; records `shape` (or why it is too large) if it is none.
+      auto count = [&](const json& n, const std::string& field, const char* shape,
+                       int64_t& out) {
+        CountNumber c = n.is_number() ? ReadCountNumber(n, out) : CountNumber::kNotWhole;
+        if (c == CountNumber::kOk) return true;
+        if (c == CountNumber::kTooLarge) {
+          r.Fail(field, fmt::format("{} is larger than any count attest holds (at most {})",
+                                    Excerpt(n.dump()), kMaxCount));
+        } else {
+          r.Fail(field, shape);
+        }
+        return false;
       };
-      if (v.is_string() && v.get<std::string>() == "all") return CountRange::All();
-      if (v.is_number() && whole(v) && v.get<double>() >= 0) {
-        return CountRange::Exactly(static_cast<int64_t>(v.get<double>()));
+      if (v.is_number()) {
+        int64_t n = 0;
+        if (!count(v, "value", kShape, n)) return std::nullopt;
+        return CountRange::Exactly(n);
       }
       if (v.is_object()) {
         r.CheckKeys(v, {"low", "high"}, "value.");
+        constexpr const char* kLow = "a count range needs a whole number 'low' ≥ 0";
+        constexpr const char* kHigh = "must be a whole number not below 'low' (or left out)";
         auto low = v.find("low");
         auto high = v.find("high");
-        if (low == v.end() || !low->is_number() || !whole(*low) || low->get<double>() < 0) {
-          r.Fail("value.low", "a count range needs a whole number 'low' ≥ 0");
+        int64_t lo = 0;
+        if (low == v.end()) {
+          r.Fail("value.low", kLow);
           return std::nullopt;
         }
-        CountRange range = CountRange::AtLeast(static_cast<int64_t>(low->get<double>()));
+        if (!count(*low, "value.low", kLow, lo)) return std::nullopt;
+        CountRange range = CountRange::AtLeast(lo);
         if (high != v.end() && !high->is_null()) {
-          if (!high->is_number() || !whole(*high) || high->get<double>() < low->get<double>()) {
-            r.Fail("value.high", "must be a whole number not below 'low' (or left out)");
+          int64_t hi = 0;
+          if (!count(*high, "value.high", kHigh, hi)) return std::nullopt;
+          if (hi < lo) {
+            r.Fail("value.high", kHigh);
             return std::nullopt;
           }
-          range.high = static_cast<int64_t>(high->get<double>());
+          range.high = hi;
         }
         return range;
       }
-      r.Fail("value", "this slot holds a count: a whole number, {\"low\", \"high\"} or \"all\"");
+      r.Fail("value", kShape);
       return std::nullopt;
     }
     default:
       if (v.is_string()) {
-        std::string s = NormalizeNfc(v.get<std::string>());
+        auto text = r.Text(v, "value");
+        if (!text) return std::nullopt;
+        std::string s = std::move(*text);
         if (s.empty()) {
           r.Fail("value", "must not be empty");
           return std::nullopt;
@@ -135,7 +240,9 @@ void ReadClaimant(const json& j, Claim& claim, LineReader& r) {
     return;
   }
   if (it->is_string()) {
-    std::string name = NormalizeNfc(it->get<std::string>());
+    auto text = r.Text(*it, "claimant");
+    if (!text) return;
+    std::string name = std::move(*text);
     if (name.empty()) r.Fail("claimant", "must not be empty");
     claim.claimant.name = name;
     claim.claimant.mention = name;
@@ -193,7 +300,7 @@ void ReadIncident(const json& j, Claim& claim, LineReader& r) {
     ref.date = ParseDateInterval(*d);
     if (!ref.date) {
       r.Fail("incident.date",
-             fmt::format("'{}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", *d));
+             fmt::format("'{}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", Excerpt(*d)));
     }
   }
   if (auto p = r.Str(i, "date_precision", "incident.date_precision", false)) {
@@ -213,7 +320,7 @@ void ReadIncident(const json& j, Claim& claim, LineReader& r) {
         if (!name.is_string()) {
           r.Fail("incident.actors", "every actor must be a name (a string)");
         } else {
-          ref.actors.push_back(NormalizeNfc(name.get<std::string>()));
+          if (auto actor = r.Text(name, "incident.actors")) ref.actors.push_back(*actor);
         }
       }
     }
@@ -234,7 +341,7 @@ void ReadHedges(const json& j, Claim& claim, LineReader& r) {
   for (const auto& h : *it) {
     Hedge hedge;
     if (h.is_string()) {
-      hedge.text = NormalizeNfc(h.get<std::string>());
+      hedge.text = r.Text(h, "hedges").value_or("");
     } else if (h.is_object()) {
       r.CheckKeys(h, {"text", "kind"}, "hedges.");
       hedge.text = r.Str(h, "text", "hedges.text", true).value_or("");
@@ -259,17 +366,30 @@ void ReadCueAndSpan(const json& j, Claim& claim, LineReader& r) {
       if (auto c = r.Enum<CueClass>(*it, "class", "cue.class", ParseCueClass, CueClassChoices())) {
         cue.cls = *c;
       }
-      cue.start = it->value("start", int64_t{0});
-      cue.end = it->value("end", int64_t{0});
+      for (const char* key : {"start", "end"}) {
+        auto at = it->find(key);
+        if (at == it->end() || at->is_null()) continue;
+        auto offset = ReadOffset(*at);
+        if (!offset) {
+          r.Fail(std::string("cue.") + key, "must be a byte offset: a whole number ≥ 0");
+          continue;
+        }
+        (std::string_view(key) == "start" ? cue.start : cue.end) = *offset;
+      }
+      if (cue.end < cue.start) r.Fail("cue.end", "must not come before cue.start");
       claim.cue = std::move(cue);
     }
   }
   if (auto it = j.find("span"); it != j.end() && !it->is_null()) {
-    if (!it->is_array() || it->size() != 2 || !(*it)[0].is_number_integer() ||
-        !(*it)[1].is_number_integer()) {
-      r.Fail("span", "must be [start, end] byte offsets");
+    std::optional<int64_t> start, end;
+    if (it->is_array() && it->size() == 2) {
+      start = ReadOffset((*it)[0]);
+      end = ReadOffset((*it)[1]);
+    }
+    if (!start || !end || *end < *start) {
+      r.Fail("span", "must be [start, end] byte offsets, whole numbers with start ≤ end");
     } else {
-      claim.span = Span{(*it)[0].get<int64_t>(), (*it)[1].get<int64_t>()};
+      claim.span = Span{*start, *end};
     }
   }
   if (auto it = j.find("chain"); it != j.end() && !it->is_null()) {
@@ -278,7 +398,7 @@ void ReadCueAndSpan(const json& j, Claim& claim, LineReader& r) {
     } else {
       for (const auto& n : *it) {
         if (n.is_string()) {
-          claim.chain.push_back(NormalizeNfc(n.get<std::string>()));
+          if (auto link = r.Text(n, "chain")) claim.chain.push_back(*link);
         } else {
           r.Fail("chain", "every link must be a name");
         }
@@ -315,16 +435,27 @@ std::vector<ReportWithClaims> ReadStructuredClaims(const std::string& content,
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (line.size() > kMaxRecordBytes) {
+      diagnostics.Error(origin, line_no, "",
+                        fmt::format("this line is {} long; a claim takes one line of at most {}",
+                                    ByteSize(line.size()), ByteSize(kMaxRecordBytes)));
+      continue;
+    }
+    if (NestedDeeperThan(line, kMaxJsonDepth)) {
+      diagnostics.Error(origin, line_no, "json",
+                        fmt::format("nested deeper than {} levels; a claim is an object of "
+                                    "fields, some of them objects or lists",
+                                    kMaxJsonDepth));
+      continue;
+    }
 
     json j;
     try {
       j = json::parse(line);
-    } catch (const json::parse_error& e) {
-      std::string what = e.what();
-      auto colon = what.find("syntax error");
+    } catch (const json::exception& e) {
       diagnostics.Error(origin, line_no, "json",
                         fmt::format("not valid JSON ({}); each line must be one JSON object",
-                                    colon == std::string::npos ? what : what.substr(colon)));
+                                    JsonProblem(e)));
       continue;
     }
     if (!j.is_object()) {
@@ -375,7 +506,8 @@ std::vector<ReportWithClaims> ReadStructuredClaims(const std::string& content,
               rp.published = *t;
             } else {
               r.Fail("report.published",
-                     fmt::format("'{}' is not a date; write YYYY-MM-DD or an ISO-8601 time", *p));
+                     fmt::format("'{}' is not a date; write YYYY-MM-DD or an ISO-8601 time",
+                                 Excerpt(*p)));
             }
           }
           rp.lang = r.Str(obj, "lang", "report.lang", false);
@@ -398,7 +530,8 @@ std::vector<ReportWithClaims> ReadStructuredClaims(const std::string& content,
       if (auto st = ParseStance(*s)) {
         claim.stance = *st;
       } else {
-        r.Fail("stance", fmt::format("unknown stance '{}'; use one of: {}", *s, StanceChoices()));
+        r.Fail("stance", fmt::format("unknown stance '{}'; use one of: {}", Excerpt(*s),
+                                     StanceChoices()));
       }
     }
     claim.modality = r.Enum<Modality>(j, "modality", "modality", ParseModality, ModalityChoices())

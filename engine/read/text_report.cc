@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "engine/base/sha256.h"
 #include "engine/read/input.h"
 #include "engine/text/utf8.h"
@@ -9,6 +11,9 @@
 namespace attest {
 
 namespace {
+
+// Front-matter fields are names, dates, titles and addresses.
+constexpr size_t kMaxFrontMatterLine = 4096;
 
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
@@ -72,6 +77,13 @@ size_t BodyOffset(const std::string& content) {
 std::optional<Report> ReadTextReport(const std::string& content, const std::string& origin,
                                      const ReportOptions& options, Diagnostics& diagnostics) {
   size_t before = diagnostics.error_count();
+  if (content.size() > kMaxTextReportBytes) {
+    diagnostics.Error(origin, 0, "",
+                      fmt::format("this report is {} long; a text report holds at most {} (split "
+                                  "it, or give its claims as .jsonl)",
+                                  ByteSize(content.size()), ByteSize(kMaxTextReportBytes)));
+    return std::nullopt;
+  }
   if (!CheckUtf8(content, origin, diagnostics)) return std::nullopt;
 
   Report report;
@@ -79,7 +91,7 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
   report.origin = origin;
   report.content_sha256 = Sha256Hex(content);
   std::optional<std::string> id, published_text;
-  int64_t published_line = 0;
+  int64_t published_line = 0, lang_line = 0;
 
   bool opened = content.rfind("---\n", 0) == 0 || content.rfind("---\r\n", 0) == 0;
   size_t body = BodyOffset(content);
@@ -91,11 +103,20 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
   if (body > 0) {
     size_t pos = content.find('\n') + 1;
     int64_t line_no = 2;
+    std::map<std::string, int64_t> seen;  // field → line
     while (pos < body) {
       size_t end = content.find('\n', pos);
-      std::string line = Trim(std::string_view(content).substr(pos, end - pos));
+      std::string_view raw = std::string_view(content).substr(pos, end - pos);
       pos = end + 1;
       int64_t here = line_no++;
+      if (raw.size() > kMaxFrontMatterLine) {
+        diagnostics.Error(origin, here, "front matter",
+                          fmt::format("this line is {} long; a front-matter field holds at most "
+                                      "{}",
+                                      ByteSize(raw.size()), ByteSize(kMaxFrontMatterLine)));
+        continue;
+      }
+      std::string line = Trim(raw);
       if (line == "---") break;
       if (line.empty() || line[0] == '#') continue;
       size_t colon = line.find(':');
@@ -107,6 +128,23 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
       }
       std::string key = Trim(std::string_view(line).substr(0, colon));
       std::string value = NormalizeNfc(Unquote(Trim(std::string_view(line).substr(colon + 1))));
+      bool known = key == "id" || key == "outlet" || key == "published" || key == "date" ||
+                   key == "lang" || key == "title" || key == "url";
+      if (!known) {
+        diagnostics.Error(origin, here, key,
+                          "unknown front-matter field; use id, outlet, published, lang, title "
+                          "or url");
+        continue;
+      }
+      if (auto [it, fresh] = seen.emplace(key == "date" ? "published" : key, here); !fresh) {
+        diagnostics.Error(origin, here, key,
+                          fmt::format("given twice (first on line {}); keep one", it->second));
+        continue;
+      }
+      if (value.empty()) {
+        diagnostics.Error(origin, here, key, "empty; give a value or leave the line out");
+        continue;
+      }
       if (key == "id") {
         id = value;
       } else if (key == "outlet") {
@@ -116,14 +154,11 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
         published_line = here;
       } else if (key == "lang") {
         report.lang = value;
+        lang_line = here;
       } else if (key == "title") {
         report.title = value;
       } else if (key == "url") {
         report.url = value;
-      } else {
-        diagnostics.Error(origin, here, key,
-                          "unknown front-matter field; use id, outlet, published, lang, title "
-                          "or url");
       }
     }
   }
@@ -131,10 +166,14 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
 
   if (options.id) id = options.id;
   if (options.outlet) report.outlet = options.outlet;
-  if (options.lang) report.lang = options.lang;
+  if (options.lang) {
+    report.lang = options.lang;
+    lang_line = 0;
+  }
   if (report.lang && *report.lang != "fr" && *report.lang != "en") {
-    diagnostics.Error(origin, 0, "lang",
-                      fmt::format("'{}' is not a language attest reads; use fr or en", *report.lang));
+    diagnostics.Error(origin, lang_line, "lang",
+                      fmt::format("'{}' is not a language attest reads; use fr or en",
+                                  Excerpt(*report.lang)));
   }
   if (options.published) {
     report.published = *options.published;
@@ -143,7 +182,7 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
     if (!t) {
       diagnostics.Error(origin, published_line, "published",
                         fmt::format("'{}' is not a date; write YYYY-MM-DD or an ISO-8601 time",
-                                    *published_text));
+                                    Excerpt(*published_text)));
     } else {
       report.published = *t;
     }

@@ -37,7 +37,12 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
+#include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "engine/reconcile/stakes.h"
 #include "engine/text/utf8.h"
@@ -113,15 +118,28 @@ struct Position {
 };
 
 // The weight of each independence group among some positions: a group counts
-// once, at its heaviest claim. Few groups per slot, so a flat vector.
+// once, at its heaviest claim. Groups are summed in the order they first came;
+// past a few, an index finds a group without a scan (a slot can hold thousands).
 class GroupWeights {
  public:
   void Add(const Position* p) {
-    for (auto& [g, w] : weights_) {
-      if (g == p->group) {
+    if (weights_.size() < kIndexFrom) {
+      for (auto& [g, w] : weights_) {
+        if (g == p->group) {
+          w = std::max(w, p->weight);
+          return;
+        }
+      }
+    } else {
+      if (index_.empty()) {
+        for (size_t i = 0; i < weights_.size(); ++i) index_.emplace(weights_[i].first, i);
+      }
+      if (auto it = index_.find(p->group); it != index_.end()) {
+        double& w = weights_[it->second].second;
         w = std::max(w, p->weight);
         return;
       }
+      index_.emplace(p->group, weights_.size());
     }
     weights_.emplace_back(p->group, p->weight);
   }
@@ -133,7 +151,16 @@ class GroupWeights {
   size_t size() const { return weights_.size(); }
 
  private:
+  struct Hash {
+    size_t operator()(const IndependenceGroup& g) const {
+      std::hash<std::string_view> h;
+      return h(g.name) * 31 + h(g.outlet) * 7 + static_cast<size_t>(g.kind);
+    }
+  };
+  static constexpr size_t kIndexFrom = 8;
   std::vector<std::pair<IndependenceGroup, double>> weights_;
+  // built once weights_ reaches kIndexFrom
+  std::unordered_map<IndependenceGroup, size_t, Hash> index_;
 };
 
 struct Cluster {
@@ -181,16 +208,15 @@ std::string Attribution(const std::vector<const Position*>& positions) {
   struct Group {
     Stance stance;
     std::vector<const Position*> who;  // distinct sources, first claim first
+    std::unordered_set<std::string_view> named;  // their names, for slots with many sources
   };
   std::vector<Group> groups;
   for (const Position* p : positions) {
     Stance s = p->claim->stance;
     if (p->act == Act::kDeny) s = Stance::kDenies;
     auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.stance == s; });
-    if (g == groups.end()) g = groups.insert(groups.end(), Group{s, {}});
-    bool seen = std::any_of(g->who.begin(), g->who.end(),
-                            [&](const Position* w) { return w->who.source == p->who.source; });
-    if (!seen) g->who.push_back(p);
+    if (g == groups.end()) g = groups.insert(groups.end(), Group{s, {}, {}});
+    if (g->named.insert(p->who.source).second) g->who.push_back(p);
   }
   std::string out;
   for (const Group& g : groups) {
@@ -228,63 +254,233 @@ bool Overlapping(const SlotValue& a, const SlotValue& b) {
 
 // Step 4 for text, category and truth values: one cluster per folded value.
 // Sources mostly repeat each other's exact text, so a value is folded only
-// when its raw text has not been seen in this slot.
+// when its raw text has not been seen in this slot; both lookups are hashed, so
+// that a slot with many distinct values stays linear.
 std::vector<Cluster> ClusterByValue(const std::vector<const Position*>& supports) {
   std::vector<Cluster> clusters;
-  std::vector<std::string> keys;  // folded, one per cluster
-  std::vector<std::pair<const SlotValue*, size_t>> seen;  // raw value → cluster
+  std::unordered_map<std::string, size_t> by_key;  // folded value → cluster
+  std::unordered_map<std::string, size_t> by_text;  // raw text → cluster
+  std::vector<std::pair<const SlotValue*, size_t>> others;  // truth values, stray counts
   for (const Position* p : supports) {
     const SlotValue& raw = *p->value;
-    auto known = std::find_if(seen.begin(), seen.end(),
-                              [&](const auto& s) { return *s.first == raw; });
-    size_t index;
-    if (known != seen.end()) {
-      index = known->second;
+    const auto* text = std::get_if<std::string>(&raw);
+    std::optional<size_t> index;
+    if (text) {
+      if (auto it = by_text.find(*text); it != by_text.end()) index = it->second;
     } else {
-      std::string key = ValueKey(raw);
-      auto it = std::find(keys.begin(), keys.end(), key);
-      index = static_cast<size_t>(it - keys.begin());
-      if (it == keys.end()) {
-        keys.push_back(std::move(key));
-        clusters.push_back(Cluster{raw, {}, {}, 0.0});
-      }
-      seen.emplace_back(&raw, index);
+      auto known = std::find_if(others.begin(), others.end(),
+                                [&](const auto& o) { return *o.first == raw; });
+      if (known != others.end()) index = known->second;
     }
-    clusters[index].Add(p);
+    if (!index) {
+      auto [it, fresh] = by_key.emplace(ValueKey(raw), clusters.size());
+      if (fresh) clusters.push_back(Cluster{raw, {}, {}, 0.0});
+      index = it->second;
+      if (text) {
+        by_text.emplace(*text, *index);
+      } else {
+        others.emplace_back(&raw, *index);
+      }
+    }
+    clusters[*index].Add(p);
   }
   for (auto& c : clusters) c.Total();
   return clusters;
 }
 
 // Step 4 for counts: grow a cluster from each claim over the claims whose ranges
-// keep a common intersection; keep the heaviest, then cluster what is left.
-std::vector<Cluster> ClusterByRange(std::vector<const Position*> supports) {
-  std::vector<Cluster> clusters;
-  while (!supports.empty()) {
-    std::optional<Cluster> best;
-    for (const Position* seed : supports) {
-      Cluster c{*seed->value, {}, {}, 0.0};
-      CountRange meet = std::get<CountRange>(*seed->value);
-      c.Add(seed);
-      for (const Position* other : supports) {
-        if (other == seed) continue;
-        const auto& r = std::get<CountRange>(*other->value);
-        if (!meet.Overlaps(r)) continue;
-        meet = meet.Intersect(r);
-        c.Add(other);
-      }
-      c.value = meet;
-      c.Total();
-      auto better = [](const Cluster& a, const Cluster& b) {
-        if (a.weight != b.weight) return a.weight > b.weight;
-        if (a.groups.size() != b.groups.size()) return a.groups.size() > b.groups.size();
-        return std::get<CountRange>(a.value).low < std::get<CountRange>(b.value).low;
-      };
-      if (!best || better(c, *best)) best = std::move(c);
+// keep a common intersection (in claim order, each joining when it overlaps the
+// intersection so far); keep the heaviest, then cluster what is left.
+//
+// Done naively this is cubic in the claims of the slot (each round grows a
+// cluster from every claim over every claim); a table can give one slot
+// thousands of claims. The result is kept, the work cut:
+//   1. Claims with equal ranges always fall in the same clusters: one equal to a
+//      range taken overlaps the intersection, which lies inside it; one equal to
+//      a range passed over is passed over, since the intersection only shrinks.
+//      So clusters grow over distinct ranges ("units"), in order of first claim,
+//      from the first remaining claim of each unit (its other claims give the same
+//      cluster; as before, the first is kept).
+//   2. Only units overlapping the seed's range can join: exact figures are
+//      looked up in a sorted index, ranges in an interval index (SpanIndex).
+//   3. A unit's cluster only changes when a unit it took is taken by the leading
+//      cluster, and it can only have taken units whose ranges overlap its own:
+//      clusters are kept (their weight, groups and value, in the order of the
+//      choice), and after each choice only those of units overlapping a unit
+//      taken are grown again.
+// The work grows with the claims and the overlaps between distinct ranges, not
+// with the square of the claims; ranges that all overlap each other remain
+// quadratic (bench/crowded_slots.py).
+// Ranges (and "all"), indexed to find those overlapping a range in time
+// proportional to how many do: sorted by low end, with a segment tree of the
+// highest high end below each node, so that subtrees ending too low are skipped.
+class SpanIndex {
+ public:
+  // `spans`: (range, id) pairs.
+  explicit SpanIndex(std::vector<std::pair<CountRange, size_t>> spans) : spans_(std::move(spans)) {
+    std::sort(spans_.begin(), spans_.end(), [](const auto& a, const auto& b) {
+      return Low(a.first) < Low(b.first);
+    });
+    size_ = 1;
+    while (size_ < spans_.size()) size_ *= 2;
+    high_.assign(2 * size_, std::numeric_limits<int64_t>::min());
+    for (size_t i = 0; i < spans_.size(); ++i) high_[size_ + i] = High(spans_[i].first);
+    for (size_t i = size_; i-- > 1;) high_[i] = std::max(high_[2 * i], high_[2 * i + 1]);
+  }
+
+  // Appends to `out` the ids of the spans overlapping `r` (which is not "all").
+  void Overlapping(const CountRange& r, std::vector<size_t>& out) const {
+    int64_t lo = r.low, hi = r.high.value_or(std::numeric_limits<int64_t>::max());
+    // Spans starting after `hi` cannot overlap: only the first `end` are looked at.
+    size_t end = static_cast<size_t>(
+        std::upper_bound(spans_.begin(), spans_.end(), hi,
+                         [](int64_t v, const auto& s) { return v < Low(s.first); }) -
+        spans_.begin());
+    Collect(1, 0, size_, end, lo, out);
+  }
+
+ private:
+  static int64_t Low(const CountRange& r) {
+    return r.all ? std::numeric_limits<int64_t>::min() : r.low;
+  }
+  static int64_t High(const CountRange& r) {
+    return r.all || !r.high ? std::numeric_limits<int64_t>::max() : *r.high;
+  }
+  void Collect(size_t node, size_t begin, size_t width, size_t end, int64_t lo,
+               std::vector<size_t>& out) const {
+    if (begin >= end || high_[node] < lo) return;
+    if (width == 1) {
+      out.push_back(spans_[begin].second);
+      return;
     }
-    std::set<const Position*> taken(best->members.begin(), best->members.end());
-    std::erase_if(supports, [&](const Position* p) { return taken.count(p) > 0; });
-    clusters.push_back(std::move(*best));
+    Collect(2 * node, begin, width / 2, end, lo, out);
+    Collect(2 * node + 1, begin + width / 2, width / 2, end, lo, out);
+  }
+
+  std::vector<std::pair<CountRange, size_t>> spans_;
+  size_t size_ = 1;
+  std::vector<int64_t> high_;  // segment tree: highest high end below each node
+};
+
+std::vector<Cluster> ClusterByRange(const std::vector<const Position*>& supports) {
+  struct Unit {
+    CountRange range;
+    std::vector<size_t> claims;  // indices into supports, ascending
+    bool gone = false;           // taken by a leading cluster
+    // The cluster grown from the unit, as the choice compares it.
+    double weight = 0.0;
+    size_t groups = 0;
+    int64_t low = 0;
+  };
+  std::vector<Unit> units;
+  {
+    std::map<std::tuple<bool, int64_t, bool, int64_t>, size_t> index;
+    for (size_t i = 0; i < supports.size(); ++i) {
+      const auto& r = std::get<CountRange>(*supports[i]->value);
+      auto [it, fresh] =
+          index.emplace(std::make_tuple(r.all, r.low, r.high.has_value(), r.high.value_or(0)),
+                        units.size());
+      if (fresh) units.push_back(Unit{r, {}, false, 0.0, 0, 0});
+      units[it->second].claims.push_back(i);
+    }
+  }
+  std::vector<std::pair<int64_t, size_t>> points;  // exact figure → unit, sorted
+  std::vector<std::pair<CountRange, size_t>> ranges;  // units of ranges and "all"
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (units[u].range.IsPoint()) {
+      points.emplace_back(units[u].range.low, u);
+    } else {
+      ranges.emplace_back(units[u].range, u);
+    }
+  }
+  std::sort(points.begin(), points.end());
+  const SpanIndex spans(std::move(ranges));
+  // The units whose range overlaps `r`, in order of first claim.
+  auto overlapping = [&](const CountRange& r) {
+    std::vector<size_t> out;
+    if (r.all) {
+      for (size_t u = 0; u < units.size(); ++u) out.push_back(u);
+      return out;
+    }
+    auto from = std::lower_bound(points.begin(), points.end(), std::make_pair(r.low, size_t{0}));
+    for (auto it = from; it != points.end() && (!r.high || it->first <= *r.high); ++it) {
+      out.push_back(it->second);
+    }
+    spans.Overlapping(r, out);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+
+  // Grows the cluster of `seed` over the units left; `taken` receives the units
+  // it takes besides the seed's.
+  auto grow = [&](size_t seed, std::vector<size_t>& taken) {
+    const Unit& s = units[seed];
+    CountRange meet = s.range;
+    taken.clear();
+    std::vector<size_t> members(s.claims.begin(), s.claims.end());
+    for (size_t u : overlapping(s.range)) {
+      if (u == seed || units[u].gone || !meet.Overlaps(units[u].range)) continue;
+      meet = meet.Intersect(units[u].range);
+      taken.push_back(u);
+      members.insert(members.end(), units[u].claims.begin(), units[u].claims.end());
+    }
+    std::sort(members.begin() + 1, members.end());  // the seed claim first, then claim order
+    Cluster c{meet, {}, {}, 0.0};
+    for (size_t m : members) c.Add(supports[m]);
+    c.Total();
+    return c;
+  };
+  std::vector<size_t> taken;
+  auto rank = [&](size_t u) {
+    Cluster c = grow(u, taken);
+    units[u].weight = c.weight;
+    units[u].groups = c.groups.size();
+    units[u].low = std::get<CountRange>(c.value).low;
+  };
+  // The order of choice: heavier, then more groups, then the smaller value, then
+  // the earlier seed claim.
+  auto before = [&](size_t a, size_t b) {
+    const Unit& x = units[a];
+    const Unit& y = units[b];
+    if (x.weight != y.weight) return x.weight > y.weight;
+    if (x.groups != y.groups) return x.groups > y.groups;
+    if (x.low != y.low) return x.low < y.low;
+    return x.claims.front() < y.claims.front();
+  };
+  std::set<size_t, decltype(before)> ranked(before);
+  for (size_t u = 0; u < units.size(); ++u) {
+    rank(u);
+    ranked.insert(u);
+  }
+  std::vector<Cluster> clusters;
+  std::vector<char> stale(units.size(), 0);
+  std::vector<size_t> restale;
+  while (!ranked.empty()) {
+    size_t lead = *ranked.begin();
+    ranked.erase(ranked.begin());
+    clusters.push_back(grow(lead, taken));
+    taken.push_back(lead);
+    std::vector<size_t> gone = taken;
+    for (size_t u : gone) {
+      if (u != lead) ranked.erase(u);
+      units[u].gone = true;
+    }
+    // A unit could only have taken a unit now gone if their ranges overlap:
+    // those are grown again, the others keep their clusters.
+    restale.clear();
+    for (size_t u : gone) {
+      for (size_t t : overlapping(units[u].range)) {
+        if (units[t].gone || stale[t]) continue;
+        stale[t] = 1;
+        restale.push_back(t);
+      }
+    }
+    for (size_t t : restale) {
+      stale[t] = 0;
+      ranked.erase(t);
+      rank(t);
+      ranked.insert(t);
+    }
   }
   return clusters;
 }
@@ -545,14 +741,23 @@ class SlotReconciler {
       if (a->published != b->published) return a->published < b->published;
       return a->claim->id < b->claim->id;
     });
+    // Words published at the same time (one report) do not revise each other:
+    // later[i] is where the words published after said[i] begin, so that a
+    // claimant repeating itself thousands of times in one report costs no pairs.
+    std::vector<size_t> later(said.size());
+    for (size_t i = said.size(); i-- > 0;) {
+      later[i] = i + 1 < said.size() && said[i + 1]->who.source == said[i]->who.source &&
+                         said[i + 1]->published == said[i]->published
+                     ? later[i + 1]
+                     : i + 1;
+    }
     for (size_t begin = 0; begin < said.size();) {
       size_t end = begin + 1;
       while (end < said.size() && said[end]->who.source == said[begin]->who.source) ++end;
       for (size_t i = begin; i < end; ++i) {
-        for (size_t j = i + 1; j < end; ++j) {
+        for (size_t j = later[i]; j < end; ++j) {
           Position* early = said[i];
           const Position* late = said[j];
-          if (early->published == late->published) continue;  // one report: no revision
           bool overlap = Overlapping(*early->value, *late->value);
           if (early->act == Act::kSupport && late->act == Act::kDeny && overlap) {
             early->retracted = true;

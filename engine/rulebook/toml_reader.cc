@@ -19,10 +19,10 @@ TomlReader::TomlReader(const std::filesystem::path& path, Diagnostics& diagnosti
   std::stringstream buffer;
   buffer << in.rdbuf();
   std::string content = buffer.str();
-  if (auto bad = FindInvalidUtf8(content)) {
+  if (auto problem = FindTextProblem(content)) {
     int64_t line = 1;
-    for (size_t i = 0; i < *bad; ++i) line += content[i] == '\n';
-    diagnostics_.Error(file_, line, "", "invalid UTF-8; save the file as UTF-8");
+    for (size_t i = 0; i < problem->offset; ++i) line += content[i] == '\n';
+    diagnostics_.Error(file_, line, "", problem->message);
     return;
   }
   try {

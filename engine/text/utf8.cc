@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "engine/base/error.h"
 
 namespace attest {
@@ -56,6 +58,21 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
     i += len;
   }
   return std::nullopt;
+}
+
+std::optional<TextProblem> FindTextProblem(std::string_view text, bool starts_input) {
+  if (starts_input && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")) {
+    return TextProblem{0, "the file is saved as UTF-16; save it as UTF-8"};
+  }
+  auto bad = FindInvalidUtf8(text);
+  size_t nul = text.substr(0, bad ? *bad : text.size()).find('\0');
+  if (nul != std::string_view::npos) {
+    return TextProblem{nul, "NUL byte (0x00): not a text file, or saved as UTF-16; save it as "
+                            "UTF-8 text"};
+  }
+  if (!bad) return std::nullopt;
+  return TextProblem{*bad, fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                                       static_cast<unsigned char>(text[*bad]))};
 }
 
 bool IsAscii(std::string_view text) {

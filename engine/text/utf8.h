@@ -14,6 +14,16 @@ namespace attest {
 // sequence, or nullopt when the whole text is valid.
 std::optional<size_t> FindInvalidUtf8(std::string_view text);
 
+// What makes `text` unreadable as text: a UTF-16 byte-order mark (when `text`
+// starts the input), a NUL byte (a binary or UTF-16 file), or the first invalid
+// UTF-8 byte; its offset and the message a diagnostic gives. nullopt when the
+// text is fine.
+struct TextProblem {
+  size_t offset;
+  std::string message;
+};
+std::optional<TextProblem> FindTextProblem(std::string_view text, bool starts_input = true);
+
 // True when the text holds only ASCII bytes (the fast path: nothing to normalise).
 bool IsAscii(std::string_view text);
 
