@@ -105,15 +105,53 @@ std::optional<SlotValue> ParseSlotValue(SlotType type, std::string_view text) {
   }
 }
 
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A plain decimal numeral (an optional sign, digits, optionally a point and
+// digits) written as its number: no '+', no fractional zeros that do not change
+// it ("30.00" → "30", "29.90" → "29.9"). nullopt for any other text.
+std::optional<std::string> Numeral(std::string_view text) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  size_t whole = i;
+  while (i < text.size() && IsDigit(text[i])) ++i;
+  if (i == whole) return std::nullopt;
+  size_t end = i;
+  if (i < text.size()) {
+    if (text[i] != '.') return std::nullopt;
+    size_t fraction = ++i;
+    while (i < text.size() && IsDigit(text[i])) ++i;
+    if (i != text.size() || i == fraction) return std::nullopt;
+    end = i;
+    while (end > fraction && text[end - 1] == '0') --end;
+    if (end == fraction) end = fraction - 1;  // nothing left after the point
+  }
+  std::string out = negative ? "-" : "";
+  out.append(text.substr(whole, end - whole));
+  if (out == "-0") out = "0";
+  return out;
+}
+
+}  // namespace
+
+std::string ValueKey(const SlotValue& value) {
+  if (const auto* s = std::get_if<std::string>(&value)) {
+    if (auto number = Numeral(*s)) return *number;
+    return FoldForMatch(*s);
+  }
+  return FormatSlotValue(value);
+}
+
 bool Compatible(const SlotValue& a, const SlotValue& b) {
   if (a.index() != b.index()) return false;
   if (const bool* x = std::get_if<bool>(&a)) return *x == std::get<bool>(b);
   if (const CountRange* x = std::get_if<CountRange>(&a)) {
     return x->Overlaps(std::get<CountRange>(b));
   }
-  const auto& x = std::get<std::string>(a);
-  const auto& y = std::get<std::string>(b);
-  return x == y || FoldForMatch(x) == FoldForMatch(y);
+  return std::get<std::string>(a) == std::get<std::string>(b) || ValueKey(a) == ValueKey(b);
 }
 
 }  // namespace attest

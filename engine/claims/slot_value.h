@@ -56,8 +56,14 @@ std::string FormatSlotValue(const SlotValue& value);
 // is not a value of that type ("twelve" for a count, or a count above kMaxCount).
 std::optional<SlotValue> ParseSlotValue(SlotType type, std::string_view text);
 
+// The key under which values are one value: a text folded for matching (case,
+// accents and punctuation aside), except that a plain decimal numeral is read
+// as its number ("30", "30.0" and "30.00" are one value; "-5" and "5" are two);
+// other values by their canonical text form.
+std::string ValueKey(const SlotValue& value);
+
 // Two values are compatible when they can both be true of the same incident:
-// equal truth values, overlapping count ranges, equal texts (case-folded).
+// equal truth values, overlapping count ranges, texts with the same ValueKey.
 bool Compatible(const SlotValue& a, const SlotValue& b);
 
 }  // namespace attest

@@ -239,12 +239,6 @@ std::string Attribution(const std::vector<const Position*>& positions) {
 
 std::string Quoted(const SlotValue& v) { return "'" + FormatSlotValue(v) + "'"; }
 
-// Folded key of a non-count value: values equal once folded are one value.
-std::string ValueKey(const SlotValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return FoldForMatch(*s);
-  return FormatSlotValue(v);
-}
-
 bool Overlapping(const SlotValue& a, const SlotValue& b) {
   if (std::holds_alternative<std::string>(a) && std::holds_alternative<std::string>(b)) {
     return ValueKey(a) == ValueKey(b);
@@ -252,37 +246,53 @@ bool Overlapping(const SlotValue& a, const SlotValue& b) {
   return Compatible(a, b);
 }
 
-// Step 4 for text, category and truth values: one cluster per folded value.
-// Sources mostly repeat each other's exact text, so a value is folded only
-// when its raw text has not been seen in this slot; both lookups are hashed, so
-// that a slot with many distinct values stays linear.
+// Step 4 for text, category and truth values: one cluster per ValueKey (texts
+// folded, numerals by their number). Sources mostly repeat each other's exact
+// text, so a value is keyed only when its raw text has not been seen in this
+// slot; both lookups are hashed, so that a slot with many distinct values stays
+// linear. A cluster is written as most of its claims write it (ties: the first).
 std::vector<Cluster> ClusterByValue(const std::vector<const Position*>& supports) {
   std::vector<Cluster> clusters;
-  std::unordered_map<std::string, size_t> by_key;  // folded value → cluster
-  std::unordered_map<std::string, size_t> by_text;  // raw text → cluster
-  std::vector<std::pair<const SlotValue*, size_t>> others;  // truth values, stray counts
+  struct Spelling {
+    const SlotValue* raw;
+    size_t cluster;
+    size_t claims;
+  };
+  std::vector<Spelling> spellings;  // every raw value met, in order
+  std::unordered_map<std::string, size_t> by_key;   // value key → cluster
+  std::unordered_map<std::string, size_t> by_text;  // raw text → spelling
+  std::vector<size_t> others;  // spellings of truth values and stray counts
   for (const Position* p : supports) {
     const SlotValue& raw = *p->value;
     const auto* text = std::get_if<std::string>(&raw);
-    std::optional<size_t> index;
+    std::optional<size_t> known;
     if (text) {
-      if (auto it = by_text.find(*text); it != by_text.end()) index = it->second;
+      if (auto it = by_text.find(*text); it != by_text.end()) known = it->second;
     } else {
-      auto known = std::find_if(others.begin(), others.end(),
-                                [&](const auto& o) { return *o.first == raw; });
-      if (known != others.end()) index = known->second;
+      auto it = std::find_if(others.begin(), others.end(),
+                             [&](size_t o) { return *spellings[o].raw == raw; });
+      if (it != others.end()) known = *it;
     }
-    if (!index) {
+    if (!known) {
       auto [it, fresh] = by_key.emplace(ValueKey(raw), clusters.size());
       if (fresh) clusters.push_back(Cluster{raw, {}, {}, 0.0});
-      index = it->second;
+      known = spellings.size();
+      spellings.push_back(Spelling{&raw, it->second, 0});
       if (text) {
-        by_text.emplace(*text, *index);
+        by_text.emplace(*text, *known);
       } else {
-        others.emplace_back(&raw, *index);
+        others.push_back(*known);
       }
     }
-    clusters[*index].Add(p);
+    ++spellings[*known].claims;
+    clusters[spellings[*known].cluster].Add(p);
+  }
+  std::vector<size_t> most(clusters.size(), 0);
+  for (const Spelling& s : spellings) {
+    if (s.claims > most[s.cluster]) {
+      most[s.cluster] = s.claims;
+      clusters[s.cluster].value = *s.raw;
+    }
   }
   for (auto& c : clusters) c.Total();
   return clusters;

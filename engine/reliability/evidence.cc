@@ -48,12 +48,7 @@ EvidenceBuilder::Pending& EvidenceBuilder::ValueFor(const SlotValue& value) {
   for (size_t i = 0; i < pending_used_; ++i) {
     if (pending_[i].value == value) return pending_[i];
   }
-  std::string key;
-  if (const auto* s = std::get_if<std::string>(&value)) {
-    key = FoldForMatch(*s);
-  } else {
-    key = FormatSlotValue(value);
-  }
+  std::string key = ValueKey(value);
   size_t index = pending_used_;
   for (size_t i = 0; i < pending_used_; ++i) {
     if (pending_[i].key == key) {

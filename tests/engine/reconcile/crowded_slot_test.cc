@@ -85,4 +85,16 @@ TEST_CASE("10000 different texts on one slot lead with the first in order of the
   CHECK(s.support.size() == 1);
 }
 
+TEST_CASE("numerals written with and without decimals are one value, written as most write it",
+          "[reconcile]") {
+  Crowd crowd;
+  crowd.Add("outcome", std::string("30"));
+  crowd.Add("outcome", std::string("30.0"));
+  crowd.Add("outcome", std::string("30.0"));
+  crowd.Add("outcome", std::string("31"));
+  SlotRecord s = crowd.Slot("outcome");
+  CHECK(s.value == SlotValue(std::string("30.0")));
+  CHECK(s.support.size() == 3);
+}
+
 }  // namespace attest
