@@ -329,6 +329,9 @@ class ReportReader {
       }
       // (A cue ending at `floor` is a verb on the left: "affirment … et assurent".)
       if (g.coordinators.At(t, j) && (floor > 0 || HasVerb(t, floor, j))) {
+        // "… and vowed": a coordinator right before the verb group joins two
+        // verbs, never two subjects.
+        if (j + 1 == i) return j;
         // "where witnesses and rights groups said": with no verb between the
         // coordinator and the boundary before it, it joins two subjects.
         size_t b = j;
@@ -376,7 +379,14 @@ class ReportReader {
                     !HasVerb(t, k, chunk_end));
       // What follows the mention up to the first comma, with no verb, completes
       // it: "Un responsable local, …", "Des habitants de Gorom-Gorom, …".
-      if (k == end && chunk_end < verb && chunk_end - k <= 6 && !HasVerb(t, k, chunk_end) &&
+      // (An acronym in brackets counts for nothing: "… du Cameroun (MRC), …".)
+      size_t length = 0;
+      for (size_t u = k, depth = 0; u < chunk_end; ++u) {
+        if (IsPunct(t[u], "(")) ++depth;
+        if (depth == 0) ++length;
+        if (IsPunct(t[u], ")") && depth > 0) --depth;
+      }
+      if (k == end && chunk_end < verb && length <= 6 && !HasVerb(t, k, chunk_end) &&
           (finder_->IsFunctionWord(t, k) || lex_.claimants.qualifiers.At(t, k))) {
         aside = true;
       }
@@ -843,7 +853,11 @@ class ReportReader {
       }
       bool has_auxiliary = false;
       for (size_t k = group; k < i; ++k) has_auxiliary = has_auxiliary || g.auxiliaries.At(t, k);
-      if (participle && !has_auxiliary && !passive) continue;
+      // "a dénoncé … et réclamé une enquête": after a coordinator, a participle
+      // shares the auxiliary of the cue before it.
+      bool shared_auxiliary = group > 0 && g.coordinators.At(t, group - 1) && !cues.empty() &&
+                              cues.back().end < group;
+      if (participle && !has_auxiliary && !passive && !shared_auxiliary) continue;
       std::optional<std::string> spoken_to;  // "told Reuters": the outlet spoken to
       if (inverted) {
         who = finder_->Subject(t, *inverted, *inverted + 1, false);
