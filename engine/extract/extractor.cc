@@ -1405,7 +1405,10 @@ class ReportReader {
     // Slot and incident.
     std::optional<std::string> actor;
     if (c.claimant.name && rules_.actors.ByName(*c.claimant.name)) actor = c.claimant.name;
-    SlotReading reading = ReadSlot(view, lex_, *finder_, actor, cue && cue->agentive, cls);
+    std::optional<std::string> enemy;
+    if (actor && lex_.slots.enemy_nouns.Contains(t, sb, se)) enemy = EnemyOf(*actor);
+    SlotReading reading =
+        ReadSlot(view, lex_, *finder_, actor, cue && cue->agentive, cls, enemy);
     for (const auto& h : reading.hedges) c.hedges.push_back({h, HedgeKind::kApproximation});
     IncidentRef ref = current_.value_or(IncidentRef{});
     std::optional<DateInterval> date = FirstDate(s, sb, se);
@@ -1497,6 +1500,31 @@ class ReportReader {
   std::optional<IncidentRef> main_;
   std::vector<Antecedent> antecedents_;
   std::vector<const Actor*> actors_seen_;
+  // The actors the whole report names, in order, found when first needed.
+  std::optional<std::vector<const Actor*>> report_actors_;
+
+  // Who a party's words for its adversary ("les assaillants", "the attackers")
+  // stand for: the first actor the report names on a side opposed to the
+  // party's, else the first such side of the conflict; none for a claimant
+  // that is no party.
+  std::optional<std::string> EnemyOf(const std::string& actor) {
+    const std::string* side = conflict_ ? rules_.actors.FindSide(actor, conflict_) : nullptr;
+    if (!side) return std::nullopt;
+    if (!report_actors_) {
+      report_actors_.emplace();
+      for (const Tokens& t : tokens_) {
+        for (const auto& a : finder_->ActorsIn(t, 0, t.size())) report_actors_->push_back(a.actor);
+      }
+    }
+    for (const Actor* a : *report_actors_) {
+      const std::string* other = rules_.actors.FindSide(a->name, conflict_);
+      if (other && conflict_->Opposed(*side, *other)) return a->name;
+    }
+    for (const auto& other : conflict_->sides) {
+      if (conflict_->Opposed(*side, other)) return other;
+    }
+    return std::nullopt;
+  }
   std::optional<std::string> last_slot_;
   int last_paragraph_ = -1;
   std::vector<std::optional<std::vector<DateMention>>> dates_;  // per sentence, found once
