@@ -329,6 +329,9 @@ class ReportReader {
       }
       // (A cue ending at `floor` is a verb on the left: "affirment … et assurent".)
       if (g.coordinators.At(t, j) && (floor > 0 || HasVerb(t, floor, j))) {
+        // "… and vowed": a coordinator right before the verb group joins two
+        // verbs, never two subjects.
+        if (j + 1 == i) return j;
         // "where witnesses and rights groups said": with no verb between the
         // coordinator and the boundary before it, it joins two subjects.
         size_t b = j;
@@ -376,7 +379,14 @@ class ReportReader {
                     !HasVerb(t, k, chunk_end));
       // What follows the mention up to the first comma, with no verb, completes
       // it: "Un responsable local, …", "Des habitants de Gorom-Gorom, …".
-      if (k == end && chunk_end < verb && chunk_end - k <= 6 && !HasVerb(t, k, chunk_end) &&
+      // (An acronym in brackets counts for nothing: "… du Cameroun (MRC), …".)
+      size_t length = 0;
+      for (size_t u = k, depth = 0; u < chunk_end; ++u) {
+        if (IsPunct(t[u], "(")) ++depth;
+        if (depth == 0) ++length;
+        if (IsPunct(t[u], ")") && depth > 0) --depth;
+      }
+      if (k == end && chunk_end < verb && length <= 6 && !HasVerb(t, k, chunk_end) &&
           (finder_->IsFunctionWord(t, k) || lex_.claimants.qualifiers.At(t, k))) {
         aside = true;
       }
@@ -843,7 +853,11 @@ class ReportReader {
       }
       bool has_auxiliary = false;
       for (size_t k = group; k < i; ++k) has_auxiliary = has_auxiliary || g.auxiliaries.At(t, k);
-      if (participle && !has_auxiliary && !passive) continue;
+      // "a dénoncé … et réclamé une enquête": after a coordinator, a participle
+      // shares the auxiliary of the cue before it.
+      bool shared_auxiliary = group > 0 && g.coordinators.At(t, group - 1) && !cues.empty() &&
+                              cues.back().end < group;
+      if (participle && !has_auxiliary && !passive && !shared_auxiliary) continue;
       std::optional<std::string> spoken_to;  // "told Reuters": the outlet spoken to
       if (inverted) {
         who = finder_->Subject(t, *inverted, *inverted + 1, false);
@@ -1391,7 +1405,10 @@ class ReportReader {
     // Slot and incident.
     std::optional<std::string> actor;
     if (c.claimant.name && rules_.actors.ByName(*c.claimant.name)) actor = c.claimant.name;
-    SlotReading reading = ReadSlot(view, lex_, *finder_, actor, cue && cue->agentive, cls);
+    std::optional<std::string> enemy;
+    if (actor && lex_.slots.enemy_nouns.Contains(t, sb, se)) enemy = EnemyOf(*actor);
+    SlotReading reading =
+        ReadSlot(view, lex_, *finder_, actor, cue && cue->agentive, cls, enemy);
     for (const auto& h : reading.hedges) c.hedges.push_back({h, HedgeKind::kApproximation});
     IncidentRef ref = current_.value_or(IncidentRef{});
     std::optional<DateInterval> date = FirstDate(s, sb, se);
@@ -1483,6 +1500,31 @@ class ReportReader {
   std::optional<IncidentRef> main_;
   std::vector<Antecedent> antecedents_;
   std::vector<const Actor*> actors_seen_;
+  // The actors the whole report names, in order, found when first needed.
+  std::optional<std::vector<const Actor*>> report_actors_;
+
+  // Who a party's words for its adversary ("les assaillants", "the attackers")
+  // stand for: the first actor the report names on a side opposed to the
+  // party's, else the first such side of the conflict; none for a claimant
+  // that is no party.
+  std::optional<std::string> EnemyOf(const std::string& actor) {
+    const std::string* side = conflict_ ? rules_.actors.FindSide(actor, conflict_) : nullptr;
+    if (!side) return std::nullopt;
+    if (!report_actors_) {
+      report_actors_.emplace();
+      for (const Tokens& t : tokens_) {
+        for (const auto& a : finder_->ActorsIn(t, 0, t.size())) report_actors_->push_back(a.actor);
+      }
+    }
+    for (const Actor* a : *report_actors_) {
+      const std::string* other = rules_.actors.FindSide(a->name, conflict_);
+      if (other && conflict_->Opposed(*side, *other)) return a->name;
+    }
+    for (const auto& other : conflict_->sides) {
+      if (conflict_->Opposed(*side, other)) return other;
+    }
+    return std::nullopt;
+  }
   std::optional<std::string> last_slot_;
   int last_paragraph_ = -1;
   std::vector<std::optional<std::vector<DateMention>>> dates_;  // per sentence, found once

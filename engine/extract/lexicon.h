@@ -130,6 +130,7 @@ struct QuantityLexicon {
   PhraseIndex<CountRange> vague;           // plusieurs, une dizaine, dozens
   PhraseIndex<Approximation> approximations;  // au moins, at least, environ
   WordSet all;                             // la totalité des, all
+  WordSet any;                             // toute, aucune, any, no: one or more, right before the noun
 };
 
 struct SlotLexicon {
@@ -143,6 +144,9 @@ struct SlotLexicon {
   PhraseIndex<std::string> cooperation;     // opération conjointe → cooperation:joint_operation
   PhraseIndex<std::string> silence_topics;  // issue, bilan → outcome
   PhraseIndex<std::string> side_nouns;      // civils → civilians
+  WordSet enemy_nouns;                      // assaillants, attackers: the claimant's adversary
+  WordSet own_ranks;                        // dans ses rangs, in its ranks: the claimant's side
+  WordSet ranks_of;                         // dans les rangs de, in the ranks of: the actor after
   WordSet locatives;                        // à, near, in: a place of the event follows
 };
 

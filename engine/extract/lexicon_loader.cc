@@ -391,7 +391,7 @@ void ReadHedges(const TomlReader& r, const TokenRules& rules, HedgeLexicon& h) {
 }
 
 void ReadQuantities(const TomlReader& r, const TokenRules& rules, QuantityLexicon& q) {
-  r.CheckKeys(r.root(), {"number", "vague", "approximation", "all"}, "the quantities file");
+  r.CheckKeys(r.root(), {"number", "vague", "approximation", "all", "any"}, "the quantities file");
   for (const toml::table* t : r.Tables(r.root(), "number")) {
     r.CheckKeys(*t, {"words", "value"}, "[[number]]");
     auto v = r.Integer(*t, "value", true);
@@ -427,12 +427,14 @@ void ReadQuantities(const TomlReader& r, const TokenRules& rules, QuantityLexico
     ReadPhrases(r, *t, "words", rules, q.approximations, *a);
   }
   ReadWords(r, r.root(), "all", rules, q.all);
+  ReadWords(r, r.root(), "any", rules, q.any);
 }
 
 void ReadSlots(const TomlReader& r, const TokenRules& rules, SlotLexicon& s) {
   r.CheckKeys(r.root(),
               {"event", "count_noun", "materiel", "outcome", "participation", "cooperation",
-               "silence_topic", "side_noun", "locatives", "described_by"},
+               "silence_topic", "side_noun", "locatives", "described_by", "enemy_nouns",
+               "own_ranks", "ranks_of"},
               "the slot rules file");
   auto keyed = [&](const char* section, const char* key, PhraseIndex<std::string>& index,
                    std::initializer_list<std::string_view> extra) {
@@ -463,6 +465,9 @@ void ReadSlots(const TomlReader& r, const TokenRules& rules, SlotLexicon& s) {
   ReadWords(r, r.root(), "participation", rules, s.participation);
   ReadWords(r, r.root(), "locatives", rules, s.locatives);
   ReadWords(r, r.root(), "described_by", rules, s.described_by);
+  ReadWords(r, r.root(), "enemy_nouns", rules, s.enemy_nouns);
+  ReadWords(r, r.root(), "own_ranks", rules, s.own_ranks);
+  ReadWords(r, r.root(), "ranks_of", rules, s.ranks_of);
 }
 
 }  // namespace

@@ -478,7 +478,16 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
   size_t from = begin;
   for (size_t i = begin; i <= end; ++i) {
     if (i == end || IsComma(t[i])) {
-      if (i > from) chunks.emplace_back(from, i);
+      // "Le Mouvement pour la renaissance du Cameroun (MRC)": a name's acronym in
+      // brackets closing the chunk is no part of its head, unless the acronym is
+      // what the gazetteer knows ("The Azawad Liberation Front (FLA)").
+      size_t e = i;
+      if (e > from + 1 && t[e - 1].kind == TokenKind::kPunct && t[e - 1].text == ")") {
+        size_t open = e - 1;
+        while (open > from && !(t[open].kind == TokenKind::kPunct && t[open].text == "(")) --open;
+        if (open > from && t[open].text == "(" && !ActorAt(t, open + 1)) e = open;
+      }
+      if (e > from) chunks.emplace_back(from, e);
       from = i + 1;
     }
   }

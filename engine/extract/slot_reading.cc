@@ -1,8 +1,12 @@
 // Reading a claim's slot, in order of precedence (the first found is the main
 // slot; the others become implied facts):
 //   1. a count (a quantity within five words of a count noun: "plusieurs
-//      victimes", "killed at least 12 soldiers"), by side when a side noun or an
-//      actor stands between ("deux soldats tués" → fatalities:FAMa);
+//      victimes", "killed at least 12 soldiers"; "toute perte", "no
+//      casualties": one or more), by side when a side noun or an actor stands
+//      between ("deux soldats tués" → fatalities:FAMa), when the noun is said to
+//      be in someone's ranks ("dans les rangs des rebelles", "dans ses rangs"),
+//      or when a party names its adversary ("avoir tué douze assaillants" → the
+//      side it fights);
 //   2. materiel destroyed or captured; 3. an outcome category; 4. a form of
 //   cooperation; 5. participation of the actors named; 6. a claim of
 //   responsibility (perpetrator = the claimant); 7. an event (occurred).
@@ -88,7 +92,7 @@ std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>
 
 SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const MentionFinder& finder,
                      const std::optional<std::string>& claimant_actor, bool agentive,
-                     CueClass cue) {
+                     CueClass cue, const std::optional<std::string>& enemy) {
   const std::vector<Token>& t = v.tokens;
   const SlotLexicon& s = lexicon.slots;
   SlotReading r;
@@ -115,6 +119,14 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     }
     std::optional<std::pair<CountRange, size_t>> quantity;
     size_t qpos = 0;
+    // "toute perte", "aucune victime", "no casualties": one or more, which a
+    // denial or a negation then turns to none.
+    for (size_t back = 1; back <= 2 && back <= i; ++back) {
+      if (auto a = lexicon.quantities.any.At(t, i - back); a && a->length == back && in(i - back)) {
+        quantity = std::make_pair(CountRange::AtLeast(1), back);
+        qpos = i - back;
+      }
+    }
     for (size_t d = 1; d <= 7 && !quantity && d <= i; ++d) {  // before the noun
       size_t k = i - d;
       // The claimant's words are not the content's: "Une source … a confirmé la mort".
@@ -147,9 +159,27 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     }
     if (!quantity) continue;
     std::string full = slot;
-    if (slot == "fatalities" || slot == "injured" || slot == "abducted") {
+    bool by_side = slot == "fatalities" || slot == "injured" || slot == "abducted";
+    if (by_side) {
+      // "toute perte dans les rangs des rebelles", "pertes dans ses rangs".
+      for (size_t k = i + noun->length; k < std::min(v.end, i + noun->length + 3); ++k) {
+        if (auto own = s.own_ranks.At(t, k); own && claimant_actor) {
+          full = slot + ":" + *claimant_actor;
+          break;
+        }
+        if (auto of = s.ranks_of.At(t, k); of && k + of->length < v.end) {
+          if (auto a = finder.ActorAt(t, k + of->length)) full = slot + ":" + a->actor->name;
+          break;
+        }
+      }
+    }
+    if (by_side && full == slot) {
       size_t lo = std::min(qpos, i), hi = std::max(qpos + quantity->second, i + noun->length) + 2;
       for (size_t k = lo; k < std::min(hi, v.end); ++k) {
+        if (auto foe = s.enemy_nouns.At(t, k); foe && enemy) {
+          full = slot + ":" + *enemy;
+          break;
+        }
         if (auto side = s.side_nouns.At(t, k)) {
           full = slot + ":" + *side->value;
           break;

@@ -30,10 +30,13 @@ struct SlotReading {
 };
 
 // `claimant_actor`: the claimant's canonical actor name, when it is one;
-// `agentive`: the content is the claimant's own act ("affirment avoir détruit").
+// `agentive`: the content is the claimant's own act ("affirment avoir détruit");
+// `enemy`: who the claimant's words for its adversary ("assaillants",
+// "attackers") stand for, an actor or a side of the report's conflict, when the
+// claimant is a party to it.
 SlotReading ReadSlot(const ContentView& view, const Lexicon& lexicon, const MentionFinder& finder,
                      const std::optional<std::string>& claimant_actor, bool agentive,
-                     CueClass cue);
+                     CueClass cue, const std::optional<std::string>& enemy = std::nullopt);
 
 // The count a quantity phrase at token i gives ("12", "plusieurs", "au moins
 // douze"), and the tokens it covers.

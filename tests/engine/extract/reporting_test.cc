@@ -74,7 +74,8 @@ TEST_CASE("a relative clause after the subject qualifies it",
                       .claims = {{.anchor = "qui assure",
                                   .claimant = "FAMa",
                                   .cue = "assure",
-                                  .slot = "fatalities",
+                                  // The army's adversary, no attacker being named.
+                                  .slot = "fatalities:insurgents",
                                   .value = "12"}}});
   // "ce que X conteste" starts at "ce".
   CheckPassage("fr", {.text = "Plusieurs civils auraient été abattus à Gao, d'après un médecin, "

@@ -58,6 +58,55 @@ TEST_CASE("an English count reads its quantity as a range and its side from the 
   CheckPassage("en", p);
 }
 
+TEST_CASE("a party's word for its adversary counts the dead of the side it fights, and losses in "
+          "someone's ranks are that one's", "[extract][fr][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "Le FLA a attaqué un convoi près de Ber. L'armée assure avoir tué douze assaillants.",
+       .claims = {{.anchor = "assure", .claimant = "FAMa", .slot = "fatalities:FLA", .value = "12"}}},
+      {.text = "Un porte-parole du FLA dément toute perte dans les rangs des rebelles près de Kidal.",
+       .claims = {{.anchor = "dément",
+                   .claimant = "FLA",
+                   .stance = Stance::kDenies,
+                   .factuality = Factuality::kCTMinus,
+                   .slot = "fatalities:FLA",
+                   .value = "1.."}}},
+      {.text = "L'armée affirme n'avoir subi aucune perte dans ses rangs à Ber.",
+       .claims = {{.anchor = "affirme",
+                   .claimant = "FAMa",
+                   .polarity = Polarity::kNegative,
+                   .slot = "fatalities:FAMa",
+                   .value = "1.."}}},
+  }));
+  CheckPassage("fr", p);
+}
+
+TEST_CASE("an English party's word for its adversary counts the dead of the side it fights, and "
+          "losses in someone's ranks are that one's", "[extract][en][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "FLA fighters attacked a convoy near Ber. The army said it had killed twelve "
+               "attackers.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "The army said", .claimant = "FAMa", .slot = "fatalities:FLA",
+                   .value = "12"}}},
+      {.text = "An FLA spokesman denied any casualties among its fighters near Kidal.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "denied",
+                   .claimant = "FLA",
+                   .stance = Stance::kDenies,
+                   .factuality = Factuality::kCTMinus,
+                   .slot = "fatalities:FLA",
+                   .value = "1.."}}},
+      {.text = "The army said it had suffered no losses in its ranks near Ber.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "The army said",
+                   .claimant = "FAMa",
+                   .polarity = Polarity::kNegative,
+                   .slot = "fatalities:FAMa",
+                   .value = "1.."}}},
+  }));
+  CheckPassage("en", p);
+}
+
 TEST_CASE("a French claim of materiel, outcome or cooperation gives that slot", "[extract][fr][slots]") {
   auto p = GENERATE(values<Passage>({
       {.text = "Le FLA affirme avoir détruit trois véhicules de l'armée près de Tessalit.",
