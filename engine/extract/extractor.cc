@@ -1248,6 +1248,10 @@ class ReportReader {
     // The content: the part without the cue, its verb group and the claimant.
     ContentView view{t, std::vector<bool>(t.size(), false), sb, se};
     for (size_t k = sb; k < se; ++k) view.content[k] = true;
+    if (!DatesOf(s).empty()) {
+      view.dated.assign(t.size(), false);
+      for (size_t k = sb; k < se; ++k) view.dated[k] = InDate(s, k);
+    }
     // "asking not to be identified" says how the source speaks, not what.
     for (size_t k = sb; k < se; ++k) {
       if (auto a = lex_.claimants.anonymity.At(t, k)) {
