@@ -167,12 +167,18 @@ class ReportReader {
     outlet_ = report_.outlet.value_or("");
     if (const Actor* a = rules_.actors.Find(outlet_)) outlet_ = a->name;
     outlet_folded_ = FoldForMatch(outlet_);
+    last_name_.reset();
   }
 
+  // Asked of every claimant of every claim: the last answer is kept.
   bool IsOutlet(const Claimant& c) const {
     if (!c.name || outlet_.empty()) return false;
     if (*c.name == outlet_) return true;
-    return FoldForMatch(*c.name) == outlet_folded_;
+    if (!last_name_ || *c.name != *last_name_) {
+      last_name_ = *c.name;
+      last_is_outlet_ = FoldForMatch(*c.name) == outlet_folded_;
+    }
+    return last_is_outlet_;
   }
 
   Claimant OutletClaimant() const {
@@ -1482,6 +1488,8 @@ class ReportReader {
   bool designations_ = true;  // false: the report's conflict is not known
   std::string outlet_;
   std::string outlet_folded_;
+  mutable std::optional<std::string> last_name_;  // IsOutlet's last question and answer
+  mutable bool last_is_outlet_ = false;
   std::optional<MentionFinder> finder_;
   std::optional<IncidentRef> current_;
   std::optional<IncidentRef> main_;

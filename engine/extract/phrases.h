@@ -57,7 +57,8 @@ class PhraseIndex {
   }
 
   // The longest phrase starting at token `i`.
-  std::optional<Match> At(const std::vector<Token>& tokens, size_t i) const {
+  [[gnu::always_inline]] std::optional<Match> At(const std::vector<Token>& tokens,
+                                                 size_t i) const {
     if (i >= tokens.size()) return std::nullopt;
     WordId first = Key(tokens[i]);
     // Most words start no phrase of this index: one array read says so, inline
