@@ -1045,9 +1045,10 @@ class ReportReader {
     bool plan = false;
     for (size_t i = 0; i < t.size(); ++i) {
       if (g.plan_markers.At(t, i)) plan = true;
-      if (plan || !g.relatives.At(t, i)) continue;
+      if (!g.relatives.At(t, i)) continue;
       for (size_t k = i + 1; k < t.size() && k <= i + 3; ++k) {
         if (IsConditional(t, k)) {
+          if (plan && !ReportedPastInRelative(t, k)) break;  // a conditional of plans
           bool inside_cue = false;
           for (const auto& cue : cues) inside_cue = inside_cue || (cue.clause == i);
           if (inside_cue) break;
@@ -1087,6 +1088,33 @@ class ReportReader {
       }
     }
     return cues;
+  }
+
+  // Whether token k is the auxiliary of a conditional perfect in a relative clause
+  // ("qui auraient fui", "qui aurait été tué"): a past act that others report,
+  // hearsay even after a plan marker, where a conditional is otherwise a plan.
+  bool ReportedPastInRelative(const Tokens& t, size_t k) const {
+    const GrammarLexicon& g = lex_.grammar;
+    if (!g.perfect_auxiliaries.At(t, k)) return false;
+    bool relative = false;
+    for (size_t back = 1; back <= 3 && back <= k && !relative; ++back) {
+      relative = g.relatives.At(t, k - back).has_value();
+    }
+    if (!relative) return false;
+    for (size_t u = k + 1; u < t.size() && u <= k + 4; ++u) {
+      if (t[u].kind != TokenKind::kWord || g.determiners.At(t, u)) return false;
+      if (g.negators.At(t, u) || IsAdverb(t, u)) continue;  // "n'auraient pas", "aussi"
+      if (g.perfect_participle_exceptions.At(t, u)) return false;
+      const std::string& f = t[u].lower;
+      for (const auto& ending : g.perfect_participle_endings) {
+        if (f.size() > ending.size() &&
+            f.compare(f.size() - ending.size(), ending.size(), ending) == 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return false;
   }
 
   bool FindConditional(const Tokens& t, size_t i) const {
@@ -1353,7 +1381,8 @@ class ReportReader {
     bool plan = false, conditional = false, distancing = false;
     for (size_t k = 0; k < t.size(); ++k) {
       if (g.plan_markers.At(t, k) && k < se) plan = true;
-      if (k >= sb && k < se && IsConditional(t, k) && !plan) {
+      if (k >= sb && k < se && IsConditional(t, k) &&
+          (!plan || ReportedPastInRelative(t, k))) {
         conditional = true;
         c.hedges.push_back({t[k].text, HedgeKind::kConditional});
       }
