@@ -167,12 +167,18 @@ class ReportReader {
     outlet_ = report_.outlet.value_or("");
     if (const Actor* a = rules_.actors.Find(outlet_)) outlet_ = a->name;
     outlet_folded_ = FoldForMatch(outlet_);
+    last_name_.reset();
   }
 
+  // Asked of every claimant of every claim: the last answer is kept.
   bool IsOutlet(const Claimant& c) const {
     if (!c.name || outlet_.empty()) return false;
     if (*c.name == outlet_) return true;
-    return FoldForMatch(*c.name) == outlet_folded_;
+    if (!last_name_ || *c.name != *last_name_) {
+      last_name_ = *c.name;
+      last_is_outlet_ = FoldForMatch(*c.name) == outlet_folded_;
+    }
+    return last_is_outlet_;
   }
 
   Claimant OutletClaimant() const {
@@ -1053,9 +1059,10 @@ class ReportReader {
     bool plan = false;
     for (size_t i = 0; i < t.size(); ++i) {
       if (g.plan_markers.At(t, i)) plan = true;
-      if (plan || !g.relatives.At(t, i)) continue;
+      if (!g.relatives.At(t, i)) continue;
       for (size_t k = i + 1; k < t.size() && k <= i + 3; ++k) {
         if (IsConditional(t, k)) {
+          if (plan && !ReportedPastInRelative(t, k)) break;  // a conditional of plans
           bool inside_cue = false;
           for (const auto& cue : cues) inside_cue = inside_cue || (cue.clause == i);
           if (inside_cue) break;
@@ -1095,6 +1102,33 @@ class ReportReader {
       }
     }
     return cues;
+  }
+
+  // Whether token k is the auxiliary of a conditional perfect in a relative clause
+  // ("qui auraient fui", "qui aurait été tué"): a past act that others report,
+  // hearsay even after a plan marker, where a conditional is otherwise a plan.
+  bool ReportedPastInRelative(const Tokens& t, size_t k) const {
+    const GrammarLexicon& g = lex_.grammar;
+    if (!g.perfect_auxiliaries.At(t, k)) return false;
+    bool relative = false;
+    for (size_t back = 1; back <= 3 && back <= k && !relative; ++back) {
+      relative = g.relatives.At(t, k - back).has_value();
+    }
+    if (!relative) return false;
+    for (size_t u = k + 1; u < t.size() && u <= k + 4; ++u) {
+      if (t[u].kind != TokenKind::kWord || g.determiners.At(t, u)) return false;
+      if (g.negators.At(t, u) || IsAdverb(t, u)) continue;  // "n'auraient pas", "aussi"
+      if (g.perfect_participle_exceptions.At(t, u)) return false;
+      const std::string& f = t[u].lower;
+      for (const auto& ending : g.perfect_participle_endings) {
+        if (f.size() > ending.size() &&
+            f.compare(f.size() - ending.size(), ending.size(), ending) == 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return false;
   }
 
   bool FindConditional(const Tokens& t, size_t i) const {
@@ -1262,6 +1296,10 @@ class ReportReader {
     // The content: the part without the cue, its verb group and the claimant.
     ContentView view{t, std::vector<bool>(t.size(), false), sb, se};
     for (size_t k = sb; k < se; ++k) view.content[k] = true;
+    if (!DatesOf(s).empty()) {
+      view.dated.assign(t.size(), false);
+      for (size_t k = sb; k < se; ++k) view.dated[k] = InDate(s, k);
+    }
     // "asking not to be identified" says how the source speaks, not what.
     for (size_t k = sb; k < se; ++k) {
       if (auto a = lex_.claimants.anonymity.At(t, k)) {
@@ -1357,7 +1395,8 @@ class ReportReader {
     bool plan = false, conditional = false, distancing = false;
     for (size_t k = 0; k < t.size(); ++k) {
       if (g.plan_markers.At(t, k) && k < se) plan = true;
-      if (k >= sb && k < se && IsConditional(t, k) && !plan) {
+      if (k >= sb && k < se && IsConditional(t, k) &&
+          (!plan || ReportedPastInRelative(t, k))) {
         conditional = true;
         c.hedges.push_back({t[k].text, HedgeKind::kConditional});
       }
@@ -1495,6 +1534,8 @@ class ReportReader {
   bool designations_ = true;  // false: the report's conflict is not known
   std::string outlet_;
   std::string outlet_folded_;
+  mutable std::optional<std::string> last_name_;  // IsOutlet's last question and answer
+  mutable bool last_is_outlet_ = false;
   std::optional<MentionFinder> finder_;
   std::optional<IncidentRef> current_;
   std::optional<IncidentRef> main_;

@@ -84,6 +84,11 @@ struct GrammarLexicon {
   std::vector<std::string> conditional_suffixes;  // -rait, -raient
   WordSet conditional_exceptions;                 // retrait, portrait…
   WordSet plan_markers;     // pour, afin de, envisagé: a conditional of plans
+  // aurait, auraient before a past participle: the conditional perfect, a past act
+  // reported, hearsay even after a plan marker ("pour … qui auraient fui").
+  WordSet perfect_auxiliaries;
+  std::vector<std::string> perfect_participle_endings;  // -é, -i, -u, -it…
+  WordSet perfect_participle_exceptions;                // lieu, droit: not participles
   WordSet infinitive_markers;  // avoir, d'avoir, having: the claimant did it
   // -ant, -ing: a cue in this form after a comma or a gerund marker has the
   // subject of the clause it hangs on (", saying …", ", affirmant …").

@@ -264,7 +264,8 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
                "function_words", "conditional", "conditional_suffixes",
                "conditional_exceptions", "plan_markers", "infinitive_markers", "detect",
                "pronoun", "determiner", "present_participle_endings", "gerund_markers",
-               "subordinators", "infinitive_particles"},
+               "subordinators", "infinitive_particles", "perfect_auxiliaries",
+               "perfect_participle_endings", "perfect_participle_exceptions"},
               "the grammar file");
   ReadWords(r, r.root(), "negators", rules, g.negators);
   ReadWords(r, r.root(), "negative_words", rules, g.negative_words);
@@ -297,6 +298,12 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
   ReadWords(r, r.root(), "infinitive_particles", rules, g.infinitive_particles);
   ReadWords(r, r.root(), "conditional_exceptions", rules, g.conditional_exceptions);
   ReadWords(r, r.root(), "plan_markers", rules, g.plan_markers);
+  ReadWords(r, r.root(), "perfect_auxiliaries", rules, g.perfect_auxiliaries);
+  for (const auto& ending : r.Strings(r.root(), "perfect_participle_endings")) {
+    g.perfect_participle_endings.push_back(LowerCase(ending));  // -é is not -e
+  }
+  ReadWords(r, r.root(), "perfect_participle_exceptions", rules,
+            g.perfect_participle_exceptions);
   ReadWords(r, r.root(), "infinitive_markers", rules, g.infinitive_markers);
   ReadWords(r, r.root(), "detect", rules, g.detect);
   for (const char* section : {"pronoun", "determiner"}) {

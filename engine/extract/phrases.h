@@ -57,13 +57,26 @@ class PhraseIndex {
   }
 
   // The longest phrase starting at token `i`.
-  std::optional<Match> At(const std::vector<Token>& tokens, size_t i) const {
+  [[gnu::always_inline]] std::optional<Match> At(const std::vector<Token>& tokens,
+                                                 size_t i) const {
     if (i >= tokens.size()) return std::nullopt;
     WordId first = Key(tokens[i]);
-    // Most words start no phrase of this index: one array read says so.
-    if (first >= slots_.size() || slots_[first] == 0) return std::nullopt;
+    // Most words start no phrase of this index: one array read says so, inline
+    // (extraction asks dozens of indexes about every token).
+    if (first >= slots_.size() || slots_[first] == 0) [[likely]] {
+      return std::nullopt;
+    }
+    return Longest(tokens, i, lists_[slots_[first] - 1]);
+  }
+
+ private:
+  using Entries = std::vector<std::pair<std::vector<WordId>, V>>;
+
+  // The longest of the phrases that start with the word at token `i`.
+  [[gnu::noinline]] std::optional<Match> Longest(const std::vector<Token>& tokens, size_t i,
+                                                 const Entries& list) const {
     std::optional<Match> best;
-    for (const auto& [phrase, value] : lists_[slots_[first] - 1]) {
+    for (const auto& [phrase, value] : list) {
       if (i + phrase.size() > tokens.size()) continue;
       if (best && phrase.size() <= best->length) continue;
       bool same = true;
@@ -73,6 +86,7 @@ class PhraseIndex {
     return best;
   }
 
+ public:
   // The first match (longest at its position) in [begin, end), with its position.
   std::optional<std::pair<size_t, Match>> Find(const std::vector<Token>& tokens, size_t begin,
                                                size_t end) const {
@@ -92,7 +106,7 @@ class PhraseIndex {
 
   // By the id of a phrase's first word: 0, or 1 + the index of its list in lists_.
   std::vector<uint32_t> slots_;
-  std::vector<std::vector<std::pair<std::vector<WordId>, V>>> lists_;
+  std::vector<Entries> lists_;
   bool accents_ = false;
 };
 

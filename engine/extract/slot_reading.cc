@@ -6,7 +6,8 @@
 //      between ("deux soldats tués" → fatalities:FAMa), when the noun is said to
 //      be in someone's ranks ("dans les rangs des rebelles", "dans ses rangs"),
 //      or when a party names its adversary ("avoir tué douze assaillants" → the
-//      side it fights);
+//      side it fights); a number that a date expression takes ("le 3 janvier
+//      2020", "in 2019") is none;
 //   2. materiel destroyed or captured; 3. an outcome category; 4. a form of
 //   cooperation; 5. participation of the actors named; 6. a claim of
 //   responsibility (perpetrator = the claimant); 7. an event (occurred).
@@ -97,6 +98,16 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   const SlotLexicon& s = lexicon.slots;
   SlotReading r;
   auto in = [&](size_t i) { return i >= v.begin && i < v.end && v.content[i]; };
+  // A quantity at token k, unless a date took its tokens: "On 3 January 2020, the
+  // army killed …" counts no 2020 dead.
+  auto quantity_at = [&](size_t k) -> std::optional<std::pair<CountRange, size_t>> {
+    auto q = QuantityAt(t, k, lexicon.quantities);
+    if (!q || v.dated.empty()) return q;
+    for (size_t u = k; u < k + q->second && u < v.dated.size(); ++u) {
+      if (v.dated[u]) return std::nullopt;
+    }
+    return q;
+  };
 
   // Candidates, in order of precedence; the first becomes the main slot.
   std::vector<std::pair<std::string, SlotValue>> found;
@@ -131,7 +142,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       size_t k = i - d;
       // The claimant's words are not the content's: "Une source … a confirmé la mort".
       if (!in(k)) break;
-      if (auto q = QuantityAt(t, k, lexicon.quantities); q && k + q->second <= i) {
+      if (auto q = quantity_at(k); q && k + q->second <= i) {
         quantity = q;
         qpos = k;
         // Searching nearest first finds "douze" in "au moins douze morts": take
@@ -139,7 +150,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
         for (size_t back = 1; back <= 3 && back <= k; ++back) {
           auto a = lexicon.quantities.approximations.At(t, k - back);
           if (!a || a->length != back || !in(k - back)) continue;
-          if (auto wider = QuantityAt(t, k - back, lexicon.quantities);
+          if (auto wider = quantity_at(k - back);
               wider && k - back + wider->second <= i) {
             quantity = wider;
             qpos = k - back;
@@ -152,7 +163,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       size_t k = i + noun->length + d - 1;
       if (k >= v.end) break;
       if (d == 2 && !lexicon.quantities.approximations.At(t, k - 1)) break;
-      if (auto q = QuantityAt(t, k, lexicon.quantities)) {
+      if (auto q = quantity_at(k)) {
         quantity = q;
         qpos = k;
       }
@@ -211,7 +222,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     if (outcome && outcome->first <= i && i < outcome->first + outcome->second.length) continue;
     CountRange range = CountRange::AtLeast(1);
     for (size_t k = i + m->length; k < std::min(v.end, i + m->length + 6); ++k) {
-      if (auto q = QuantityAt(t, k, lexicon.quantities)) {
+      if (auto q = quantity_at(k)) {
         range = q->first;
         break;
       }

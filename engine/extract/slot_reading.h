@@ -19,6 +19,9 @@ struct ContentView {
   std::vector<bool> content;  // per token: part of the claim's content
   size_t begin = 0;           // the segment holding the content
   size_t end = 0;
+  // Per token: part of a date expression ("3 janvier 2020", "in 2019"); empty when
+  // the sentence has none. A number a date takes is never a count.
+  std::vector<bool> dated = {};
 };
 
 struct SlotReading {

@@ -46,6 +46,7 @@ std::string Unquote(std::string v) {
 // CR LF and lone CR become LF: a report's body is kept with one kind of line end,
 // so that offsets into it do not depend on the system the file was saved on.
 std::string UnixLineEnds(std::string_view text) {
+  if (text.find('\r') == std::string_view::npos) return std::string(text);  // most files
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {

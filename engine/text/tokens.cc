@@ -22,9 +22,7 @@ std::string_view ToString(TokenKind kind) {
   return "word";
 }
 
-CodePoint DecodeCodePoint(std::string_view text, size_t offset) {
-  auto c = static_cast<unsigned char>(text[offset]);
-  if (c < 0x80) return {c, 1};  // ASCII, most of any text
+CodePoint DecodeMultiByte(std::string_view text, size_t offset) {
   utf8proc_int32_t cp = 0;
   auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
                               static_cast<utf8proc_ssize_t>(text.size() - offset), &cp);
@@ -32,11 +30,7 @@ CodePoint DecodeCodePoint(std::string_view text, size_t offset) {
   return {static_cast<char32_t>(cp), static_cast<size_t>(len)};
 }
 
-bool IsSpace(char32_t c) {
-  if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\v' || c == U'\f') {
-    return true;
-  }
-  if (c < 0x80) return false;
+bool IsSpaceBeyondAscii(char32_t c) {
   // The zero-width space is a format character, but it separates words.
   if (c == U'\u200B' || c == U'\u2028' || c == U'\u2029' || c == U'\u0085') return true;
   auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
@@ -44,21 +38,18 @@ bool IsSpace(char32_t c) {
          category == UTF8PROC_CATEGORY_ZP;
 }
 
-bool IsUpperCase(char32_t c) {
-  if (c < 0x80) return c >= U'A' && c <= U'Z';
+bool IsUpperCaseBeyondAscii(char32_t c) {
   auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
   return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+bool IsLetterBeyondAscii(char32_t c) {
   auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
   return (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
          (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME);
 }
 
-bool IsDigit(char32_t c) {
-  if (c < 0x80) return c >= U'0' && c <= U'9';
+bool IsDigitBeyondAscii(char32_t c) {
   return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ND;
 }
 
@@ -152,7 +143,7 @@ class Tokenizer {
     WordLookup words;
     for (Token& token : tokens_) {
       token.folded_id = words.Find(token.folded);
-      token.lower_id = token.lower == token.folded ? token.folded_id : words.Find(token.lower);
+      token.lower_id = token.same_forms ? token.folded_id : words.Find(token.lower);
     }
     return std::move(tokens_);
   }
@@ -239,6 +230,7 @@ class Tokenizer {
       std::string_view last = std::string_view(pronoun.text).substr(pronoun.text.rfind('-') + 1);
       pronoun.folded = FoldToken(last);
       pronoun.lower = LowerCase(last);
+      pronoun.same_forms = pronoun.lower == pronoun.folded;
       return;
     }
     Push(begin, end, TokenKind::kWord);
@@ -318,35 +310,52 @@ class Tokenizer {
   }
 
   void Push(size_t begin, size_t end, TokenKind kind) {
-    Token token;
+    // Built in place: three strings a token, most of them short enough to need no
+    // allocation.
+    Token& token = tokens_.emplace_back();
     token.begin = base_ + begin;
     token.end = base_ + end;
-    token.text = std::string(text_.substr(begin, end - begin));
+    std::string_view text = text_.substr(begin, end - begin);
+    token.text.assign(text);
     token.kind = kind;
-    if (kind == TokenKind::kWord && IsAscii(token.text)) {
+    if (kind == TokenKind::kWord && IsAscii(text)) {
       // The common case in one pass: a word token is letters and digits with
       // hyphens or apostrophes between them (or one apostrophe ending it), so its
       // fold is its lower case with hyphens made spaces (FoldToken would give the
       // same).
-      token.lower = token.text;
-      for (char& c : token.lower) {
+      token.lower.resize(text.size());
+      token.folded.resize(text.size());
+      bool hyphen = false;
+      for (size_t k = 0; k < text.size(); ++k) {
+        char c = text[k];
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        token.lower[k] = c;
+        hyphen = hyphen || c == '-';
+        token.folded[k] = c == '-' ? ' ' : c;
       }
-      token.folded = token.lower;
-      for (char& c : token.folded) {
-        if (c == '-') c = ' ';
-      }
+      token.same_forms = !hyphen;
     } else if (kind == TokenKind::kWord) {
-      token.folded = FoldToken(token.text);
+      token.folded = FoldToken(text);
       // (The text is NFC already: reports are normalised when read, rules too.)
-      token.lower = PlainApostrophes(LowerCase(token.text));
+      token.lower = PlainApostrophes(LowerCase(text));
+      if (token.lower.empty()) token.lower = token.folded;
+      token.same_forms = token.lower == token.folded;
     } else if (kind == TokenKind::kNumber) {
-      token.folded = LowerCase(token.text);
+      token.folded = IsAscii(text) ? AsciiLower(text) : LowerCase(text);
+      token.lower = token.folded;
+      token.same_forms = true;
     } else {
-      token.folded = token.text;
+      token.folded.assign(text);
+      token.lower.assign(text);
     }
-    if (token.lower.empty()) token.lower = token.folded;
-    tokens_.push_back(std::move(token));
+  }
+
+  static std::string AsciiLower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
   }
 
   std::string_view text_;

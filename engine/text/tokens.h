@@ -69,6 +69,7 @@ struct Token {
   // form no rule mentions.
   WordId folded_id = kUnknownWord;
   WordId lower_id = kUnknownWord;
+  bool same_forms = true;  // lower == folded (then lower_id == folded_id)
 };
 
 // Cuts `text` into tokens. Offsets are absolute: `base_offset` is the offset of
@@ -89,14 +90,35 @@ struct CodePoint {
   char32_t value = 0;
   size_t size = 1;
 };
-CodePoint DecodeCodePoint(std::string_view text, size_t offset);
+CodePoint DecodeMultiByte(std::string_view text, size_t offset);
+inline CodePoint DecodeCodePoint(std::string_view text, size_t offset) {
+  auto c = static_cast<unsigned char>(text[offset]);
+  if (c < 0x80) return {c, 1};  // ASCII, most of any text, decoded inline
+  return DecodeMultiByte(text, offset);
+}
 
-// Character classes shared by the tokenizer and the sentence splitter.
+// Character classes shared by the tokenizer and the sentence splitter; ASCII is
+// answered inline, other code points by utf8proc's categories.
 // Spaces: Unicode space separators (no-break U+00A0 and narrow no-break U+202F
 // included), tabs, line and paragraph ends, and the zero-width space.
-bool IsSpace(char32_t c);
-bool IsUpperCase(char32_t c);  // upper or title case letters
-bool IsLetter(char32_t c);     // letters and combining marks
-bool IsDigit(char32_t c);      // decimal digits
+bool IsSpaceBeyondAscii(char32_t c);
+bool IsUpperCaseBeyondAscii(char32_t c);
+bool IsLetterBeyondAscii(char32_t c);
+bool IsDigitBeyondAscii(char32_t c);
+inline bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == U' ' || (c >= U'\t' && c <= U'\r');  // \t \n \v \f \r
+  return IsSpaceBeyondAscii(c);
+}
+// Upper or title case letters.
+inline bool IsUpperCase(char32_t c) {
+  return c < 0x80 ? c >= U'A' && c <= U'Z' : IsUpperCaseBeyondAscii(c);
+}
+// Letters and combining marks.
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= U'a' && (c | 0x20) <= U'z';
+  return IsLetterBeyondAscii(c);
+}
+// Decimal digits.
+inline bool IsDigit(char32_t c) { return c < 0x80 ? c >= U'0' && c <= U'9' : IsDigitBeyondAscii(c); }
 
 }  // namespace attest

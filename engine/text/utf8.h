@@ -30,6 +30,12 @@ bool IsAscii(std::string_view text);
 // Unicode NFC. Requires valid UTF-8 (throws InvalidInput otherwise).
 std::string NormalizeNfc(std::string_view text);
 
+// Whether NFC leaves code point `c` alone wherever it stands (next to any other
+// such code point): a text made of these only is its own NFC, and NormalizeNfc
+// copies it without asking utf8proc. ASCII, Latin-1, Latin Extended, typographic
+// punctuation and currency signs are.
+bool IsNfcInert(char32_t c);
+
 // Lower-case, accents removed (NFKD without combining marks), typographic
 // apostrophes and quotes made plain, every run of non-alphanumeric characters made
 // one space, trimmed: "L’Armée  malienne" → "l armee malienne". Used to compare

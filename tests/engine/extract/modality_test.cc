@@ -68,6 +68,28 @@ TEST_CASE("a conditional of plans is no hearsay and leaves the endorsement alone
                    .claimant = "RFI",
                    .endorsement = Endorsement::kAuthor,
                    .no_hedges = {HedgeKind::kConditional}}}},
+      {.text = "Les autorités ont prévu des élections qui auraient lieu en mars.",
+       .claims = {{.anchor = "Les autorités",
+                   .endorsement = Endorsement::kAuthor,
+                   .no_hedges = {HedgeKind::kConditional}}}},
+  }));
+  CheckPassage("fr", p);
+}
+
+TEST_CASE("a conditional perfect in a relative clause after a purpose is hearsay, not a plan",
+          "[extract][fr]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "L'armée a lancé une opération pour retrouver les assaillants qui auraient fui "
+               "vers la frontière.",
+       .claims = {{.anchor = "qui auraient fui",
+                   .claimant = "RFI",
+                   .endorsement = Endorsement::kDistanced,
+                   .hedges = {{"auraient", HedgeKind::kConditional}}}}},
+      {.text = "Des renforts ont été envoyés pour sécuriser le village où des civils auraient "
+               "été tués.",
+       .claims = {{.anchor = "auraient été tués",
+                   .endorsement = Endorsement::kDistanced,
+                   .hedges = {{"auraient", HedgeKind::kConditional}}}}},
   }));
   CheckPassage("fr", p);
 }

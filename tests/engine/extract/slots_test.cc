@@ -80,6 +80,26 @@ TEST_CASE("a party's word for its adversary counts the dead of the side it fight
   CheckPassage("fr", p);
 }
 
+TEST_CASE("a number that a French date takes is never a count", "[extract][fr][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "Le 3 janvier 2020, l'armée a tué un militant près de Boni.",
+       .published = "2020-01-10",
+       .claims = {{.anchor = "Le 3 janvier", .slot = "fatalities", .value = "1"}}},
+      {.text = "En décembre 2019, l'armée a tué plusieurs militants près de Boni, selon une "
+               "source sécuritaire.",
+       .published = "2020-01-10",
+       .claims = {{.anchor = "En décembre", .slot = "fatalities", .value = "2.."}}},
+      {.text = "En 2019, l'armée a tué une dizaine de militants près de Boni.",
+       .published = "2020-01-10",
+       .claims = {{.anchor = "En 2019", .slot = "fatalities", .value = "8..12"}}},
+      // A count right after the date is still one.
+      {.text = "En 2019, 30 civils ont été tués à Ogossagou, selon des habitants.",
+       .published = "2020-01-10",
+       .claims = {{.anchor = "30 civils", .slot = "fatalities:civilians", .value = "30"}}},
+  }));
+  CheckPassage("fr", p);
+}
+
 TEST_CASE("an English party's word for its adversary counts the dead of the side it fights, and "
           "losses in someone's ranks are that one's", "[extract][en][slots]") {
   auto p = GENERATE(values<Passage>({
@@ -103,6 +123,31 @@ TEST_CASE("an English party's word for its adversary counts the dead of the side
                    .polarity = Polarity::kNegative,
                    .slot = "fatalities:FAMa",
                    .value = "1.."}}},
+  }));
+  CheckPassage("en", p);
+}
+
+TEST_CASE("a number that an English date takes is never a count", "[extract][en][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "On 3 January 2020, the Malian army killed a militant near Boni.",
+       .published = "2020-01-10",
+       .outlet = "ACLED",
+       .claims = {{.anchor = "On 3 January", .slot = "fatalities", .value = "1"}}},
+      {.text = "In December 2019, gunmen killed dozens of villagers near Ogossagou, residents "
+               "said.",
+       .published = "2020-01-10",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "In December",
+                   .slot = "fatalities:civilians",
+                   .value = "20..99"}}},
+      {.text = "In 2019, the army killed a dozen militants near Boni.",
+       .published = "2020-01-10",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "In 2019", .slot = "fatalities", .value = "12"}}},
+      {.text = "In 2019, 30 civilians were killed in Ogossagou, residents said.",
+       .published = "2020-01-10",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "30 civilians", .slot = "fatalities:civilians", .value = "30"}}},
   }));
   CheckPassage("en", p);
 }
