@@ -12,6 +12,7 @@ score() {  # name texts-dir
   echo "$1 $(tests/score/extraction_floor.sh "$attest" "$shared" 0 "$2" | grep '^strict_f1')"
 }
 score seed "$shared/fixtures/seed"
-for set in dev blind blind3 blind4 blind5 blind6; do
+for dir in tests/data/extract/*/; do  # every passage set, in name order
+  set=$(basename "$dir")
   score "$set" "tests/data/extract/$set"
 done
