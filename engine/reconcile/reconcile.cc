@@ -3,7 +3,8 @@
 // For each slot (statements are kept but not reconciled):
 //   1. Each claim takes a position: it supports a value, denies one, or is silent
 //      (declines, not confirmed). A negative polarity flips a truth value, and
-//      turns an assertion of any other value into its denial.
+//      turns an assertion of any other value into its denial; a mixed one leaves
+//      a truth value as it is and says nothing about any other value.
 //   2. Each position gets its claimant's stake (side, interest) and independence
 //      group (engine/reconcile/stakes.h), and a weight: policy base × endorsement
 //      × modality × interest.
@@ -1063,6 +1064,11 @@ IncidentRecord Reconcile(const ReconcileInput& input) {
       if (IsSilence(c->stance)) {
         p.act = Act::kSilent;
       } else if (c->value) {
+        // A clause that mixes both polarities ("militants burned the health
+        // centre, no casualties reported") does not say whether its count or
+        // text is affirmed or negated: it says nothing about such a value. Its
+        // truth values (the event happened) stand as positive.
+        if (c->polarity == Polarity::kMixed && !std::holds_alternative<bool>(*c->value)) continue;
         p.value = c->value;
         bool deny = c->stance == Stance::kDenies;
         if (c->polarity == Polarity::kNegative) {

@@ -279,6 +279,31 @@ TEST_CASE("a negative assertion of a truth value asserts its opposite", "[reconc
   CHECK(FormatSlotValue(*s.value) == "false");
 }
 
+TEST_CASE("a clause of mixed polarity says nothing about a count but its event stands",
+          "[reconcile]") {
+  // "Militants burned the health centre, no casualties reported": the count
+  // (none) belongs to the negated part, the event to the affirmed one.
+  Scenario sc;
+  sc.Claim("Wire", Stance::kAsserts, "fatalities", CountRange::AtLeast(1));
+  sc.Last().polarity = Polarity::kMixed;
+  sc.Last().implied.push_back({"occurred", true});
+  auto r = sc.Record();
+  const SlotRecord* fatalities = r.Find("fatalities");
+  REQUIRE(fatalities != nullptr);  // a core slot is always in the record
+  CHECK(fatalities->status == SlotStatus::kUnknown);
+  CHECK(fatalities->support.empty());
+  CHECK(!fatalities->value);
+  const SlotRecord* occurred = r.Find("occurred");
+  REQUIRE(occurred != nullptr);
+  CHECK(FormatSlotValue(*occurred->value) == "true");
+
+  // Said negatively, the same count is denied.
+  Scenario negative;
+  negative.Claim("Wire", Stance::kAsserts, "fatalities", CountRange::AtLeast(1));
+  negative.Last().polarity = Polarity::kNegative;
+  CHECK(negative.Slot("fatalities").status == SlotStatus::kDenied);
+}
+
 TEST_CASE("an analyst's verdict confirms or refutes whatever the claims say", "[reconcile]") {
   auto confirmed = Scenario()
                        .Claim("Front", Stance::kAsserts, "outcome", std::string("convoy destroyed"))
