@@ -13,18 +13,28 @@
 
 namespace attest {
 
+namespace {
+
+// The first position from `i` that is not in a run of eight ASCII bytes, read
+// eight at a time: the common case for tables and reports.
+inline size_t SkipAscii(const unsigned char* p, size_t i, size_t n) {
+  while (i + 8 <= n) {
+    uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  return i;
+}
+
+}  // namespace
+
 std::optional<size_t> FindInvalidUtf8(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    // Eight ASCII bytes at a time: the common case for tables and reports.
-    while (i + 8 <= n) {
-      uint64_t word;
-      std::memcpy(&word, p + i, 8);
-      if (word & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+    i = SkipAscii(p, i, n);
     if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) {
@@ -123,12 +133,7 @@ bool IsInertText(std::string_view text) {
   size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    while (i + 8 <= n) {
-      uint64_t word;
-      std::memcpy(&word, p + i, 8);
-      if (word & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+    i = SkipAscii(p, i, n);
     if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) {
