@@ -159,13 +159,20 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
         }
       }
     }
-    for (size_t d = 1; d <= 2 && !quantity; ++d) {  // right after: "killed at least 12"
-      size_t k = i + noun->length + d - 1;
-      if (k >= v.end) break;
-      if (d == 2 && !lexicon.quantities.approximations.At(t, k - 1)) break;
-      if (auto q = quantity_at(k)) {
-        quantity = q;
-        qpos = k;
+    // Right after: "killed at least 12". Taken too when it stands nearer the
+    // noun than the quantity found before it, which then belongs to another
+    // noun: in "des hommes armés ont tué 12 civils" the "des" is the gunmen's.
+    size_t before_gap = quantity ? i - (qpos + quantity->second) : 0;
+    if (!quantity || before_gap > 0) {
+      for (size_t d = 1; d <= 2; ++d) {
+        size_t k = i + noun->length + d - 1;
+        if (k >= v.end || (quantity && d - 1 >= before_gap)) break;
+        if (d == 2 && !lexicon.quantities.approximations.At(t, k - 1)) break;
+        if (auto q = quantity_at(k)) {
+          quantity = q;
+          qpos = k;
+          break;
+        }
       }
     }
     if (!quantity) continue;

@@ -80,6 +80,34 @@ TEST_CASE("a party's word for its adversary counts the dead of the side it fight
   CheckPassage("fr", p);
 }
 
+TEST_CASE("a French toll after the verb is the victims' count, not a determiner of the killers",
+          "[extract][fr][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "Des hommes armés ont tué 12 civils à Ogossagou, selon des habitants.",
+       .claims = {{.anchor = "Des hommes", .slot = "fatalities:civilians", .value = "12"}}},
+      {.text = "Des hommes armés ont tué au moins 12 civils, a indiqué le maire.",
+       .claims = {{.anchor = "Des hommes", .slot = "fatalities:civilians", .value = "12.."}}},
+      // A count before the noun, right next to it, stays the count.
+      {.text = "Plusieurs soldats ont été tués à Boni, selon une source sécuritaire.",
+       .claims = {{.anchor = "Plusieurs", .slot = "fatalities:FAMa", .value = "2.."}}},
+  }));
+  CheckPassage("fr", p);
+}
+
+TEST_CASE("an English toll after the verb is the victims' count, not a number of the weapons",
+          "[extract][en][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "The ministry said it had struck the base with two missiles, killing more than 60 "
+               "servicemen.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "The ministry said", .slot = "fatalities", .value = "61.."}}},
+      {.text = "Militants detonated an IED against a vehicle near Boulkessi, killing three soldiers.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "Militants", .slot = "fatalities:FAMa", .value = "3"}}},
+  }));
+  CheckPassage("en", p);
+}
+
 TEST_CASE("a number that a French date takes is never a count", "[extract][fr][slots]") {
   auto p = GENERATE(values<Passage>({
       {.text = "Le 3 janvier 2020, l'armée a tué un militant près de Boni.",
