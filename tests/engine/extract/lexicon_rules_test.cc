@@ -10,6 +10,7 @@
 
 #include "engine/base/error.h"
 #include "engine/extract/lexicon.h"
+#include "tests/support/diagnostic_messages.h"
 
 namespace attest {
 
@@ -44,15 +45,9 @@ TEST_CASE("a cues or grammar file with a misspelt or malformed field is refused 
   Diagnostics diagnostics;
   LoadLexicon(dir, "fr", diagnostics);
   fs::remove_all(dir);
-  std::vector<std::string> messages;
-  for (const auto& d : diagnostics.items()) messages.push_back(d.ToString());
-  CAPTURE(messages);
-  auto has = [&](std::string_view text) {
-    for (const auto& m : messages) {
-      if (m.find(text) != std::string::npos) return true;
-    }
-    return false;
-  };
+  const testing::DiagnosticMessages messages(diagnostics);
+  CAPTURE(messages.all());
+  auto has = [&](std::string_view text) { return messages.Has(text); };
   CHECK(has("cues.toml:7: object: unknown field in [[verb]]"));
   CHECK(has("cues.toml:12: objects"));
   CHECK(has("grammar.toml:4: refers: use person, group or any"));

@@ -11,6 +11,7 @@
 #include "engine/extract/lexicon.h"
 #include "engine/rulebook/rulebook.h"
 #include "engine/text/utf8.h"
+#include "tests/support/diagnostic_messages.h"
 
 namespace attest {
 
@@ -200,15 +201,9 @@ TEST_CASE("a text rules file with an unknown field or a malformed entry is refus
   Diagnostics diagnostics;
   LoadLexicon(dir, "fr", diagnostics);
   fs::remove_all(dir);
-  std::vector<std::string> messages;
-  for (const auto& d : diagnostics.items()) messages.push_back(d.ToString());
-  CAPTURE(messages);
-  auto has = [&](std::string_view text) {
-    for (const auto& m : messages) {
-      if (m.find(text) != std::string::npos) return true;
-    }
-    return false;
-  };
+  const testing::DiagnosticMessages messages(diagnostics);
+  CAPTURE(messages.all());
+  auto has = [&](std::string_view text) { return messages.Has(text); };
   CHECK(has("text.toml:2: abbreviations: 'Mme' must be one word written with its final period"));
   CHECK(has("text.toml:6: elisions: unknown field in [tokens]"));
   CHECK(has("text.toml:7: inversions: 't-il' must be a hyphen and lower-case letters"));

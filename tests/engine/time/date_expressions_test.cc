@@ -12,6 +12,7 @@
 #include "engine/rulebook/toml_reader.h"
 #include "engine/text/tokens.h"
 #include "engine/time/date_words.h"
+#include "tests/support/diagnostic_messages.h"
 
 namespace attest {
 
@@ -376,15 +377,9 @@ TEST_CASE(
   REQUIRE(reader.ok());
   ReadDateWords(reader, LexiconOf("fr").tokens, diagnostics);
   fs::remove(path);
-  std::vector<std::string> messages;
-  for (const auto& d : diagnostics.items()) messages.push_back(d.ToString());
-  CAPTURE(messages);
-  auto has = [&](std::string_view text) {
-    for (const auto& m : messages) {
-      if (m.find(text) != std::string::npos) return true;
-    }
-    return false;
-  };
+  const testing::DiagnosticMessages messages(diagnostics);
+  CAPTURE(messages.all());
+  auto has = [&](std::string_view text) { return messages.Has(text); };
   CHECK(has("attest-date-words-test.toml:3: number: a month number runs from 1 to 12"));
   CHECK(has("attest-date-words-test.toml:8: spelling: unknown field in [[weekday]]"));
   CHECK(has("attest-date-words-test.toml:11: words: 'lundi' is already a weekday word (line 7)"));
