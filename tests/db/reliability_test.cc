@@ -103,13 +103,13 @@ TEST_CASE("an ingest after a reconcile weighs its claims by the stored reliabili
   CHECK_THAT(gate->reason, Catch::Contains("good ("));
 }
 
-TEST_CASE("the sources whose reliability moved between two times come from one query",
-          "[db][reliability]") {
-  Rulebook rules = testing::SmallRulebook();
-  SQLite::Database db = OpenDatabase(":memory:", OpenMode::kReadWrite);
+namespace {
+
+// Two reliability runs, on 2026-01-02 and 2026-01-06; between them more of
+// "bad" departing from "good" and "also" makes its probability fall.
+void TwoRunsWhereBadFalls(SQLite::Database& db, const Rulebook& rules) {
   Ingest(db, rules, Table(12), "t1", At("2026-01-01"));
   ReconcileAll(db, rules, At("2026-01-02"));
-  // More of "bad" departing: its probability falls.
   std::string more = "source\tobject\tattribute\tvalue\n";
   for (int i = 0; i < 40; ++i) {
     std::string object = "p" + std::to_string(i);
@@ -118,6 +118,15 @@ TEST_CASE("the sources whose reliability moved between two times come from one q
   }
   Ingest(db, rules, more, "t2", At("2026-01-05"));
   ReconcileAll(db, rules, At("2026-01-06"));
+}
+
+}  // namespace
+
+TEST_CASE("the sources whose reliability moved between two times come from one query",
+          "[db][reliability]") {
+  Rulebook rules = testing::SmallRulebook();
+  SQLite::Database db = OpenDatabase(":memory:", OpenMode::kReadWrite);
+  TwoRunsWhereBadFalls(db, rules);
 
   ReliabilityRepository runs(db);
   std::vector<ReliabilityMove> moved = runs.MovedBetween(At("2026-01-03"), At("2026-01-07"), 0.05);
@@ -139,16 +148,7 @@ TEST_CASE("the periodic report lists the sources whose reliability moved in its 
           "[db][reliability][report]") {
   Rulebook rules = testing::SmallRulebook();
   SQLite::Database db = OpenDatabase(":memory:", OpenMode::kReadWrite);
-  Ingest(db, rules, Table(12), "t1", At("2026-01-01"));
-  ReconcileAll(db, rules, At("2026-01-02"));
-  std::string more = "source\tobject\tattribute\tvalue\n";
-  for (int i = 0; i < 40; ++i) {
-    std::string object = "p" + std::to_string(i);
-    more += "good\t" + object + "\tgate\tx\nalso\t" + object + "\tgate\tx\nbad\t" + object +
-            "\tgate\ty\n";
-  }
-  Ingest(db, rules, more, "t2", At("2026-01-05"));
-  ReconcileAll(db, rules, At("2026-01-06"));
+  TwoRunsWhereBadFalls(db, rules);
 
   ReportPeriod period{At("2026-01-03"), At("2026-01-07")};
   PeriodReportInput in = ReadPeriodReportInput(db, rules.slots, period);
