@@ -92,14 +92,15 @@ class DateParser {
       joined_ += ' ';
     }
     starts_.push_back(joined_.size());
-    // Where a core may begin: a number, or a starter word (see DateWords).
+    // Which tables have a phrase starting at each piece, and where a core may
+    // begin: a number, or a starter word (see DateWords).
+    firsts_.reserve(pieces_.size());
     may_start_.reserve(pieces_.size());
     for (const auto& p : pieces_) {
-      std::string_view first = std::string_view(p.folded).substr(0, p.folded.find(' '));
+      firsts_.push_back(words.BitsOf(p.id));
       may_start_.push_back(p.kind == TokenKind::kNumber ||
                            (p.kind == TokenKind::kWord &&
-                            (words.starters.empty() ||
-                             words.starters.find(first) != words.starters.end())));
+                            (words.starter_bits == 0 || (firsts_.back() & words.starter_bits))));
     }
   }
 
@@ -540,7 +541,7 @@ class DateParser {
   // The longest phrase of `table` starting at piece `k`, with its length in pieces.
   template <typename Value>
   std::optional<std::pair<Value, size_t>> Match(const PhraseTable<Value>& table, size_t k) const {
-    if (k >= pieces_.size()) return std::nullopt;
+    if (k >= pieces_.size() || (firsts_[k] & table.bit) == 0) return std::nullopt;
     for (size_t length = std::min(table.longest, pieces_.size() - k); length >= 1; --length) {
       auto it = table.entries.find(Key(k, length));
       if (it != table.entries.end()) return std::make_pair(it->second, length);
@@ -558,6 +559,7 @@ class DateParser {
   // Whether a phrase of `table` ends just before piece `k`.
   bool EndsAt(const PhraseSet& table, size_t k) const {
     for (size_t length = 1; length <= std::min(table.longest, k); ++length) {
+      if ((firsts_[k - length] & table.bit) == 0) continue;
       if (table.entries.count(Key(k - length, length))) return true;
     }
     return false;
@@ -578,6 +580,7 @@ class DateParser {
   std::string joined_;
   std::vector<size_t> starts_;
   std::vector<bool> may_start_;  // per piece
+  std::vector<uint32_t> firsts_;  // per piece: the bits of the tables a phrase of which starts there
 };
 
 }  // namespace
@@ -589,7 +592,7 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
   // for "last year" or "next week".
   if (published.is_special() || published.year() < 1401 || published.year() > 9998) return {};
   // No month, weekday, relative day, unit, season, period part or number: no date.
-  bool possible = words.triggers.empty();
+  bool possible = words.trigger_bits == 0;
   for (const Token& t : tokens) {
     if (possible) break;
     // A number is a date only as a year (1900-2100) or a numeric date (14/07/2025,
@@ -601,8 +604,10 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
       possible = separated || year;
     }
     if (t.kind != TokenKind::kWord) continue;
-    std::string_view first = std::string_view(t.folded).substr(0, t.folded.find(' '));
-    possible = words.triggers.find(first) != words.triggers.end();
+    size_t space = t.folded.find(' ');
+    WordId first = space == std::string::npos ? t.folded_id
+                                              : FindWord(std::string_view(t.folded).substr(0, space));
+    possible = (words.BitsOf(first) & words.trigger_bits) != 0;
   }
   if (!possible) return {};
   return DateParser(tokens, text, base_offset, published, words).Run();

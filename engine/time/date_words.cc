@@ -16,7 +16,7 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens) {
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     if (token.kind != TokenKind::kWord) {
-      pieces.push_back({token.folded, t, true, true, false, token.kind});
+      pieces.push_back({token.folded, token.folded_id, t, true, true, false, token.kind});
       continue;
     }
     // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
@@ -26,6 +26,7 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens) {
       // One piece: the token's own folded form.
       DatePiece piece;
       piece.folded = token.folded;
+      piece.id = token.folded_id;
       piece.token = t;
       piece.capitalized = IsUpperCase(DecodeCodePoint(text, 0).value);
       piece.kind = TokenKind::kWord;
@@ -40,6 +41,7 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens) {
       std::string_view word = text.substr(part, end - part);
       DatePiece piece;
       piece.folded = FoldToken(word);
+      piece.id = FindWord(piece.folded);
       piece.token = t;
       piece.capitalized = IsUpperCase(DecodeCodePoint(word, 0).value);
       piece.kind = TokenKind::kWord;
@@ -297,20 +299,40 @@ DateWords ReadDateWords(const TomlReader& reader, const TokenRules& token_rules,
                         Diagnostics& diagnostics) {
   if (!reader.ok()) return {};
   DateWords words = DateWordsReader(reader, token_rules, diagnostics).Read();
-  auto first_pieces = [&](const auto& table) {
-    for (const auto& [key, value] : table.entries) words.triggers.insert(key.substr(0, key.find(' ')));
+  // Every piece of every phrase gets a word id, so that a text's pieces carry the
+  // ids the tables are indexed by.
+  uint32_t next_bit = 1;
+  auto index = [&](auto& table) {
+    if (table.entries.empty()) return;  // bit 0: asked about nothing
+    table.bit = next_bit;
+    next_bit <<= 1;
+    for (const auto& [key, value] : table.entries) {
+      for (size_t start = 0; start <= key.size();) {
+        size_t space = std::min(key.find(' ', start), key.size());
+        InternWord(std::string_view(key).substr(start, space - start));
+        start = space + 1;
+      }
+      WordId first = InternWord(std::string_view(key).substr(0, key.find(' ')));
+      if (first >= words.first_piece_bits.size()) words.first_piece_bits.resize(first + 1, 0);
+      words.first_piece_bits[first] |= table.bit;
+    }
   };
-  first_pieces(words.months);
-  first_pieces(words.weekdays);
-  first_pieces(words.relative_days);
-  first_pieces(words.units);
-  first_pieces(words.seasons);
-  first_pieces(words.period_parts);
-  first_pieces(words.parts_of_day);  // "ce matin", "this morning"
-  words.starters = words.triggers;
-  for (const auto& [key, value] : words.modifiers_before.entries) {
-    words.starters.insert(key.substr(0, key.find(' ')));
+  for (auto* table : {&words.parts_of_day, &words.lead_words, &words.introducers,
+                      &words.joiners, &words.quantity_words}) {
+    index(*table);
   }
+  index(words.months);
+  index(words.weekdays);
+  index(words.relative_days);
+  index(words.units);
+  index(words.seasons);
+  index(words.period_parts);
+  index(words.modifiers_before);
+  index(words.modifiers_after);
+  words.trigger_bits = words.months.bit | words.weekdays.bit | words.relative_days.bit |
+                       words.units.bit | words.seasons.bit | words.period_parts.bit |
+                       words.parts_of_day.bit;
+  words.starter_bits = words.trigger_bits | words.modifiers_before.bit;
   return words;
 }
 

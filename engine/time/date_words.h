@@ -61,6 +61,8 @@ struct PhraseTable {
   // Found by string_view too (keys are views into the text's pieces).
   std::unordered_map<std::string, Value, PhraseKeyHash, std::equal_to<>> entries;
   size_t longest = 0;  // pieces in the longest phrase
+  // This table's bit in DateWords::first_pieces (set by ReadDateWords).
+  uint32_t bit = 0;
 };
 using PhraseSet = PhraseTable<bool>;
 
@@ -94,20 +96,29 @@ struct DateWords {
   // Phrases after which a number is a quantity, never a year: "plus de", "more than".
   PhraseSet quantity_words;
 
-  // The first pieces of every phrase that can make a date on its own or with a
+  // The first pieces of every phrase of every table above, by word id
+  // (engine/text/word_ids.h), with the bits of the tables that have a phrase
+  // starting with it: the parser looks a piece up once and asks a table only when
+  // its bit is set. 0 for a word that starts no phrase.
+  std::vector<uint32_t> first_piece_bits;
+  uint32_t BitsOf(WordId piece) const {
+    return piece < first_piece_bits.size() ? first_piece_bits[piece] : 0;
+  }
+  // Triggers: the tables whose phrases can make a date on their own or with a
   // number (months, weekdays, relative days, units, seasons, period parts, parts
-  // of the day after "this": "ce matin"): a text
-  // with none of these and no number holds no date, and is not parsed.
-  std::unordered_set<std::string, PhraseKeyHash, std::equal_to<>> triggers;
-  // Where an expression's core can begin: a trigger or a modifier before ("last",
-  // "ce"). The parser tries no other word (numbers aside).
-  std::unordered_set<std::string, PhraseKeyHash, std::equal_to<>> starters;
+  // of the day after "this": "ce matin"): a text with none of their first pieces
+  // and no number holds no date, and is not parsed.
+  uint32_t trigger_bits = 0;
+  // Starters: where an expression's core can begin, a trigger or a modifier before
+  // ("last", "ce"). The parser tries no other word (numbers aside).
+  uint32_t starter_bits = 0;
 };
 
 // One word as date phrases are matched: a token, or one part of a hyphenated word
 // ("mi-juillet" gives "mi" and "juillet"), folded as FoldToken does.
 struct DatePiece {
   std::string folded;
+  WordId id = kUnknownWord;  // of `folded` (engine/text/word_ids.h)
   size_t token = 0;          // index of the token it comes from
   bool token_start = false;  // the piece starts its token
   bool token_end = false;    // the piece ends its token
