@@ -175,4 +175,10 @@ struct Lexicon {
 Lexicon LoadLexicon(const std::filesystem::path& dir, const std::string& lang,
                     Diagnostics& diagnostics);
 
+// Gives every phrase index of the lexicon its start bit in a new StartTable, kept
+// in lexicon.tokens, so that the tokens cut with these rules carry the bits
+// (engine/text/word_ids.h). LoadLexicon calls it last; call it again after
+// changing the lexicon's phrases.
+void RegisterStartBits(Lexicon& lexicon);
+
 }  // namespace attest

@@ -509,7 +509,34 @@ Lexicon LoadLexicon(const std::filesystem::path& dir, const std::string& lang,
   read("hedges.toml", ReadHedges, lexicon.hedges);
   read("quantities.toml", ReadQuantities, lexicon.quantities);
   read("slots.toml", ReadSlots, lexicon.slots);
+  RegisterStartBits(lexicon);
   return lexicon;
+}
+
+void RegisterStartBits(Lexicon& lexicon) {
+  auto table = std::make_shared<StartTable>();
+  auto each = [&](auto&... index) { (index.Register(*table), ...); };
+  CueLexicon& c = lexicon.cues;
+  each(c.verbs, c.frames, c.without, c.relays, c.agent_markers, c.not_cues, c.addressee_markers,
+       c.addressees);
+  GrammarLexicon& g = lexicon.grammar;
+  each(g.negators, g.negative_words, g.contrast, g.coordinators, g.relatives, g.subordinators,
+       g.auxiliaries, g.passive_auxiliaries, g.control_verbs, g.claim_nouns, g.function_words,
+       g.conditional, g.conditional_exceptions, g.plan_markers, g.perfect_auxiliaries,
+       g.perfect_participle_exceptions, g.infinitive_markers, g.gerund_markers,
+       g.infinitive_particles, g.pronouns, g.determiners, g.detect);
+  ClaimantLexicon& w = lexicon.claimants;
+  each(w.source_nouns, w.qualifiers, w.roles, w.counts, w.concordant, w.persons, w.affiliation,
+       w.anaphors, w.same_source, w.anonymity);
+  each(lexicon.hedges.epistemic, lexicon.hedges.distancing);
+  QuantityLexicon& q = lexicon.quantities;
+  each(q.numbers, q.vague, q.approximations, q.all, q.any);
+  SlotLexicon& s = lexicon.slots;
+  each(s.events, s.count_nouns, s.materiel, s.outcomes, s.participation, s.described_by,
+       s.cooperation, s.silence_topics, s.side_nouns, s.enemy_nouns, s.own_ranks, s.ranks_of,
+       s.locatives);
+  for (auto& [slot, words] : s.count_context) words.Register(*table);
+  lexicon.tokens.starts = std::move(table);
 }
 
 }  // namespace attest

@@ -39,6 +39,7 @@ class PhraseIndex {
   // phrase's words are interned (engine/text/word_ids.h).
   bool Add(const Phrase& phrase, V value) {
     if (phrase.empty()) return false;
+    table_ = 0;  // a phrase added after Register: the bits no longer tell
     std::vector<WordId> ids;
     ids.reserve(phrase.size());
     for (const auto& word : phrase) ids.push_back(InternWord(word));
@@ -56,11 +57,30 @@ class PhraseIndex {
     return true;
   }
 
+  // Takes a bit of `table` and marks in it the first word of every phrase, so that
+  // tokens cut with the table's rules tell by a bit whether they start a phrase
+  // here (engine/text/word_ids.h). Call once all phrases are added.
+  void Register(StartTable& table) {
+    uint16_t bit = table.NewBit();
+    if (bit == kNoStartBit) return;
+    for (size_t word = 0; word < slots_.size(); ++word) {
+      if (slots_[word] != 0) table.Mark(bit, static_cast<WordId>(word), accents_);
+    }
+    bit_ = bit;
+    table_ = table.id();
+  }
+
   // The longest phrase starting at token `i`.
   [[gnu::always_inline]] std::optional<Match> At(const std::vector<Token>& tokens,
                                                  size_t i) const {
     if (i >= tokens.size()) return std::nullopt;
-    WordId first = Key(tokens[i]);
+    const Token& token = tokens[i];
+    if (token.start_table == table_ && table_ != 0) {
+      // The token's own bit says whether it starts a phrase here.
+      if (((token.starts[bit_ / 64] >> (bit_ % 64)) & 1) == 0) [[likely]] return std::nullopt;
+      return Longest(tokens, i, lists_[slots_[Key(token)] - 1]);
+    }
+    WordId first = Key(token);
     // Most words start no phrase of this index: one array read says so, inline
     // (extraction asks dozens of indexes about every token).
     if (first >= slots_.size() || slots_[first] == 0) [[likely]] {
@@ -108,6 +128,8 @@ class PhraseIndex {
   std::vector<uint32_t> slots_;
   std::vector<Entries> lists_;
   bool accents_ = false;
+  uint32_t table_ = 0;  // the StartTable registered with (0: none)
+  uint16_t bit_ = kNoStartBit;
 };
 
 struct Present {};

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "engine/extract/mentions.h"
 #include "engine/rulebook/reliability_rules.h"
 #include "engine/rulebook/toml_reader.h"
 #include "engine/text/utf8.h"
@@ -310,6 +311,17 @@ Rulebook LoadRulebook(const fs::path& dir) {
     }
   }
   if (diagnostics.HasErrors()) throw InvalidInput(std::move(diagnostics));
+  // The gazetteer's phrases per language, built now so that their indexes take
+  // start bits in their lexicon's table before any text is cut with it.
+  for (auto& [lang, lexicon] : book.lexicons) {
+    auto phrases = std::make_shared<GazetteerPhrases>(GazetteerPhrases::Build(book, lexicon));
+    if (lexicon.tokens.starts) {
+      phrases->actors.Register(*lexicon.tokens.starts);
+      phrases->designations.Register(*lexicon.tokens.starts);
+      phrases->places.Register(*lexicon.tokens.starts);
+    }
+    book.derived.phrases[lang] = std::move(phrases);
+  }
   return book;
 }
 

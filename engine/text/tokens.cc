@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <unordered_map>
+
 #include "engine/text/utf8.h"
 
 namespace attest {
@@ -141,9 +143,14 @@ class Tokenizer {
       }
     }
     WordLookup words;
+    const StartTable* starts = rules_.starts.get();
     for (Token& token : tokens_) {
       token.folded_id = words.Find(token.folded);
       token.lower_id = token.same_forms ? token.folded_id : words.Find(token.lower);
+      if (starts) {
+        token.start_table = starts->id();
+        token.starts = starts->Of(token.folded_id, token.lower_id);
+      }
     }
     return std::move(tokens_);
   }
@@ -155,6 +162,8 @@ class Tokenizer {
     bool number = IsDigit(DecodeCodePoint(text_, begin).value);
     size_t end = begin;
     char32_t last = 0;
+    bool apostrophe = false;  // inside the word
+    bool hyphen = false;      // an ASCII hyphen inside the word
     while (end < text_.size()) {
       CodePoint cp = DecodeCodePoint(text_, end);
       if (IsAlnum(cp.value)) {
@@ -165,6 +174,7 @@ class Tokenizer {
       char32_t next = CodePointAt(text_, end + cp.size);
       if (IsApostrophe(cp.value)) {
         if (IsLetter(next)) {
+          apostrophe = true;
           last = cp.value;
           end += cp.size;
           continue;
@@ -172,11 +182,13 @@ class Tokenizer {
         // An apostrophe before a space or a mark ends an elided form ("l' armée")
         // when the word so far is one; otherwise it is punctuation.
         if (!number && rules_.elided.count(FoldToken(text_.substr(begin, end + cp.size - begin)))) {
+          apostrophe = true;
           end += cp.size;
         }
         break;
       }
       if (IsHyphen(cp.value) && IsAlnum(last) && IsAlnum(next)) {
+        hyphen = hyphen || cp.value == U'-';
         last = cp.value;
         end += cp.size;
         continue;
@@ -191,20 +203,17 @@ class Tokenizer {
     if (number) {
       Push(begin, end, TokenKind::kNumber);
     } else {
-      SplitWord(begin, end);
+      SplitWord(begin, end, apostrophe, hyphen);
     }
     return end;
   }
 
   // Cuts elided forms off the front and one clitic off the end of a word.
-  void SplitWord(size_t begin, size_t end) {
+  // `apostrophe`, `hyphen`: whether the word holds one (an ASCII hyphen).
+  void SplitWord(size_t begin, size_t end, bool apostrophe, bool hyphen) {
     // Elisions and clitics hold an apostrophe, inversions a hyphen: most words
     // have neither and stay whole.
-    std::string_view whole = text_.substr(begin, end - begin);
-    bool apostrophe = whole.find('\'') != std::string_view::npos ||
-                      whole.find("\u2019") != std::string_view::npos ||
-                      whole.find("\u02BC") != std::string_view::npos;
-    if (!apostrophe && (rules_.inversions.empty() || whole.find('-') == std::string_view::npos)) {
+    if (!apostrophe && (rules_.inversions.empty() || !hyphen)) {
       Push(begin, end, TokenKind::kWord);
       return;
     }
@@ -335,11 +344,10 @@ class Tokenizer {
       }
       token.same_forms = !hyphen;
     } else if (kind == TokenKind::kWord) {
-      token.folded = FoldToken(text);
-      // (The text is NFC already: reports are normalised when read, rules too.)
-      token.lower = PlainApostrophes(LowerCase(text));
-      if (token.lower.empty()) token.lower = token.folded;
-      token.same_forms = token.lower == token.folded;
+      const Forms& forms = FormsOf(text);
+      token.folded = forms.folded;
+      token.lower = forms.lower;
+      token.same_forms = forms.same;
     } else if (kind == TokenKind::kNumber) {
       token.folded = IsAscii(text) ? AsciiLower(text) : LowerCase(text);
       token.lower = token.folded;
@@ -348,6 +356,38 @@ class Tokenizer {
       token.folded.assign(text);
       token.lower.assign(text);
     }
+  }
+
+  // The folded and lower-case forms of a word beyond ASCII. Folding goes through
+  // utf8proc and costs far more than a lookup, and the words of a language recur,
+  // so the forms of each word are kept, per thread, for the next time it comes.
+  struct Forms {
+    std::string folded;
+    std::string lower;
+    bool same = true;
+  };
+  struct FormsHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      uint64_t h = 14695981039346656037ULL;
+      for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
+  };
+  static const Forms& FormsOf(std::string_view text) {
+    // Bounded: a text of endless new words empties it now and then, never grows it
+    // without end.
+    static constexpr size_t kMaxWords = 1 << 16;
+    thread_local std::unordered_map<std::string, Forms, FormsHash, std::equal_to<>> known;
+    if (auto it = known.find(text); it != known.end()) return it->second;
+    if (known.size() >= kMaxWords) known.clear();
+    Forms forms;
+    forms.folded = FoldToken(text);
+    // (The text is NFC already: reports are normalised when read, rules too.)
+    forms.lower = PlainApostrophes(LowerCase(text));
+    if (forms.lower.empty()) forms.lower = forms.folded;
+    forms.same = forms.lower == forms.folded;
+    return known.emplace(std::string(text), std::move(forms)).first->second;
   }
 
   static std::string AsciiLower(std::string_view text) {

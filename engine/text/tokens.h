@@ -26,6 +26,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -55,6 +56,9 @@ struct TokenRules {
   // "affirme" + "-t-elle". The cut-off token reads as its pronoun: its folded and
   // lower forms are the last part ("il").
   std::vector<std::string> inversions;
+  // The start bits of the lexicon these rules belong to (engine/text/word_ids.h),
+  // given to every token; none for rules that belong to no lexicon.
+  std::shared_ptr<StartTable> starts;
 };
 
 struct Token {
@@ -70,6 +74,10 @@ struct Token {
   WordId folded_id = kUnknownWord;
   WordId lower_id = kUnknownWord;
   bool same_forms = true;  // lower == folded (then lower_id == folded_id)
+  // The start bits of its words in the table of the rules it was cut with, and
+  // that table's id (0: none). engine/text/word_ids.h.
+  uint32_t start_table = 0;
+  StartMask starts{};
 };
 
 // Cuts `text` into tokens. Offsets are absolute: `base_offset` is the offset of

@@ -1,5 +1,6 @@
 #include "engine/text/word_ids.h"
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <shared_mutex>
@@ -59,6 +60,26 @@ WordId WordLookup::Find(std::string_view form) const {
   const Table& t = Words();
   auto it = t.ids.find(form);
   return it == t.ids.end() ? kUnknownWord : it->second;
+}
+
+namespace {
+
+std::atomic<uint32_t> next_table_id{1};
+
+}  // namespace
+
+StartTable::StartTable() : id_(next_table_id.fetch_add(1)) {}
+
+uint16_t StartTable::NewBit() {
+  if (next_ >= kStartWords * 64) return kNoStartBit;
+  return next_++;
+}
+
+void StartTable::Mark(uint16_t bit, WordId first, bool accents) {
+  if (bit == kNoStartBit) return;
+  auto& by_word = accents ? lower_ : folded_;
+  if (first >= by_word.size()) by_word.resize(first + 1, StartMask{});
+  by_word[first][bit / 64] |= uint64_t{1} << (bit % 64);
 }
 
 }  // namespace attest

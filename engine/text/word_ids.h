@@ -9,8 +9,10 @@
 // Thread-safe: lookups take a shared lock, interning an exclusive one.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace attest {
 
@@ -32,6 +34,51 @@ class WordLookup {
   WordLookup(const WordLookup&) = delete;
   WordLookup& operator=(const WordLookup&) = delete;
   WordId Find(std::string_view form) const;
+};
+
+// Start bits: which phrase indexes of one lexicon a word can start a phrase of,
+// one bit per index, so that asking an index about a token that starts none of
+// its phrases (nearly every question extraction asks) reads a bit of the token
+// itself instead of the index's own table. The tokenizer gives each token the
+// bits of its words (Token::starts) and the id of the table they come from; an
+// index answers from the bits only for a token of its own table, and otherwise
+// as it would without them (engine/extract/phrases.h).
+//
+// A table is filled while its rules are loaded, before any text is tokenised
+// with them; tokens made earlier would miss bits. Not thread-safe to fill; safe
+// to read from any number of threads once filled.
+inline constexpr size_t kStartWords = 3;  // up to 192 indexes a table
+using StartMask = std::array<uint64_t, kStartWords>;
+inline constexpr uint16_t kNoStartBit = 0xFFFF;
+
+class StartTable {
+ public:
+  StartTable();  // with an id no other table of the process has (never 0)
+  StartTable(const StartTable&) = delete;
+  StartTable& operator=(const StartTable&) = delete;
+
+  uint32_t id() const { return id_; }
+  // A bit for one more index, or kNoStartBit when all are taken (that index then
+  // answers without bits).
+  uint16_t NewBit();
+  // Records that the index with `bit` has a phrase whose first word has id
+  // `first`: its folded form, or with `accents` its accented lower case.
+  void Mark(uint16_t bit, WordId first, bool accents);
+  // The bits of a token with these word ids.
+  StartMask Of(WordId folded, WordId lower) const {
+    StartMask m{};
+    if (folded < folded_.size()) m = folded_[folded];
+    if (lower < lower_.size()) {
+      for (size_t w = 0; w < kStartWords; ++w) m[w] |= lower_[lower][w];
+    }
+    return m;
+  }
+
+ private:
+  uint32_t id_;
+  uint16_t next_ = 0;
+  std::vector<StartMask> folded_;  // by word id
+  std::vector<StartMask> lower_;
 };
 
 }  // namespace attest

@@ -1,0 +1,131 @@
+// Start bits (engine/text/word_ids.h): an index registered in a table answers a
+// token of that table from the token's bits, and must answer exactly as it would
+// without them, for every token, whatever table the token was cut with.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/extract/phrases.h"
+#include "engine/text/tokens.h"
+#include "engine/text/word_ids.h"
+
+namespace attest {
+
+namespace {
+
+TokenRules FrenchRules(std::shared_ptr<StartTable> table) {
+  TokenRules rules;
+  rules.elided = {"l'", "d'", "qu'"};
+  rules.starts = std::move(table);
+  return rules;
+}
+
+WordSet PhrasesOf(const std::vector<std::string>& phrases, const TokenRules& rules, bool accents) {
+  WordSet set;
+  if (accents) set.MatchAccents();
+  for (const auto& p : phrases) set.Add(PhraseOf(p, rules, accents), Present{});
+  return set;
+}
+
+// The length of the longest phrase at each token, 0 for none.
+std::vector<size_t> Answers(const WordSet& set, const std::vector<Token>& tokens) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto m = set.At(tokens, i);
+    out.push_back(m ? m->length : 0);
+  }
+  return out;
+}
+
+const std::string kText =
+    "À la fin du mois, l'armée a affirmé qu'elle était à Gao, alors que les rebelles "
+    "ont dit le contraire à la presse.";
+
+}  // namespace
+
+TEST_CASE("an index answers alike from start bits and without them, for tokens of any table",
+          "[extract][fr]") {
+  auto mine = std::make_shared<StartTable>();
+  auto other = std::make_shared<StartTable>();
+  TokenRules plain = FrenchRules(nullptr);
+  for (bool accents : {false, true}) {
+    CAPTURE(accents);
+    std::vector<std::string> phrases = {"à la fin", "a affirmé", "alors que", "a", "la presse",
+                                        "l'armée"};
+    WordSet unregistered = PhrasesOf(phrases, plain, accents);
+    WordSet registered = PhrasesOf(phrases, plain, accents);
+    registered.Register(*mine);
+    WordSet elsewhere = PhrasesOf({"les rebelles"}, plain, accents);
+    elsewhere.Register(*other);
+
+    auto of_mine = Tokenize(kText, 0, FrenchRules(mine));
+    auto of_other = Tokenize(kText, 0, FrenchRules(other));
+    auto of_none = Tokenize(kText, 0, plain);
+    std::vector<size_t> expected = Answers(unregistered, of_none);
+    // Some phrases are found and some tokens start none: the check can fail both ways.
+    CHECK(std::count(expected.begin(), expected.end(), 0) > 0);
+    CHECK(std::count_if(expected.begin(), expected.end(), [](size_t n) { return n > 1; }) > 0);
+    CHECK(Answers(registered, of_mine) == expected);
+    CHECK(Answers(registered, of_other) == expected);
+    CHECK(Answers(registered, of_none) == expected);
+    CHECK(Answers(unregistered, of_mine) == expected);
+  }
+}
+
+TEST_CASE("accents tell words apart through start bits as they do without them",
+          "[extract][fr]") {
+  auto table = std::make_shared<StartTable>();
+  TokenRules plain = FrenchRules(nullptr);
+  WordSet has = PhrasesOf({"a"}, plain, true);  // "a" (has), not "à" (to)
+  has.Register(*table);
+  WordSet folded = PhrasesOf({"a"}, plain, false);  // both
+  folded.Register(*table);
+  auto tokens = Tokenize("à Gao, il a dit", 0, FrenchRules(table));
+  REQUIRE(tokens.size() == 6);
+  CHECK_FALSE(has.At(tokens, 0));
+  CHECK(has.At(tokens, 4));
+  CHECK(folded.At(tokens, 0));
+  CHECK(folded.At(tokens, 4));
+}
+
+TEST_CASE("a phrase added after registration is still found, by tokens cut before or after",
+          "[extract][fr]") {
+  auto table = std::make_shared<StartTable>();
+  TokenRules rules = FrenchRules(table);
+  WordSet set = PhrasesOf({"alors que"}, rules, false);
+  set.Register(*table);
+  auto before = Tokenize(kText, 0, rules);
+  set.Add(PhraseOf("les rebelles", rules), Present{});
+  auto after = Tokenize(kText, 0, rules);
+  for (const auto* tokens : {&before, &after}) {
+    auto found = set.Find(*tokens, 0, tokens->size());
+    REQUIRE(found);
+    CHECK((*tokens)[found->first].folded == "alors");
+    auto rebels = set.Find(*tokens, found->first + 1, tokens->size());
+    REQUIRE(rebels);
+    CHECK((*tokens)[rebels->first].folded == "les");
+  }
+}
+
+TEST_CASE("indexes beyond a table's bits answer without them", "[extract][fr]") {
+  auto table = std::make_shared<StartTable>();
+  TokenRules rules = FrenchRules(table);
+  std::vector<WordSet> sets;
+  for (size_t n = 0; n < kStartWords * 64 + 8; ++n) {
+    sets.push_back(PhrasesOf({n % 2 ? "alors que" : "la presse"}, rules, false));
+  }
+  for (auto& s : sets) s.Register(*table);
+  auto tokens = Tokenize(kText, 0, rules);
+  for (size_t n = 0; n < sets.size(); ++n) {
+    CAPTURE(n);
+    auto found = sets[n].Find(tokens, 0, tokens.size());
+    REQUIRE(found);
+    CHECK(tokens[found->first].folded == (n % 2 ? "alors" : "la"));
+    CHECK(found->second.length == 2);
+  }
+}
+
+}  // namespace attest
