@@ -10,6 +10,12 @@ namespace {
 
 bool IsTerminal(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U'\u2026'; }
 
+// The bytes a terminal mark (. ! ? …) or a quotation mark the splitter pairs
+// (« » ‹ › “ ” „ ") can start with. None is a UTF-8 continuation byte, so a scan
+// may step over every other byte one at a time and still land on each such mark.
+bool MayStartTerminal(char b) { return b == '.' || b == '!' || b == '?' || b == '\xE2'; }
+bool MayStartQuote(char b) { return b == '"' || b == '\xC2' || b == '\xE2'; }
+
 bool IsOpeningQuote(char32_t c) {
   return c == U'\u00AB' || c == U'\u201C' || c == U'\u201E' || c == U'\u2039' || c == U'\u2018';
 }
@@ -98,6 +104,10 @@ class SentenceSplitter {
     size_t start = begin;
     size_t i = begin;
     while (i < end) {
+      if (!MayStartTerminal(body_[i])) {
+        ++i;
+        continue;
+      }
       CodePoint cp = DecodeCodePoint(body_, i);
       if (!IsTerminal(cp.value)) {
         i += cp.size;
@@ -160,6 +170,10 @@ class SentenceSplitter {
       }
     };
     for (size_t i = begin; i < end;) {
+      if (!MayStartQuote(body_[i])) {
+        ++i;
+        continue;
+      }
       CodePoint cp = DecodeCodePoint(body_, i);
       switch (cp.value) {
         case U'\u00AB':  // «

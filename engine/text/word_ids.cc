@@ -5,7 +5,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 namespace attest {
 
@@ -13,18 +13,63 @@ namespace {
 
 // FNV-1a: words are short, and a token's forms are looked up by the million, so
 // a hash of a few instructions a byte beats a general-purpose one.
-struct Hash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    uint64_t h = 14695981039346656037ULL;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-};
+uint64_t HashOf(std::string_view s) {
+  uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h ^ (h >> 29);
+}
 
+// Open addressing with linear probing over a power-of-two array, at most half
+// full: a lookup is one hash, a mask and nearly always one slot, with no division
+// and no node to follow. The forms themselves are kept end to end in `forms`.
 struct Table {
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;  // of the form in `forms`
+    uint32_t size = 0;
+    WordId id = kUnknownWord;  // kUnknownWord: empty
+  };
   std::shared_mutex mutex;
-  std::unordered_map<std::string, WordId, Hash, std::equal_to<>> ids;
+  std::vector<Slot> slots = std::vector<Slot>(1024);
+  std::string forms;
+  WordId count = 0;
+
+  std::string_view FormOf(const Slot& slot) const {
+    return std::string_view(forms).substr(slot.offset, slot.size);
+  }
+  // The index of the slot holding `form`, or of the empty slot where it would go.
+  size_t Probe(std::string_view form, uint64_t hash) const {
+    size_t mask = slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots[i];
+      if (slot.id == kUnknownWord) return i;
+      if (slot.hash == hash && FormOf(slot) == form) return i;
+    }
+  }
+  WordId Find(std::string_view form) const { return slots[Probe(form, HashOf(form))].id; }
+  WordId Add(std::string_view form) {
+    uint64_t hash = HashOf(form);
+    if (WordId id = slots[Probe(form, hash)].id; id != kUnknownWord) return id;
+    if (2 * (count + 1) > slots.size()) Grow();
+    Slot& slot = slots[Probe(form, hash)];
+    slot.hash = hash;
+    slot.offset = static_cast<uint32_t>(forms.size());
+    slot.size = static_cast<uint32_t>(form.size());
+    slot.id = ++count;
+    forms.append(form);
+    return slot.id;
+  }
+  void Grow() {
+    std::vector<Slot> old(slots.size() * 2);
+    old.swap(slots);
+    size_t mask = slots.size() - 1;
+    for (const Slot& s : old) {
+      if (s.id == kUnknownWord) continue;
+      size_t i = s.hash & mask;
+      while (slots[i].id != kUnknownWord) i = (i + 1) & mask;
+      slots[i] = s;
+    }
+  }
 };
 
 Table& Words() {
@@ -38,29 +83,23 @@ WordId InternWord(std::string_view form) {
   Table& t = Words();
   {
     std::shared_lock lock(t.mutex);
-    if (auto it = t.ids.find(form); it != t.ids.end()) return it->second;
+    if (WordId id = t.Find(form); id != kUnknownWord) return id;
   }
   std::unique_lock lock(t.mutex);
-  auto [it, added] = t.ids.try_emplace(std::string(form), static_cast<WordId>(t.ids.size() + 1));
-  return it->second;
+  return t.Add(form);
 }
 
 WordId FindWord(std::string_view form) {
   Table& t = Words();
   std::shared_lock lock(t.mutex);
-  auto it = t.ids.find(form);
-  return it == t.ids.end() ? kUnknownWord : it->second;
+  return t.Find(form);
 }
 
 WordLookup::WordLookup() { Words().mutex.lock_shared(); }
 
 WordLookup::~WordLookup() { Words().mutex.unlock_shared(); }
 
-WordId WordLookup::Find(std::string_view form) const {
-  const Table& t = Words();
-  auto it = t.ids.find(form);
-  return it == t.ids.end() ? kUnknownWord : it->second;
-}
+WordId WordLookup::Find(std::string_view form) const { return Words().Find(form); }
 
 namespace {
 
