@@ -39,7 +39,7 @@ class PhraseIndex {
   // phrase's words are interned (engine/text/word_ids.h).
   bool Add(const Phrase& phrase, V value) {
     if (phrase.empty()) return false;
-    table_ = 0;  // a phrase added after Register: the bits no longer tell
+    table_ = kNoTable;  // a phrase added after Register: the bits no longer tell
     std::vector<WordId> ids;
     ids.reserve(phrase.size());
     for (const auto& word : phrase) ids.push_back(InternWord(word));
@@ -66,7 +66,8 @@ class PhraseIndex {
     for (size_t word = 0; word < slots_.size(); ++word) {
       if (slots_[word] != 0) table.Mark(bit, static_cast<WordId>(word), accents_);
     }
-    bit_ = bit;
+    word_ = bit / 64;
+    mask_ = uint64_t{1} << (bit % 64);
     table_ = table.id();
   }
 
@@ -75,9 +76,9 @@ class PhraseIndex {
                                                  size_t i) const {
     if (i >= tokens.size()) return std::nullopt;
     const Token& token = tokens[i];
-    if (token.start_table == table_ && table_ != 0) {
+    if (token.start_table == table_) {
       // The token's own bit says whether it starts a phrase here.
-      if (((token.starts[bit_ / 64] >> (bit_ % 64)) & 1) == 0) [[likely]] return std::nullopt;
+      if ((token.starts[word_] & mask_) == 0) [[likely]] return std::nullopt;
       return Longest(tokens, i, lists_[slots_[Key(token)] - 1]);
     }
     WordId first = Key(token);
@@ -128,8 +129,11 @@ class PhraseIndex {
   std::vector<uint32_t> slots_;
   std::vector<Entries> lists_;
   bool accents_ = false;
-  uint32_t table_ = 0;  // the StartTable registered with (0: none)
-  uint16_t bit_ = kNoStartBit;
+  // The StartTable registered with; kNoTable, which no token carries, for none.
+  static constexpr uint32_t kNoTable = 0xFFFFFFFF;
+  uint32_t table_ = kNoTable;
+  uint32_t word_ = 0;  // where this index's bit is in Token::starts
+  uint64_t mask_ = 0;
 };
 
 struct Present {};
