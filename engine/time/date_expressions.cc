@@ -1,6 +1,7 @@
 #include "engine/time/date_expressions.h"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <utility>
 
@@ -82,7 +83,7 @@ class DateParser {
         base_(base),
         published_(published),
         words_(words),
-        pieces_(CutDatePieces(tokens)) {
+        pieces_(CutDatePieces(tokens, parts_)) {
     // Every piece's folded form, each followed by a space, and where each starts:
     // phrase keys are views into this string, built once per text.
     starts_.reserve(pieces_.size() + 1);
@@ -467,7 +468,7 @@ class DateParser {
   // "2025-07-14", "14/07/2025", "07/14/2025", "14.07.2025".
   std::optional<bg::date> NumericDate(size_t k) const {
     if (k >= pieces_.size() || pieces_[k].kind != TokenKind::kNumber) return std::nullopt;
-    const std::string& s = pieces_[k].folded;
+    std::string_view s = pieces_[k].folded;
     size_t separator = s.find_first_not_of("0123456789");
     if (separator == std::string::npos) return std::nullopt;
     char mark = s[separator];
@@ -476,7 +477,7 @@ class DateParser {
     size_t start = 0;
     while (true) {
       size_t next = s.find(mark, start);
-      parts.push_back(s.substr(start, next == std::string::npos ? next : next - start));
+      parts.emplace_back(s.substr(start, next == std::string::npos ? next : next - start));
       if (next == std::string::npos) break;
       start = next + 1;
     }
@@ -502,29 +503,29 @@ class DateParser {
   // A day of the month: "14", "1er", "4th".
   std::optional<int> DayNumber(size_t k) const {
     if (k >= pieces_.size() || pieces_[k].kind != TokenKind::kNumber) return std::nullopt;
-    const std::string& s = pieces_[k].folded;
+    std::string_view s = pieces_[k].folded;
     size_t digits = s.find_first_not_of("0123456789");
     if (digits == std::string::npos) digits = s.size();
     if (digits == 0 || digits > 2) return std::nullopt;
     if (digits < s.size()) {
-      std::string suffix = s.substr(digits);
+      std::string suffix(s.substr(digits));
       if (std::find(words_.ordinal_suffixes.begin(), words_.ordinal_suffixes.end(), suffix) ==
           words_.ordinal_suffixes.end()) {
         return std::nullopt;
       }
     }
-    int day = std::stoi(s.substr(0, digits));
+    int day = std::stoi(std::string(s.substr(0, digits)));
     if (day < 1 || day > 31) return std::nullopt;
     return day;
   }
 
   std::optional<int> YearAt(size_t k, int low, int high) const {
     if (k >= pieces_.size() || pieces_[k].kind != TokenKind::kNumber) return std::nullopt;
-    const std::string& s = pieces_[k].folded;
+    std::string_view s = pieces_[k].folded;
     if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) {
       return std::nullopt;
     }
-    int year = std::stoi(s);
+    int year = std::stoi(std::string(s));
     if (year < low || year > high) return std::nullopt;
     return year;
   }
@@ -576,6 +577,7 @@ class DateParser {
   size_t base_;
   bg::date published_;
   const DateWords& words_;
+  std::deque<std::string> parts_;  // declared before pieces_, which view into it
   std::vector<DatePiece> pieces_;
   std::string joined_;
   std::vector<size_t> starts_;

@@ -11,8 +11,10 @@
 
 namespace attest {
 
-std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens) {
+std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
+                                     std::deque<std::string>& parts) {
   std::vector<DatePiece> pieces;
+  pieces.reserve(tokens.size());
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     if (token.kind != TokenKind::kWord) {
@@ -21,8 +23,11 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens) {
     }
     // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
     std::string_view text = token.text;
-    if (text.find('-') == std::string_view::npos && text.find("\u2010") == std::string_view::npos &&
-        text.find("\u2011") == std::string_view::npos) {
+    bool hyphenated = text.find('-') != std::string_view::npos ||
+                      (text.find('\xE2') != std::string_view::npos &&
+                       (text.find("\u2010") != std::string_view::npos ||
+                        text.find("\u2011") != std::string_view::npos));
+    if (!hyphenated) {
       // One piece: the token's own folded form.
       DatePiece piece;
       piece.folded = token.folded;
@@ -40,7 +45,7 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens) {
       if (end == part) return;
       std::string_view word = text.substr(part, end - part);
       DatePiece piece;
-      piece.folded = FoldToken(word);
+      piece.folded = parts.emplace_back(FoldToken(word));
       piece.id = FindWord(piece.folded);
       piece.token = t;
       piece.capitalized = IsUpperCase(DecodeCodePoint(word, 0).value);
@@ -158,7 +163,9 @@ class DateWordsReader {
   // The folded pieces of a phrase joined by spaces, as the matcher builds them.
   std::string Key(std::string_view phrase) const {
     std::string key;
-    for (const DatePiece& piece : CutDatePieces(Tokenize(phrase, 0, token_rules_))) {
+    std::vector<Token> tokens = Tokenize(phrase, 0, token_rules_);
+    std::deque<std::string> parts;
+    for (const DatePiece& piece : CutDatePieces(tokens, parts)) {
       if (!key.empty()) key += ' ';
       key += piece.folded;
     }

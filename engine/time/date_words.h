@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -117,7 +118,7 @@ struct DateWords {
 // One word as date phrases are matched: a token, or one part of a hyphenated word
 // ("mi-juillet" gives "mi" and "juillet"), folded as FoldToken does.
 struct DatePiece {
-  std::string folded;
+  std::string_view folded;  // into its token's folded form, or into `parts`
   WordId id = kUnknownWord;  // of `folded` (engine/text/word_ids.h)
   size_t token = 0;          // index of the token it comes from
   bool token_start = false;  // the piece starts its token
@@ -125,7 +126,10 @@ struct DatePiece {
   bool capitalized = false;  // its first letter is upper case as written
   TokenKind kind = TokenKind::kWord;
 };
-std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens);
+// The pieces view the tokens' folded forms, and the forms of the parts of
+// hyphenated words, kept in `parts`: both must outlive them.
+std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
+                                     std::deque<std::string>& parts);
 
 // Reads a dates.toml file already opened by `reader`, cutting phrases into pieces
 // with `token_rules` (the same language's text.toml). Every problem (an unknown
