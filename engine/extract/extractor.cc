@@ -1364,7 +1364,7 @@ class ReportReader {
         if (*h->value == Modality::kPossible || c.modality == Modality::kCertain) {
           c.modality = *h->value;
         }
-        c.hedges.push_back({t[k].text, HedgeKind::kEpistemic});
+        c.hedges.push_back({std::string(t[k].text), HedgeKind::kEpistemic});
       }
     }
     if (IsSilence(c.stance)) c.modality = Modality::kUnknown;
@@ -1398,11 +1398,11 @@ class ReportReader {
       if (k >= sb && k < se && IsConditional(t, k) &&
           (!plan || ReportedPastInRelative(t, k))) {
         conditional = true;
-        c.hedges.push_back({t[k].text, HedgeKind::kConditional});
+        c.hedges.push_back({std::string(t[k].text), HedgeKind::kConditional});
       }
       if (k >= sb && k < se && lex_.hedges.distancing.At(t, k)) {
         distancing = true;
-        c.hedges.push_back({t[k].text, HedgeKind::kAttribution});
+        c.hedges.push_back({std::string(t[k].text), HedgeKind::kAttribution});
       }
     }
     if (by_outlet) {
@@ -1431,7 +1431,7 @@ class ReportReader {
         // From the first word to the last: the spaces French sets inside « » are
         // part of the marks.
         c.quote = std::string(body_.substr(t[k + 1].begin, t[close - 1].end - t[k + 1].begin));
-        if (close == k + 2) c.hedges.push_back({t[k + 1].text, HedgeKind::kScareQuotes});
+        if (close == k + 2) c.hedges.push_back({std::string(t[k + 1].text), HedgeKind::kScareQuotes});
       }
       break;
     }

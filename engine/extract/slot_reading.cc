@@ -113,7 +113,10 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   std::vector<std::pair<std::string, SlotValue>> found;
   auto text_of = [&](size_t b, size_t len) {
     std::string out;
-    for (size_t k = b; k < b + len; ++k) out += (out.empty() ? "" : " ") + t[k].text;
+    for (size_t k = b; k < b + len; ++k) {
+      if (!out.empty()) out += ' ';
+      out += t[k].text;
+    }
     return out;
   };
 

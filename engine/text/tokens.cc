@@ -325,7 +325,7 @@ class Tokenizer {
     token.begin = base_ + begin;
     token.end = base_ + end;
     std::string_view text = text_.substr(begin, end - begin);
-    token.text.assign(text);
+    token.text = text;
     token.kind = kind;
     if (kind == TokenKind::kWord && IsAscii(text)) {
       // The common case in one pass: a word token is letters and digits with

@@ -22,7 +22,8 @@
 //   - everything else that is not a space is punctuation, one code point per token
 //     (a run of ASCII periods is one token: "...").
 //
-// Ownership: Tokenize returns values; the text must outlive nothing.
+// Ownership: a token's `text` is a view into the text it was cut from, which must
+// outlive it; its other forms are its own.
 #pragma once
 
 #include <cstddef>
@@ -64,7 +65,7 @@ struct TokenRules {
 struct Token {
   size_t begin = 0;  // absolute byte offsets: base_offset + offset in the text
   size_t end = 0;
-  std::string text;    // the bytes of the text between begin and end
+  std::string_view text;  // the bytes of the text between begin and end, in the text
   std::string folded;  // words: FoldToken(text); numbers: lower case; others: text
   std::string lower;   // lower case with accents kept, apostrophes made plain: "à"
                        // and "a" differ here, not in `folded`

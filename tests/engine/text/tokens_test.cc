@@ -26,7 +26,7 @@ const TokenRules& RulesFor(std::string_view lang) {
 
 std::vector<std::string> Texts(const std::vector<Token>& tokens) {
   std::vector<std::string> out;
-  for (const Token& t : tokens) out.push_back(t.text);
+  for (const Token& t : tokens) out.emplace_back(t.text);
   return out;
 }
 
