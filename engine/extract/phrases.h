@@ -4,6 +4,7 @@
 // to" and "n'a pas donné suite" are written in the rules as the text has them.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,11 +50,19 @@ class PhraseIndex {
       lists_.emplace_back();
       slots_[first] = static_cast<uint32_t>(lists_.size());
     }
-    auto& list = lists_[slots_[first] - 1];
-    for (const auto& [p, v] : list) {
+    List& list = lists_[slots_[first] - 1];
+    for (const auto& [p, v] : list.entries) {
       if (p == ids) return false;
     }
-    list.emplace_back(std::move(ids), std::move(value));
+    auto index = static_cast<uint32_t>(list.entries.size());
+    if (ids.size() == 1) {
+      list.single = static_cast<int32_t>(index);
+    } else {
+      std::pair<WordId, uint32_t> key{ids[1], index};
+      list.by_second.insert(std::upper_bound(list.by_second.begin(), list.by_second.end(), key),
+                            key);
+    }
+    list.entries.emplace_back(std::move(ids), std::move(value));
     return true;
   }
 
@@ -91,17 +100,31 @@ class PhraseIndex {
   }
 
  private:
-  using Entries = std::vector<std::pair<std::vector<WordId>, V>>;
+  // The phrases that start with one word, in the order they were added, and the
+  // longer ones among them by their second word: a common first word ("la",
+  // "the") starts hundreds of names, and the next token's word picks the few
+  // worth comparing.
+  struct List {
+    std::vector<std::pair<std::vector<WordId>, V>> entries;
+    int32_t single = -1;  // the entry of the one-word phrase, if any
+    std::vector<std::pair<WordId, uint32_t>> by_second;  // (second word, entry), sorted
+  };
 
   // The longest of the phrases that start with the word at token `i`.
   [[gnu::noinline]] std::optional<Match> Longest(const std::vector<Token>& tokens, size_t i,
-                                                 const Entries& list) const {
+                                                 const List& list) const {
     std::optional<Match> best;
-    for (const auto& [phrase, value] : list) {
+    if (list.single >= 0) best = Match{1, &list.entries[static_cast<size_t>(list.single)].second};
+    if (i + 1 >= tokens.size()) return best;
+    WordId second = Key(tokens[i + 1]);
+    auto it = std::lower_bound(list.by_second.begin(), list.by_second.end(),
+                               std::pair<WordId, uint32_t>{second, 0});
+    for (; it != list.by_second.end() && it->first == second; ++it) {
+      const auto& [phrase, value] = list.entries[it->second];
       if (i + phrase.size() > tokens.size()) continue;
       if (best && phrase.size() <= best->length) continue;
       bool same = true;
-      for (size_t k = 1; k < phrase.size() && same; ++k) same = Key(tokens[i + k]) == phrase[k];
+      for (size_t k = 2; k < phrase.size() && same; ++k) same = Key(tokens[i + k]) == phrase[k];
       if (same) best = Match{phrase.size(), &value};
     }
     return best;
@@ -127,7 +150,7 @@ class PhraseIndex {
 
   // By the id of a phrase's first word: 0, or 1 + the index of its list in lists_.
   std::vector<uint32_t> slots_;
-  std::vector<Entries> lists_;
+  std::vector<List> lists_;
   bool accents_ = false;
   // The StartTable registered with; kNoTable, which no token carries, for none.
   static constexpr uint32_t kNoTable = 0xFFFFFFFF;

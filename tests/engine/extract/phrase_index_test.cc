@@ -1,6 +1,6 @@
-// Start bits (engine/text/word_ids.h): an index registered in a table answers a
-// token of that table from the token's bits, and must answer exactly as it would
-// without them, for every token, whatever table the token was cut with.
+// Phrase indexes (engine/extract/phrases.h): the longest phrase at a token, found
+// through start bits (engine/text/word_ids.h) and by second word, must be the one a
+// plain scan of every phrase would find, whatever table the token was cut with.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <memory>
@@ -126,6 +126,40 @@ TEST_CASE("indexes beyond a table's bits answer without them", "[extract][fr]") 
     CHECK(tokens[found->first].folded == (n % 2 ? "alors" : "la"));
     CHECK(found->second.length == 2);
   }
+}
+
+}  // namespace attest
+
+namespace attest {
+
+TEST_CASE("the longest phrase wins among many that share a first word, whatever their order",
+          "[extract][en]") {
+  TokenRules rules;
+  PhraseIndex<int> index;
+  // Many names starting with "the", one-word "the" among them, added long and short
+  // in both orders.
+  for (int n = 0; n < 50; ++n) index.Add(PhraseOf("the group " + std::to_string(n), rules), n);
+  index.Add(PhraseOf("the", rules), 100);
+  index.Add(PhraseOf("the army of mali", rules), 101);
+  index.Add(PhraseOf("the army", rules), 102);
+  index.Add(PhraseOf("the army of", rules), 103);
+  std::string text = "the army of mali and the army said the group 7 and the others";
+  auto tokens = Tokenize(text, 0, rules);
+  auto at = [&](size_t i) -> std::pair<size_t, int> {
+    auto m = index.At(tokens, i);
+    return m ? std::pair<size_t, int>{m->length, *m->value} : std::pair<size_t, int>{0, -1};
+  };
+  CHECK(at(0) == std::pair<size_t, int>{4, 101});   // the army of mali
+  CHECK(at(5) == std::pair<size_t, int>{2, 102});   // the army (said)
+  CHECK(at(8) == std::pair<size_t, int>{3, 7});     // the group 7
+  CHECK(at(12) == std::pair<size_t, int>{1, 100});  // the (others)
+  CHECK(at(1) == std::pair<size_t, int>{0, -1});    // army starts nothing
+  // At the end of the text only what fits is found.
+  auto tail = Tokenize("the army", 0, rules);
+  auto m = index.At(tail, 0);
+  REQUIRE(m);
+  CHECK(m->length == 2);
+  CHECK(*m->value == 102);
 }
 
 }  // namespace attest
