@@ -1,7 +1,8 @@
 #include "engine/time/date_expressions.h"
 
 #include <algorithm>
-#include <deque>
+#include <array>
+#include <forward_list>
 #include <optional>
 #include <utility>
 
@@ -85,24 +86,25 @@ class DateParser {
         words_(words),
         pieces_(CutDatePieces(tokens, parts_)) {
     // Every piece's folded form, each followed by a space, and where each starts:
-    // phrase keys are views into this string, built once per text.
-    starts_.reserve(pieces_.size() + 1);
+    // phrase keys are views into this string, built once per text. Which tables
+    // have a phrase starting at each piece, and where a core may begin: a number,
+    // or a starter word (see DateWords).
+    size_t length = 0;
+    for (const auto& p : pieces_) length += p.folded.size() + 1;
+    joined_.reserve(length);
+    at_.reserve(pieces_.size() + 1);
     for (const auto& p : pieces_) {
-      starts_.push_back(joined_.size());
+      PieceAt a;
+      a.start = joined_.size();
+      a.firsts = words.BitsOf(p.id);
+      a.may_start = p.kind == TokenKind::kNumber ||
+                    (p.kind == TokenKind::kWord &&
+                     (words.starter_bits == 0 || (a.firsts & words.starter_bits)));
+      at_.push_back(a);
       joined_ += p.folded;
       joined_ += ' ';
     }
-    starts_.push_back(joined_.size());
-    // Which tables have a phrase starting at each piece, and where a core may
-    // begin: a number, or a starter word (see DateWords).
-    firsts_.reserve(pieces_.size());
-    may_start_.reserve(pieces_.size());
-    for (const auto& p : pieces_) {
-      firsts_.push_back(words.BitsOf(p.id));
-      may_start_.push_back(p.kind == TokenKind::kNumber ||
-                           (p.kind == TokenKind::kWord &&
-                            (words.starter_bits == 0 || (firsts_.back() & words.starter_bits))));
-    }
+    at_.push_back(PieceAt{joined_.size(), 0, false});
   }
 
   std::vector<DateMention> Run() {
@@ -112,7 +114,7 @@ class DateParser {
       std::optional<Parsed> parsed;
       // An expression's core is at most two lead words (of up to two pieces) away.
       bool near = false;
-      for (size_t k = i; k < pieces_.size() && k < i + 5 && !near; ++k) near = may_start_[k];
+      for (size_t k = i; k < pieces_.size() && k < i + 5 && !near; ++k) near = at_[k].may_start;
       if (pieces_[i].token_start && near) parsed = ParseAt(i);
       if (!parsed) {
         ++i;
@@ -136,17 +138,18 @@ class DateParser {
   // An expression starting at `i`, taking in up to two lead words: the most lead
   // words that still leave an expression after them.
   std::optional<Parsed> ParseAt(size_t i) const {
-    std::vector<size_t> cores{i};
+    std::array<size_t, 3> cores{i, 0, 0};
+    size_t count = 1;
     size_t k = i;
     for (int n = 0; n < 2; ++n) {
       auto lead = Match(words_.lead_words, k);
       if (!lead) break;
       k += lead->second;
-      cores.push_back(k);
+      cores[count++] = k;
     }
-    for (auto it = cores.rbegin(); it != cores.rend(); ++it) {
-      size_t core = *it;
-      if (core >= pieces_.size() || !may_start_[core]) continue;
+    for (size_t c = count; c-- > 0;) {
+      size_t core = cores[c];
+      if (core >= pieces_.size() || !at_[core].may_start) continue;
       bool introduced = core > i || EndsAt(words_.introducers, i) || EndsAt(words_.lead_words, i);
       bool quantity = EndsAt(words_.quantity_words, core);
       auto parsed = Core(core, introduced, quantity, true);
@@ -542,7 +545,7 @@ class DateParser {
   // The longest phrase of `table` starting at piece `k`, with its length in pieces.
   template <typename Value>
   std::optional<std::pair<Value, size_t>> Match(const PhraseTable<Value>& table, size_t k) const {
-    if (k >= pieces_.size() || (firsts_[k] & table.bit) == 0) return std::nullopt;
+    if (k >= pieces_.size() || (at_[k].firsts & table.bit) == 0) return std::nullopt;
     for (size_t length = std::min(table.longest, pieces_.size() - k); length >= 1; --length) {
       auto it = table.entries.find(Key(k, length));
       if (it != table.entries.end()) return std::make_pair(it->second, length);
@@ -560,7 +563,7 @@ class DateParser {
   // Whether a phrase of `table` ends just before piece `k`.
   bool EndsAt(const PhraseSet& table, size_t k) const {
     for (size_t length = 1; length <= std::min(table.longest, k); ++length) {
-      if ((firsts_[k - length] & table.bit) == 0) continue;
+      if ((at_[k - length].firsts & table.bit) == 0) continue;
       if (table.entries.count(Key(k - length, length))) return true;
     }
     return false;
@@ -568,8 +571,8 @@ class DateParser {
 
   // The pieces k … k+length-1 joined with one space, as a view into joined_.
   std::string_view Key(size_t k, size_t length) const {
-    size_t end = starts_[k + length] - 1;  // before the space that follows the last
-    return std::string_view(joined_).substr(starts_[k], end - starts_[k]);
+    size_t end = at_[k + length].start - 1;  // before the space that follows the last
+    return std::string_view(joined_).substr(at_[k].start, end - at_[k].start);
   }
 
   const std::vector<Token>& tokens_;
@@ -577,12 +580,16 @@ class DateParser {
   size_t base_;
   bg::date published_;
   const DateWords& words_;
-  std::deque<std::string> parts_;  // declared before pieces_, which view into it
+  std::forward_list<std::string> parts_;  // declared before pieces_, which view into it
   std::vector<DatePiece> pieces_;
   std::string joined_;
-  std::vector<size_t> starts_;
-  std::vector<bool> may_start_;  // per piece
-  std::vector<uint32_t> firsts_;  // per piece: the bits of the tables a phrase of which starts there
+  // Per piece, and one more after the last (its `start` only).
+  struct PieceAt {
+    size_t start = 0;     // of its form in joined_
+    uint32_t firsts = 0;  // the bits of the tables a phrase of which starts here
+    bool may_start = false;
+  };
+  std::vector<PieceAt> at_;
 };
 
 }  // namespace

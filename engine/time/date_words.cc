@@ -12,7 +12,7 @@
 namespace attest {
 
 std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
-                                     std::deque<std::string>& parts) {
+                                     std::forward_list<std::string>& parts) {
   std::vector<DatePiece> pieces;
   pieces.reserve(tokens.size());
   for (size_t t = 0; t < tokens.size(); ++t) {
@@ -45,7 +45,7 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
       if (end == part) return;
       std::string_view word = text.substr(part, end - part);
       DatePiece piece;
-      piece.folded = parts.emplace_back(FoldToken(word));
+      piece.folded = parts.emplace_front(FoldToken(word));
       piece.id = FindWord(piece.folded);
       piece.token = t;
       piece.capitalized = IsUpperCase(DecodeCodePoint(word, 0).value);
@@ -164,7 +164,7 @@ class DateWordsReader {
   std::string Key(std::string_view phrase) const {
     std::string key;
     std::vector<Token> tokens = Tokenize(phrase, 0, token_rules_);
-    std::deque<std::string> parts;
+    std::forward_list<std::string> parts;
     for (const DatePiece& piece : CutDatePieces(tokens, parts)) {
       if (!key.empty()) key += ' ';
       key += piece.folded;

@@ -13,7 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <forward_list>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -129,7 +129,7 @@ struct DatePiece {
 // The pieces view the tokens' folded forms, and the forms of the parts of
 // hyphenated words, kept in `parts`: both must outlive them.
 std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
-                                     std::deque<std::string>& parts);
+                                     std::forward_list<std::string>& parts);
 
 // Reads a dates.toml file already opened by `reader`, cutting phrases into pieces
 // with `token_rules` (the same language's text.toml). Every problem (an unknown
