@@ -106,6 +106,7 @@ class ReportReader {
     }
     FindConflict();
     ResolveOutlet();
+    outlet_mention_ = {ClaimantMention{OutletClaimant(), 0, 0, {}, false}};
     // Generic words ("the army", "police") name an actor only in a conflict the
     // report is known to be about.
     designations_ = conflict_ != nullptr;
@@ -1182,22 +1183,24 @@ class ReportReader {
 
     // Split points: where a cue's clause starts, and contrast words opening a
     // clause of their own.
-    std::set<size_t> splits;
+    std::vector<size_t> splits;  // sorted and made unique below
     for (const auto& cue : cues) {
       if (cue.kind == FoundCue::Kind::kFrame || cue.embedded) continue;
-      if (cue.clause > 0) splits.insert(cue.clause);
+      if (cue.clause > 0) splits.push_back(cue.clause);
     }
     for (size_t i = 1; i < t.size(); ++i) {
       if (auto c = lex_.grammar.contrast.At(t, i); c && OpensClause(t, i, c->length, t.size())) {
-        splits.insert(i);
+        splits.push_back(i);
       }
       // ", a figure that could not be verified": a comment on what was just said
       // (a clause must stand before it: "Selon lui, le bilan pourrait…" is none).
       if (IsPunct(t[i - 1], ",") && lex_.grammar.determiners.At(t, i) && i + 1 < t.size() &&
           lex_.grammar.claim_nouns.At(t, i + 1) && HasVerb(t, 0, i)) {
-        splits.insert(i);
+        splits.push_back(i);
       }
     }
+    std::sort(splits.begin(), splits.end());
+    splits.erase(std::unique(splits.begin(), splits.end()), splits.end());
     std::vector<size_t> bounds = {0};
     for (size_t p : splits) {
       if (p > 0 && p < t.size()) bounds.push_back(p);
@@ -1227,7 +1230,7 @@ class ReportReader {
       return nullptr;
     };
     const std::vector<ClaimantMention>* previous = nullptr;  // the last claimants named
-    std::vector<ClaimantMention> outlet = {ClaimantMention{OutletClaimant(), 0, 0, {}, false}};
+    const std::vector<ClaimantMention>& outlet = outlet_mention_;
     for (size_t b = 0; b + 1 < bounds.size(); ++b) {
       size_t sb = bounds[b], se = bounds[b + 1];
       size_t words = 0;
@@ -1534,6 +1537,7 @@ class ReportReader {
   bool designations_ = true;  // false: the report's conflict is not known
   std::string outlet_;
   std::string outlet_folded_;
+  std::vector<ClaimantMention> outlet_mention_;  // the outlet as the claimant of a part
   mutable std::optional<std::string> last_name_;  // IsOutlet's last question and answer
   mutable bool last_is_outlet_ = false;
   std::optional<MentionFinder> finder_;
