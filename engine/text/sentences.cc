@@ -1,5 +1,7 @@
 #include "engine/text/sentences.h"
 
+#include <array>
+#include <cstdint>
 #include <utility>
 
 #include "engine/text/tokens.h"
@@ -13,8 +15,15 @@ bool IsTerminal(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c ==
 // The bytes a terminal mark (. ! ? …) or a quotation mark the splitter pairs
 // (« » ‹ › “ ” „ ") can start with. None is a UTF-8 continuation byte, so a scan
 // may step over every other byte one at a time and still land on each such mark.
-bool MayStartTerminal(char b) { return b == '.' || b == '!' || b == '?' || b == '\xE2'; }
-bool MayStartQuote(char b) { return b == '"' || b == '\xC2' || b == '\xE2'; }
+// One table read a byte: bit 1 for a terminal's first byte, bit 2 for a quote's.
+constexpr std::array<uint8_t, 256> kStarts = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char b : {'.', '!', '?', '\xE2'}) t[b] |= 1;
+  for (unsigned char b : {'"', '\xC2', '\xE2'}) t[b] |= 2;
+  return t;
+}();
+bool MayStartTerminal(char b) { return kStarts[static_cast<unsigned char>(b)] & 1; }
+bool MayStartQuote(char b) { return kStarts[static_cast<unsigned char>(b)] & 2; }
 
 bool IsOpeningQuote(char32_t c) {
   return c == U'\u00AB' || c == U'\u201C' || c == U'\u201E' || c == U'\u2039' || c == U'\u2018';

@@ -164,8 +164,10 @@ class Tokenizer {
     char32_t last = 0;
     bool apostrophe = false;  // inside the word
     bool hyphen = false;      // an ASCII hyphen inside the word
+    bool ascii = true;
     while (end < text_.size()) {
       CodePoint cp = DecodeCodePoint(text_, end);
+      ascii = ascii && cp.value < 0x80;
       if (IsAlnum(cp.value)) {
         last = cp.value;
         end += cp.size;
@@ -203,7 +205,9 @@ class Tokenizer {
     if (number) {
       Push(begin, end, TokenKind::kNumber);
     } else {
+      word_ascii_ = ascii;
       SplitWord(begin, end, apostrophe, hyphen);
+      word_ascii_ = false;
     }
     return end;
   }
@@ -327,7 +331,7 @@ class Tokenizer {
     std::string_view text = text_.substr(begin, end - begin);
     token.text = text;
     token.kind = kind;
-    if (kind == TokenKind::kWord && IsAscii(text)) {
+    if (kind == TokenKind::kWord && (word_ascii_ || IsAscii(text))) {
       // The common case in one pass: a word token is letters and digits with
       // hyphens or apostrophes between them (or one apostrophe ending it), so its
       // fold is its lower case with hyphens made spaces (FoldToken would give the
@@ -401,6 +405,8 @@ class Tokenizer {
   std::string_view text_;
   size_t base_;
   const TokenRules& rules_;
+  // Whether the word being split (Word) is all ASCII, so its pieces are too.
+  bool word_ascii_ = false;
   std::vector<Token> tokens_;
 };
 
