@@ -99,7 +99,10 @@ class ReportReader {
         published_(report.published.date()) {}
 
   std::vector<Claim> Read() {
-    for (const Sentence& s : SplitSentences(body_, lex_.sentences)) {
+    std::vector<Sentence> all = SplitSentences(body_, lex_.sentences);
+    sentences_.reserve(all.size());
+    tokens_.reserve(all.size());
+    for (const Sentence& s : all) {
       if (s.heading) continue;
       sentences_.push_back(s);
       tokens_.push_back(Tokenize(body_.substr(s.begin, s.end - s.begin), s.begin, lex_.tokens));

@@ -65,6 +65,7 @@ class SentenceSplitter {
   // 1. Cut lines into paragraphs at blank lines; a '#' line is a paragraph alone.
   // 2. A paragraph is a heading, or is cut into sentences (SplitParagraph).
   std::vector<Sentence> Run() {
+    sentences_.reserve(body_.size() / 100 + 4);  // a sentence is rarely shorter
     size_t block_begin = 0;
     size_t block_end = 0;
     int block_lines = 0;
