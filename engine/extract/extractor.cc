@@ -625,7 +625,7 @@ class ReportReader {
       }
       return std::nullopt;
     };
-    std::vector<bool> used(t.size(), false);
+    std::vector<uint8_t> used(t.size(), 0);
     // The subject of the sentence's first clause, if it names a claimant the rules
     // know: a pronoun later in the sentence may stand for it. Found when a pronoun
     // first needs it.
@@ -1300,7 +1300,7 @@ class ReportReader {
     c.span = Span{static_cast<int64_t>(t[sb].begin), static_cast<int64_t>(t[se - 1].end)};
 
     // The content: the part without the cue, its verb group and the claimant.
-    ContentView view{t, std::vector<bool>(t.size(), false), sb, se};
+    ContentView view{t, std::vector<uint8_t>(t.size(), 0), sb, se};
     for (size_t k = sb; k < se; ++k) view.content[k] = true;
     if (!DatesOf(s).empty()) {
       view.dated.assign(t.size(), false);

@@ -4,6 +4,7 @@
 // event type. Rules: rules/<lang>/slots.toml and quantities.toml.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,12 +17,13 @@ namespace attest {
 
 struct ContentView {
   const std::vector<Token>& tokens;
-  std::vector<bool> content;  // per token: part of the claim's content
+  // Bytes, not bits: the rules read them token by token, and a byte is one load.
+  std::vector<uint8_t> content;  // per token: part of the claim's content (0 or 1)
   size_t begin = 0;           // the segment holding the content
   size_t end = 0;
   // Per token: part of a date expression ("3 janvier 2020", "in 2019"); empty when
   // the sentence has none. A number a date takes is never a count.
-  std::vector<bool> dated = {};
+  std::vector<uint8_t> dated = {};
 };
 
 struct SlotReading {
