@@ -585,9 +585,10 @@ const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, s
     return false;
   };
   for (size_t i = begin; i < end; ++i) {
+    // A place is a proper name: "à sa base" is not at Sa, "were executed" not at Were;
+    // nor is any other word a spelling variant.
+    if (!IsCapitalized(t[i])) continue;
     auto p = phrases_.places.At(t, i);
-    // A place is a proper name: "à sa base" is not at Sa, "were executed" not at Were.
-    if (p && !IsCapitalized(t[i])) p.reset();
     const Place* place = p ? *p->value : nullptr;
     size_t length = p ? p->length : 1;
     bool after_locative = false;
@@ -607,10 +608,8 @@ const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, s
       continue;
     }
     // A name the gazetteer knows under another spelling.
-    if (IsCapitalized(t[i])) {
-      if (auto match = rules_.places.Find(t[i].text); match && found(match->place)) {
-        return match->place;
-      }
+    if (auto match = rules_.places.Find(t[i].text); match && found(match->place)) {
+      return match->place;
     }
   }
   return country;
