@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <string>
@@ -37,7 +38,7 @@
 
 namespace attest {
 
-enum class TokenKind { kWord, kNumber, kPunct, kQuoteOpen, kQuoteClose };
+enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kQuoteOpen, kQuoteClose };
 
 // "word", "number", "punct", "quote_open", "quote_close".
 std::string_view ToString(TokenKind kind);
@@ -62,6 +63,9 @@ struct TokenRules {
   std::shared_ptr<StartTable> starts;
 };
 
+// Laid out in 128 bytes with libstdc++ (the small fields together): a sentence's
+// tokens are walked dozens of times, and a power-of-two size makes every index a
+// shift.
 struct Token {
   size_t begin = 0;  // absolute byte offsets: base_offset + offset in the text
   size_t end = 0;
@@ -70,11 +74,11 @@ struct Token {
   std::string lower;   // lower case with accents kept, apostrophes made plain: "à"
                        // and "a" differ here, not in `folded`
   TokenKind kind = TokenKind::kWord;
+  bool same_forms = true;  // lower == folded (then lower_id == folded_id)
   // The ids of `folded` and `lower` (engine/text/word_ids.h): kUnknownWord for a
   // form no rule mentions.
   WordId folded_id = kUnknownWord;
   WordId lower_id = kUnknownWord;
-  bool same_forms = true;  // lower == folded (then lower_id == folded_id)
   // The start bits of its words in the table of the rules it was cut with, and
   // that table's id (0: none). engine/text/word_ids.h.
   uint32_t start_table = 0;

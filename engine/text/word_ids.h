@@ -47,7 +47,7 @@ class WordLookup {
 // A table is filled while its rules are loaded, before any text is tokenised
 // with them; tokens made earlier would miss bits. Not thread-safe to fill; safe
 // to read from any number of threads once filled.
-inline constexpr size_t kStartWords = 3;  // up to 192 indexes a table
+inline constexpr size_t kStartWords = 2;  // up to 128 indexes a table (a lexicon has ~70)
 using StartMask = std::array<uint64_t, kStartWords>;
 inline constexpr uint16_t kNoStartBit = 0xFFFF;
 
