@@ -133,6 +133,16 @@ def copy_discounts(its, rate=0.9):
     return out
 
 
+def independent_share(s, order, j, linked, disc):
+    """The part of source s's vote, at rank j of order, not explained by the
+    sources before it that it may copy (1 for a source with no copy relation)."""
+    share = 1.0
+    if s in linked:
+        for m in range(j):
+            share *= 1 - disc.get((min(s, order[m]), max(s, order[m])), 0.0)
+    return share
+
+
 def logit(a):
     a = min(max(a, 0.001), 0.999)
     return math.log(a / (1 - a))
@@ -153,10 +163,7 @@ def estimator(its, nsrc, disc, gamma=1.0, popularity=False, prior=0.8, strength=
                 order = sorted(c, key=lambda s: (-lg[s], s))
                 vote = 0.0
                 for j, s in enumerate(order):
-                    independent = 1.0
-                    if s in linked:
-                        for m in range(j):
-                            independent *= 1 - disc.get((min(s, order[m]), max(s, order[m])), 0.0)
+                    independent = independent_share(s, order, j, linked, disc)
                     vote += ((0.0 if popularity else ln_n) + lg[s]) * independent
                 votes.append(vote)
             if popularity:  # PopAccu: a false value is as likely as it is popular
@@ -312,11 +319,7 @@ def truthfinder(its, nsrc, base_sim, close=False, disc=None, rho=0.5, gamma=0.3,
                 order = sorted(c, key=lambda s: (-tau[s], s))
                 v = 0.0
                 for j, s in enumerate(order):
-                    independent = 1.0
-                    if s in linked:
-                        for q in range(j):
-                            independent *= 1 - disc.get((min(s, order[q]), max(s, order[q])), 0.0)
-                    v += tau[s] * independent
+                    v += tau[s] * independent_share(s, order, j, linked, disc)
                 sigma.append(v)
             k = len(values)
             p = [1 / (1 + math.exp(-gamma * (sigma[i] + rho * sum(sigma[j] * m[j][i]
