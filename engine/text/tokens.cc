@@ -373,19 +373,11 @@ class Tokenizer {
     std::string lower;
     bool same = true;
   };
-  struct FormsHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      uint64_t h = 14695981039346656037ULL;
-      for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-      return static_cast<size_t>(h ^ (h >> 29));
-    }
-  };
   static const Forms& FormsOf(std::string_view text) {
     // Bounded: a text of endless new words empties it now and then, never grows it
     // without end.
     static constexpr size_t kMaxWords = 1 << 16;
-    thread_local std::unordered_map<std::string, Forms, FormsHash, std::equal_to<>> known;
+    thread_local std::unordered_map<std::string, Forms, WordHasher, std::equal_to<>> known;
     if (auto it = known.find(text); it != known.end()) return it->second;
     if (known.size() >= kMaxWords) known.clear();
     Forms forms;

@@ -11,13 +11,7 @@ namespace attest {
 
 namespace {
 
-// FNV-1a: words are short, and a token's forms are looked up by the million, so
-// a hash of a few instructions a byte beats a general-purpose one.
-uint64_t HashOf(std::string_view s) {
-  uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h ^ (h >> 29);
-}
+uint64_t HashOf(std::string_view s) { return WordHash(s); }
 
 // Open addressing with linear probing over a power-of-two array, at most half
 // full: a lookup is one hash, a mask and nearly always one slot, with no division

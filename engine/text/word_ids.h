@@ -19,6 +19,20 @@ namespace attest {
 using WordId = uint32_t;
 inline constexpr WordId kUnknownWord = 0;
 
+// The hash of a word form, and of the short phrases of words the rules key tables
+// by: FNV-1a, a few instructions a byte, since words are short and looked up for
+// every token of a text.
+inline uint64_t WordHash(std::string_view s) {
+  uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h ^ (h >> 29);
+}
+// WordHash for unordered containers keyed by strings and looked up by views.
+struct WordHasher {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return static_cast<size_t>(WordHash(s)); }
+};
+
 // The id of `form`, given it one if it had none. Never returns kUnknownWord.
 WordId InternWord(std::string_view form);
 

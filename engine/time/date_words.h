@@ -47,15 +47,8 @@ struct PeriodPart {
 
 // Phrases of one word class, keyed by their pieces' folded forms joined with one
 // space ("la semaine", "avant hier", "dec ."), with the value each one stands for.
-// FNV-1a: keys are a few short words, asked about for every token of a text.
-struct PhraseKeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view key) const {
-    uint64_t h = 14695981039346656037ULL;
-    for (unsigned char c : key) h = (h ^ c) * 1099511628211ULL;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-};
+// Keys are a few short words, hashed as word forms are (WordHasher).
+using PhraseKeyHash = WordHasher;
 
 template <typename Value>
 struct PhraseTable {
