@@ -314,12 +314,13 @@ DateWords ReadDateWords(const TomlReader& reader, const TokenRules& token_rules,
     table.bit = next_bit;
     next_bit <<= 1;
     for (const auto& [key, value] : table.entries) {
+      WordId first = kUnknownWord;
       for (size_t start = 0; start <= key.size();) {
         size_t space = std::min(key.find(' ', start), key.size());
-        InternWord(std::string_view(key).substr(start, space - start));
+        WordId id = InternWord(std::string_view(key).substr(start, space - start));
+        if (start == 0) first = id;
         start = space + 1;
       }
-      WordId first = InternWord(std::string_view(key).substr(0, key.find(' ')));
       if (first >= words.first_piece_bits.size()) words.first_piece_bits.resize(first + 1, 0);
       words.first_piece_bits[first] |= table.bit;
     }
