@@ -24,7 +24,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 #include "engine/extract/mentions.h"
 #include "engine/extract/slot_reading.h"

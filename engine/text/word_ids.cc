@@ -11,8 +11,6 @@ namespace attest {
 
 namespace {
 
-uint64_t HashOf(std::string_view s) { return WordHash(s); }
-
 // Open addressing with linear probing over a power-of-two array, at most half
 // full: a lookup is one hash, a mask and nearly always one slot, with no division
 // and no node to follow. The forms themselves are kept end to end in `forms`.
@@ -40,9 +38,9 @@ struct Table {
       if (slot.hash == hash && FormOf(slot) == form) return i;
     }
   }
-  WordId Find(std::string_view form) const { return slots[Probe(form, HashOf(form))].id; }
+  WordId Find(std::string_view form) const { return slots[Probe(form, WordHash(form))].id; }
   WordId Add(std::string_view form) {
-    uint64_t hash = HashOf(form);
+    uint64_t hash = WordHash(form);
     if (WordId id = slots[Probe(form, hash)].id; id != kUnknownWord) return id;
     if (2 * (count + 1) > slots.size()) Grow();
     Slot& slot = slots[Probe(form, hash)];
