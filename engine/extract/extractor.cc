@@ -37,8 +37,9 @@ namespace {
 
 using Tokens = std::vector<Token>;
 
-bool IsPunct(const Token& t, std::string_view text) {
-  return t.kind == TokenKind::kPunct && t.text == text;
+// `mark`: one ASCII character, as every caller asks.
+bool IsPunct(const Token& t, char mark) {
+  return t.kind == TokenKind::kPunct && t.text.size() == 1 && t.text[0] == mark;
 }
 bool IsQuote(const Token& t) {
   return t.kind == TokenKind::kQuoteOpen || t.kind == TokenKind::kQuoteClose;
@@ -95,7 +96,9 @@ class ReportReader {
         rules_(rules),
         lex_(lexicon),
         phrases_(PhrasesFor(rules, lexicon)),
-        published_(report.published.date()) {}
+        published_(report.published.date()),
+        polarity_words_(lexicon.grammar.negators, lexicon.grammar.negative_words,
+                        lexicon.grammar.coordinators, lexicon.grammar.contrast) {}
 
   std::vector<Claim> Read() {
     std::vector<Sentence> all = SplitSentences(body_, lex_.sentences);
@@ -114,6 +117,7 @@ class ReportReader {
     designations_ = conflict_ != nullptr;
     finder_.emplace(rules_, lex_, phrases_, conflict_, body_, designations_);
     FindMainIncident();
+    claims_.reserve(sentences_.size() + sentences_.size() / 4);  // about as many as sentences
     for (size_t i = 0; i < sentences_.size(); ++i) ReadSentence(i);
     for (size_t i = 0; i < claims_.size(); ++i) claims_[i].ordinal = static_cast<int64_t>(i) + 1;
     return std::move(claims_);
@@ -322,14 +326,14 @@ class ReportReader {
           continue;
         }
       }
-      if (g.relatives.At(t, j) && j > floor && IsPunct(t[j - 1], ",") && i > 0 &&
-          IsPunct(t[i - 1], ",")) {
+      if (g.relatives.At(t, j) && j > floor && IsPunct(t[j - 1], ',') && i > 0 &&
+          IsPunct(t[i - 1], ',')) {
         // ", who asked not to be named," sits between a subject and its verb.
         k = j;
         continue;
       }
       if (g.contrast.At(t, j) || g.relatives.At(t, j) || g.subordinators.At(t, j) ||
-          IsPunct(t[j], ";") || IsPunct(t[j], ":")) {
+          IsPunct(t[j], ';') || IsPunct(t[j], ':')) {
         // "ce que l'armée conteste": the relative starts at "ce".
         if (j > floor) {
           if (auto longer = g.relatives.At(t, j - 1); longer && longer->length > 1) return j - 1;
@@ -344,7 +348,7 @@ class ReportReader {
         // "where witnesses and rights groups said": with no verb between the
         // coordinator and the boundary before it, it joins two subjects.
         size_t b = j;
-        while (b > floor && !IsPunct(t[b - 1], ",") && !IsPunct(t[b - 1], ";") &&
+        while (b > floor && !IsPunct(t[b - 1], ',') && !IsPunct(t[b - 1], ';') &&
                !g.relatives.At(t, b - 1) && !g.contrast.At(t, b - 1) &&
                !g.subordinators.At(t, b - 1)) {
           --b;
@@ -365,21 +369,21 @@ class ReportReader {
     // téléphone", "sous couvert d'anonymat".
     size_t k = end;
     while (k < verb) {
-      if (IsPunct(t[k], ",") || IsQuote(t[k])) {
+      if (IsPunct(t[k], ',') || IsQuote(t[k])) {
         ++k;
         continue;
       }
-      if (IsPunct(t[k], "(")) {  // "Le Groupe … (GSIM, ou JNIM), …": part of the name
+      if (IsPunct(t[k], '(')) {  // "Le Groupe … (GSIM, ou JNIM), …": part of the name
         size_t close = k + 1;
-        while (close < verb && !IsPunct(t[close], ")")) ++close;
+        while (close < verb && !IsPunct(t[close], ')')) ++close;
         if (close < verb) {
           k = close + 1;
           continue;
         }
       }
       size_t chunk_end = k;
-      while (chunk_end < verb && !IsPunct(t[chunk_end], ",")) ++chunk_end;
-      bool after_comma = k > 0 && IsPunct(t[k - 1], ",");
+      while (chunk_end < verb && !IsPunct(t[chunk_end], ',')) ++chunk_end;
+      bool after_comma = k > 0 && IsPunct(t[k - 1], ',');
       // An apposition or a participle phrase without a verb of its own is an
       // aside too: ", dirigé par l'armée,", ", the al-Qaeda affiliate,".
       bool aside = after_comma && chunk_end < verb &&
@@ -391,9 +395,9 @@ class ReportReader {
       // (An acronym in brackets counts for nothing: "… du Cameroun (MRC), …".)
       size_t length = 0;
       for (size_t u = k, depth = 0; u < chunk_end; ++u) {
-        if (IsPunct(t[u], "(")) ++depth;
+        if (IsPunct(t[u], '(')) ++depth;
         if (depth == 0) ++length;
-        if (IsPunct(t[u], ")") && depth > 0) --depth;
+        if (IsPunct(t[u], ')') && depth > 0) --depth;
       }
       if (k == end && chunk_end < verb && length <= 6 && !HasVerb(t, k, chunk_end) &&
           (finder_->IsFunctionWord(t, k) || lex_.claimants.qualifiers.At(t, k))) {
@@ -604,10 +608,10 @@ class ReportReader {
     const GrammarLexicon& g = lex_.grammar;
     std::vector<std::pair<size_t, size_t>> out;
     for (size_t j = 1; j < t.size(); ++j) {
-      if (!g.relatives.At(t, j) || !IsPunct(t[j - 1], ",")) continue;
+      if (!g.relatives.At(t, j) || !IsPunct(t[j - 1], ',')) continue;
       size_t k = j + 1;
-      while (k < t.size() && !IsPunct(t[k], ",") && !IsPunct(t[k], ".") && !IsPunct(t[k], ";")) ++k;
-      if (k >= t.size() || !IsPunct(t[k], ",")) continue;
+      while (k < t.size() && !IsPunct(t[k], ',') && !IsPunct(t[k], '.') && !IsPunct(t[k], ';')) ++k;
+      if (k >= t.size() || !IsPunct(t[k], ',')) continue;
       if (HasVerb(t, k + 1, t.size())) out.emplace_back(j - 1, k);
     }
     return out;
@@ -624,7 +628,8 @@ class ReportReader {
       }
       return std::nullopt;
     };
-    std::vector<uint8_t> used(t.size(), 0);
+    std::vector<uint8_t>& used = used_bytes_;  // (kept from sentence to sentence)
+    used.assign(t.size(), 0);
     // The subject of the sentence's first clause, if it names a claimant the rules
     // know: a pronoun later in the sentence may stand for it. Found when a pronoun
     // first needs it.
@@ -677,8 +682,8 @@ class ReportReader {
       if (used[i]) continue;
       if (auto f = c.frames.At(t, i)) {
         size_t end = i + f->length;
-        while (end < t.size() && !IsPunct(t[end], ",") && !IsPunct(t[end], ".") &&
-               !IsPunct(t[end], ";") && !IsQuote(t[end])) {
+        while (end < t.size() && !IsPunct(t[end], ',') && !IsPunct(t[end], '.') &&
+               !IsPunct(t[end], ';') && !IsQuote(t[end])) {
           ++end;
         }
         auto who = finder_->Anywhere(t, i + f->length, end, true);
@@ -763,7 +768,7 @@ class ReportReader {
               --group;
             }
           }
-        } else if (group == i && group > previous_end && IsPunct(t[group - 1], ",")) {
+        } else if (group == i && group > previous_end && IsPunct(t[group - 1], ',')) {
           participial = true;
         } else {
           for (size_t len = 1; len <= 2 && len <= group && !participial; ++len) {
@@ -817,15 +822,15 @@ class ReportReader {
       // des médias locaux"; after a comma it opens a clause of its own.
       if (cue.entry.passive_agent && c.agent_markers.At(t, cue.end)) {
         passive = true;
-        if (group > 0 && IsPunct(t[group - 1], ",")) cue.clause = group;
+        if (group > 0 && IsPunct(t[group - 1], ',')) cue.clause = group;
         // ", an accusation echoed by UN experts": the noun it qualifies opens the
         // clause.
         size_t chunk = group;
-        while (chunk > previous_end && !IsPunct(t[chunk - 1], ",") && group - chunk < 4 &&
+        while (chunk > previous_end && !IsPunct(t[chunk - 1], ',') && group - chunk < 4 &&
                (finder_->IsFunctionWord(t, chunk - 1) || g.claim_nouns.At(t, chunk - 1))) {
           --chunk;
         }
-        if (chunk < group && chunk > previous_end && IsPunct(t[chunk - 1], ",") &&
+        if (chunk < group && chunk > previous_end && IsPunct(t[chunk - 1], ',') &&
             g.claim_nouns.Contains(t, chunk, group)) {
           cue.clause = chunk;
         }
@@ -848,8 +853,8 @@ class ReportReader {
       std::vector<ClaimantMention> who;
       bool postposed = false;
       size_t stop = cue.end;
-      while (stop < t.size() && !IsPunct(t[stop], ",") && !IsPunct(t[stop], ".") &&
-             !IsPunct(t[stop], ";") && !g.contrast.At(t, stop)) {
+      while (stop < t.size() && !IsPunct(t[stop], ',') && !IsPunct(t[stop], '.') &&
+             !IsPunct(t[stop], ';') && !g.contrast.At(t, stop)) {
         ++stop;
       }
       if (passive && !cue.entry.passive_agent) continue;  // "ont été admis": no speech
@@ -890,7 +895,7 @@ class ReportReader {
         }
         if (who.empty()) {
           size_t from = inside->first;
-          while (from > 0 && !IsPunct(t[from - 1], ",") && !HasVerb(t, from - 1, from)) --from;
+          while (from > 0 && !IsPunct(t[from - 1], ',') && !HasVerb(t, from - 1, from)) --from;
           who = finder_->Subject(t, from, inside->first, !cue.entry.known_claimant);
         }
         cue.embedded = inside;
@@ -916,7 +921,7 @@ class ReportReader {
         }
         bool empty = region_begin >= region_end;
         bool after_quote = !empty && IsQuote(t[region_end - 1]);
-        bool after_comma = !empty && IsPunct(t[region_end - 1], ",");
+        bool after_comma = !empty && IsPunct(t[region_end - 1], ',');
         if (empty || after_quote) {
           who = finder_->Subject(t, after, stop, generic);  // "« … », indique X"
           if (!who.empty() && !empty) postposed = true;
@@ -949,7 +954,7 @@ class ReportReader {
           // (", an accusation Paris rejects").
           size_t first = who.front().begin;
           size_t chunk = first;
-          while (chunk > region_begin && !IsPunct(t[chunk - 1], ",") &&
+          while (chunk > region_begin && !IsPunct(t[chunk - 1], ',') &&
                  t[chunk - 1].kind != TokenKind::kQuoteClose) {
             --chunk;
           }
@@ -961,7 +966,7 @@ class ReportReader {
         // subject's chunk does, not where the previous cue ended.
         if (!postposed && !who.empty() && clause == previous_end && previous_end > 0) {
           size_t chunk = who.front().begin;
-          while (chunk > region_begin && !IsPunct(t[chunk - 1], ",")) --chunk;
+          while (chunk > region_begin && !IsPunct(t[chunk - 1], ',')) --chunk;
           cue.clause = chunk;
         }
         // A pronoun subject stands right before its verb: "It was not possible
@@ -978,9 +983,9 @@ class ReportReader {
       // condition of anonymity told AFP": the relative clause qualifies the
       // subject, which stands before it.
       if (who.empty() && !inside && !participial && !inverted && clause < group &&
-          g.relatives.At(t, clause) && !(clause > 0 && IsPunct(t[clause - 1], ","))) {
+          g.relatives.At(t, clause) && !(clause > 0 && IsPunct(t[clause - 1], ','))) {
         size_t np_begin = clause;
-        while (np_begin > previous_end && !IsPunct(t[np_begin - 1], ",") &&
+        while (np_begin > previous_end && !IsPunct(t[np_begin - 1], ',') &&
                t[np_begin - 1].kind != TokenKind::kQuoteClose && !g.contrast.At(t, np_begin - 1) &&
                !g.relatives.At(t, np_begin - 1)) {
           --np_begin;
@@ -993,7 +998,7 @@ class ReportReader {
           postposed = np_begin > previous_end;
         }
       } else if (who.empty() && !inside && !participial && !inverted && clause < group &&
-                 clause > 0 && IsPunct(t[clause - 1], ",") && g.relatives.At(t, clause) &&
+                 clause > 0 && IsPunct(t[clause - 1], ',') && g.relatives.At(t, clause) &&
                  region_begin >= region_end) {
         // "Deux soldats ont été tués, selon l'armée, qui assure avoir tué douze
         // assaillants": a subject relative after a comma speaks for the claimant
@@ -1002,7 +1007,7 @@ class ReportReader {
         // backwards ("communiqué par les autorités, qui…" → the authorities).
         size_t comma = clause - 1;
         for (size_t from = comma; from > 0 && comma - from < 8 && who.empty(); --from) {
-          if (IsPunct(t[from - 1], ",")) break;
+          if (IsPunct(t[from - 1], ',')) break;
           auto np = finder_->Anywhere(t, from - 1, comma, false);
           if (!np.empty() && !np.front().pronoun && np.back().end == comma) who = std::move(np);
         }
@@ -1153,7 +1158,7 @@ class ReportReader {
   bool OpensClause(const Tokens& t, size_t i, size_t length, size_t end) const {
     const GrammarLexicon& g = lex_.grammar;
     size_t k = i + length;
-    while (k < end && (IsPunct(t[k], ",") || (IsAdverb(t, k) && !g.negative_words.At(t, k) &&
+    while (k < end && (IsPunct(t[k], ',') || (IsAdverb(t, k) && !g.negative_words.At(t, k) &&
                                               !g.determiners.At(t, k)))) {
       ++k;
     }
@@ -1185,7 +1190,8 @@ class ReportReader {
 
     // Split points: where a cue's clause starts, and contrast words opening a
     // clause of their own.
-    std::vector<size_t> splits;  // sorted and made unique below
+    std::vector<size_t>& splits = splits_;  // sorted and made unique below
+    splits.clear();
     for (const auto& cue : cues) {
       if (cue.kind == FoundCue::Kind::kFrame || cue.embedded) continue;
       if (cue.clause > 0) splits.push_back(cue.clause);
@@ -1196,14 +1202,15 @@ class ReportReader {
       }
       // ", a figure that could not be verified": a comment on what was just said
       // (a clause must stand before it: "Selon lui, le bilan pourrait…" is none).
-      if (IsPunct(t[i - 1], ",") && lex_.grammar.determiners.At(t, i) && i + 1 < t.size() &&
+      if (IsPunct(t[i - 1], ',') && lex_.grammar.determiners.At(t, i) && i + 1 < t.size() &&
           lex_.grammar.claim_nouns.At(t, i + 1) && HasVerb(t, 0, i)) {
         splits.push_back(i);
       }
     }
     std::sort(splits.begin(), splits.end());
     splits.erase(std::unique(splits.begin(), splits.end()), splits.end());
-    std::vector<size_t> bounds = {0};
+    std::vector<size_t>& bounds = bounds_;
+    bounds.assign(1, 0);
     for (size_t p : splits) {
       if (p > 0 && p < t.size()) bounds.push_back(p);
     }
@@ -1271,8 +1278,10 @@ class ReportReader {
         EmitClaim(s, cue.embedded->first + 1, cue.embedded->second, &cue, m);
       }
     }
-    std::stable_sort(claims_.begin() + static_cast<std::ptrdiff_t>(first_claim), claims_.end(),
-                     [](const Claim& a, const Claim& b) { return a.span->start < b.span->start; });
+    // In order of their spans; they mostly come so, and sorting claims moves them.
+    auto by_start = [](const Claim& a, const Claim& b) { return a.span->start < b.span->start; };
+    auto here = claims_.begin() + static_cast<std::ptrdiff_t>(first_claim);
+    if (!std::is_sorted(here, claims_.end(), by_start)) std::stable_sort(here, claims_.end(), by_start);
     // Actors named here can be taken up by "le groupe", claimants by a pronoun.
     for (const auto& a : finder_->ActorsIn(t, 0, t.size())) actors_seen_.push_back(a.actor);
     for (const auto& cue : cues) {
@@ -1299,8 +1308,20 @@ class ReportReader {
     c.span = Span{static_cast<int64_t>(t[sb].begin), static_cast<int64_t>(t[se - 1].end)};
 
     // The content: the part without the cue, its verb group and the claimant.
-    ContentView view{t, std::vector<uint8_t>(t.size(), 0), sb, se};
+    // (Its per-token bytes are lent by the reader and given back on return: a
+    // claim is read many times a sentence.)
+    ContentView view{t, std::move(content_bytes_), sb, se, std::move(dated_bytes_)};
+    struct GiveBack {
+      ContentView& view;
+      ReportReader& reader;
+      ~GiveBack() {
+        reader.content_bytes_ = std::move(view.content);
+        reader.dated_bytes_ = std::move(view.dated);
+      }
+    } give_back{view, *this};
+    view.content.assign(t.size(), 0);
     for (size_t k = sb; k < se; ++k) view.content[k] = true;
+    view.dated.clear();
     if (!DatesOf(s).empty()) {
       view.dated.assign(t.size(), false);
       for (size_t k = sb; k < se; ++k) view.dated[k] = InDate(s, k);
@@ -1349,14 +1370,14 @@ class ReportReader {
     // A hedge in a parenthetical qualifies the parenthetical only: "the
     // attackers, believed to be from …, fled".
     auto parenthetical = [&](size_t k, size_t length) {
-      if (k == 0 || !IsPunct(t[k - 1], ",")) return false;
+      if (k == 0 || !IsPunct(t[k - 1], ',')) return false;
       size_t next = k + length;  // "believed to be", "soupçonnés d'appartenir"
       if (next >= se || !(g.infinitive_markers.At(t, next) || t[next].folded == "to" ||
                           t[next].folded == "de" || t[next].folded == "d'")) {
         return false;
       }
       for (size_t j = next; j + 1 < se; ++j) {
-        if (IsPunct(t[j], ",")) return true;
+        if (IsPunct(t[j], ',')) return true;
       }
       return false;
     };
@@ -1382,6 +1403,13 @@ class ReportReader {
     size_t words_before = 0;
     for (size_t k = sb; k < se; ++k) {
       if (!view.content[k]) continue;
+      if (polarity_words_.None(t[k])) {
+        // No negation, coordinator or contrast here: only a word counts.
+        if (!negation && t[k].kind == TokenKind::kWord && !finder_->IsFunctionWord(t, k)) {
+          ++words_before;
+        }
+        continue;
+      }
       bool negative = g.negators.At(t, k) || g.negative_words.At(t, k);
       if (!negation && negative) {
         negation = k;
@@ -1398,8 +1426,8 @@ class ReportReader {
 
     // Endorsement.
     bool plan = false, conditional = false, distancing = false;
-    for (size_t k = 0; k < t.size(); ++k) {
-      if (g.plan_markers.At(t, k) && k < se) plan = true;
+    for (size_t k = 0; k < se; ++k) {
+      if (g.plan_markers.At(t, k)) plan = true;
       if (k >= sb && k < se && IsConditional(t, k) &&
           (!plan || ReportedPastInRelative(t, k))) {
         conditional = true;
@@ -1442,6 +1470,7 @@ class ReportReader {
     }
 
     // Chain: outlet, relay, claimant.
+    c.chain.reserve(3);
     if (!outlet_.empty()) c.chain.push_back(outlet_);
     if (cue && cue->relay && *cue->relay != outlet_) c.chain.push_back(*cue->relay);
     if (!by_outlet) c.chain.push_back(c.claimant.SourceName());
@@ -1533,6 +1562,15 @@ class ReportReader {
   const Lexicon& lex_;
   const GazetteerPhrases& phrases_;
   boost::gregorian::date published_;
+  // Indexes asked together about every token of a claim (engine/extract/phrases.h).
+  StartFilter polarity_words_;  // negation, coordination, contrast
+  std::vector<uint8_t> content_bytes_;  // ContentView's, lent to each claim in turn
+  std::vector<uint8_t> dated_bytes_;
+  // The buffers of one sentence, kept for the next: FindCues's tokens taken by a
+  // cue, ReadSentence's split points and part bounds.
+  mutable std::vector<uint8_t> used_bytes_;
+  std::vector<size_t> splits_;
+  std::vector<size_t> bounds_;
   std::vector<Sentence> sentences_;
   std::vector<Tokens> tokens_;
   const Conflict* conflict_ = nullptr;

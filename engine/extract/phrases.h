@@ -145,6 +145,12 @@ class PhraseIndex {
   }
   bool empty() const { return lists_.empty(); }
 
+  // The table registered with (kNoTable for none) and this index's bit in it.
+  uint32_t start_table() const { return table_; }
+  uint32_t start_word() const { return word_; }
+  uint64_t start_mask() const { return mask_; }
+  static constexpr uint32_t kNoTable = 0xFFFFFFFF;
+
  private:
   WordId Key(const Token& t) const { return accents_ ? t.lower_id : t.folded_id; }
 
@@ -153,7 +159,6 @@ class PhraseIndex {
   std::vector<List> lists_;
   bool accents_ = false;
   // The StartTable registered with; kNoTable, which no token carries, for none.
-  static constexpr uint32_t kNoTable = 0xFFFFFFFF;
   uint32_t table_ = kNoTable;
   uint32_t word_ = 0;  // where this index's bit is in Token::starts
   uint64_t mask_ = 0;
@@ -161,5 +166,44 @@ class PhraseIndex {
 
 struct Present {};
 using WordSet = PhraseIndex<Present>;
+
+// Several indexes asked about the same tokens in one loop: one test of a token's
+// start bits says that none of them starts a phrase there, so the loop can skip
+// the token without asking each. It can only say "none" for a token of the table
+// every index is registered with; for any other token, or when one index has no
+// bit, it says "maybe" and each index must be asked as usual.
+class StartFilter {
+ public:
+  StartFilter() = default;
+  template <typename... Indexes>
+  explicit StartFilter(const Indexes&... indexes) {
+    (Add(indexes), ...);
+  }
+
+  template <typename V>
+  void Add(const PhraseIndex<V>& index) {
+    uint32_t table = index.start_table();
+    if (table == PhraseIndex<V>::kNoTable || (table_ != 0 && table_ != table)) {
+      usable_ = false;
+      return;
+    }
+    table_ = table;
+    mask_[index.start_word()] |= index.start_mask();
+  }
+
+  // True only when no index of the filter starts a phrase at `token`.
+  bool None(const Token& token) const {
+    if (!usable_ || token.start_table != table_) return false;
+    for (size_t w = 0; w < kStartWords; ++w) {
+      if (token.starts[w] & mask_[w]) return false;
+    }
+    return true;
+  }
+
+ private:
+  uint32_t table_ = 0;  // 0: no index yet (no token carries table 0 with bits)
+  bool usable_ = true;
+  StartMask mask_{};
+};
 
 }  // namespace attest
