@@ -162,4 +162,52 @@ TEST_CASE("the longest phrase wins among many that share a first word, whatever 
   CHECK(*m->value == 102);
 }
 
+TEST_CASE("a start filter says none only where none of its indexes starts a phrase",
+          "[extract][fr]") {
+  auto mine = std::make_shared<StartTable>();
+  TokenRules plain = FrenchRules(nullptr);
+  WordSet first = PhrasesOf({"alors que", "a affirmé"}, plain, false);
+  WordSet second = PhrasesOf({"la presse", "à"}, plain, true);
+  WordSet third = PhrasesOf({"rebelles"}, plain, false);
+  first.Register(*mine);
+  second.Register(*mine);
+  third.Register(*mine);
+  auto tokens = Tokenize(kText, 0, FrenchRules(mine));
+  StartFilter filter(first, second);
+  size_t skipped = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    CAPTURE(i, tokens[i].text);
+    bool any = first.At(tokens, i).has_value() || second.At(tokens, i).has_value();
+    if (filter.None(tokens[i])) {
+      CHECK_FALSE(any);
+      ++skipped;
+    }
+    // Where a phrase starts, the filter must let the token through.
+    if (any) CHECK_FALSE(filter.None(tokens[i]));
+  }
+  CHECK(skipped > 0);
+  // A phrase of an index left out of the filter does not stop it saying none.
+  size_t rebels = 0;
+  while (rebels < tokens.size() && tokens[rebels].text != "rebelles") ++rebels;
+  REQUIRE(rebels < tokens.size());
+  CHECK(third.At(tokens, rebels).has_value());
+  CHECK(filter.None(tokens[rebels]));
+}
+
+TEST_CASE("a start filter never says none for tokens of another table or an unregistered index",
+          "[extract][fr]") {
+  auto mine = std::make_shared<StartTable>();
+  auto other = std::make_shared<StartTable>();
+  TokenRules plain = FrenchRules(nullptr);
+  WordSet registered = PhrasesOf({"alors que"}, plain, false);
+  registered.Register(*mine);
+  WordSet unregistered = PhrasesOf({"la presse"}, plain, false);
+  StartFilter filter(registered);
+  StartFilter with_unregistered(registered, unregistered);
+  for (const auto& tokens : {Tokenize(kText, 0, FrenchRules(other)), Tokenize(kText, 0, plain)}) {
+    for (const Token& t : tokens) CHECK_FALSE(filter.None(t));
+  }
+  for (const Token& t : Tokenize(kText, 0, FrenchRules(mine))) CHECK_FALSE(with_unregistered.None(t));
+}
+
 }  // namespace attest
