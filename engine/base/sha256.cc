@@ -19,9 +19,26 @@ std::string Hex(const unsigned char* digest, unsigned int size) {
   return hex;
 }
 
+// SHA-256 fetched from libcrypto once per process: naming the algorithm at
+// every start (EVP_sha256()) makes OpenSSL 3 look it up again each time, which
+// costs more than hashing a short report. Fetched algorithms are thread-safe to
+// share; this one lives as long as the process.
+const EVP_MD* Sha256Algorithm() {
+  static const EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
+  if (!md) throw Error("SHA-256 is not available in libcrypto");
+  return md;
+}
+
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) { return Sha256().Update(bytes).HexDigest(); }
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, Sha256Algorithm(), nullptr) != 1) {
+    throw Error("SHA-256 failed in libcrypto");
+  }
+  return Hex(digest, size);
+}
 
 struct Sha256::State {
   EVP_MD_CTX* ctx = nullptr;
@@ -29,7 +46,7 @@ struct Sha256::State {
 
 Sha256::Sha256() : state_(new State) {
   state_->ctx = EVP_MD_CTX_new();
-  if (!state_->ctx || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1) {
+  if (!state_->ctx || EVP_DigestInit_ex(state_->ctx, Sha256Algorithm(), nullptr) != 1) {
     EVP_MD_CTX_free(state_->ctx);
     delete state_;
     throw Error("SHA-256 cannot start in libcrypto");
