@@ -99,7 +99,10 @@ class ReportReader {
         phrases_(PhrasesFor(rules, lexicon)),
         published_(report.published.date()),
         polarity_words_(lexicon.grammar.negators, lexicon.grammar.negative_words,
-                        lexicon.grammar.coordinators, lexicon.grammar.contrast) {
+                        lexicon.grammar.coordinators, lexicon.grammar.contrast),
+        cue_words_(lexicon.cues.not_cues, lexicon.cues.without, lexicon.cues.frames,
+                   lexicon.cues.verbs),
+        hearsay_words_(lexicon.grammar.plan_markers, lexicon.grammar.relatives) {
     for (const auto& suffix : lexicon.grammar.conditional_suffixes) {
       if (suffix.empty()) {
         suffix_ends_.fill(true);  // (an empty suffix ends every word)
@@ -626,8 +629,10 @@ class ReportReader {
     return out;
   }
 
-  std::vector<FoundCue> FindCues(const Tokens& t) const {
-    std::vector<FoundCue> cues;
+  // The cues of a sentence, in the reader's buffer (valid until the next call).
+  const std::vector<FoundCue>& FindCues(const Tokens& t) const {
+    std::vector<FoundCue>& cues = cues_;
+    cues.clear();
     const CueLexicon& c = lex_.cues;
     const GrammarLexicon& g = lex_.grammar;
     const auto embedded = EmbeddedRelatives(t);
@@ -660,13 +665,20 @@ class ReportReader {
       }
       return local_subject;
     };
+    // The tokens where a not-cue, a "without", a frame or a verb may start: the
+    // loops below look at these only (at any other, each would find nothing).
+    std::vector<size_t>& maybe = maybe_cue_;
+    maybe.clear();
     for (size_t i = 0; i < t.size(); ++i) {
+      if (!cue_words_.None(t[i])) maybe.push_back(i);
+    }
+    for (size_t i : maybe) {
       if (auto nc = c.not_cues.At(t, i)) {
         for (size_t k = i; k < i + nc->length; ++k) used[k] = true;
       }
     }
     // Silences: "sans" + a reporting verb.
-    for (size_t i = 0; i < t.size(); ++i) {
+    for (size_t i : maybe) {
       auto w = c.without.At(t, i);
       if (!w) continue;
       for (size_t k = i + w->length; k < t.size() && k <= i + w->length + 2; ++k) {
@@ -687,7 +699,7 @@ class ReportReader {
         break;
       }
     }
-    for (size_t i = 0; i < t.size(); ++i) {
+    for (size_t i : maybe) {
       if (used[i]) continue;
       if (auto f = c.frames.At(t, i)) {
         size_t end = i + f->length;
@@ -1075,6 +1087,7 @@ class ReportReader {
     // Relative clauses in the conditional of hearsay: "…, qui aurait manqué".
     bool plan = false;
     for (size_t i = 0; i < t.size(); ++i) {
+      if (hearsay_words_.None(t[i])) continue;
       if (g.plan_markers.At(t, i)) plan = true;
       if (!g.relatives.At(t, i)) continue;
       for (size_t k = i + 1; k < t.size() && k <= i + 3; ++k) {
@@ -1095,8 +1108,11 @@ class ReportReader {
         }
       }
     }
-    std::stable_sort(cues.begin(), cues.end(),
-                     [](const FoundCue& a, const FoundCue& b) { return a.begin < b.begin; });
+    // In text order; they mostly come so (stable_sort would take a buffer anyway).
+    auto by_begin = [](const FoundCue& a, const FoundCue& b) { return a.begin < b.begin; };
+    if (!std::is_sorted(cues.begin(), cues.end(), by_begin)) {
+      std::stable_sort(cues.begin(), cues.end(), by_begin);
+    }
     // "JNIM claimed the attack, the Al Akhbar agency reported": an outlet
     // closing the sentence relays the claims before it (claims.md, chain).
     for (size_t k = 1; k < cues.size(); ++k) {
@@ -1196,7 +1212,7 @@ class ReportReader {
       current_ = main_;
     }
     sentence_place_.reset();
-    std::vector<FoundCue> cues = FindCues(t);
+    const std::vector<FoundCue>& cues = FindCues(t);
     size_t first_claim = claims_.size();
 
     // Split points: where a cue's clause starts, and contrast words opening a
@@ -1577,12 +1593,16 @@ class ReportReader {
   boost::gregorian::date published_;
   // Indexes asked together about every token of a claim (engine/extract/phrases.h).
   StartFilter polarity_words_;  // negation, coordination, contrast
+  StartFilter cue_words_;       // not-cues, "without", frames, verbs
+  StartFilter hearsay_words_;   // plan markers, relatives
   std::array<bool, 256> suffix_ends_{};  // the last bytes of the conditional suffixes
   std::vector<uint8_t> content_bytes_;  // ContentView's, lent to each claim in turn
   std::vector<uint8_t> dated_bytes_;
   // The buffers of one sentence, kept for the next: FindCues's tokens taken by a
   // cue, ReadSentence's split points and part bounds.
   mutable std::vector<uint8_t> used_bytes_;
+  mutable std::vector<FoundCue> cues_;
+  mutable std::vector<size_t> maybe_cue_;
   std::vector<size_t> splits_;
   std::vector<size_t> bounds_;
   std::vector<Sentence> sentences_;
