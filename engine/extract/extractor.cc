@@ -102,7 +102,8 @@ class ReportReader {
                         lexicon.grammar.coordinators, lexicon.grammar.contrast),
         cue_words_(lexicon.cues.not_cues, lexicon.cues.without, lexicon.cues.frames,
                    lexicon.cues.verbs),
-        hearsay_words_(lexicon.grammar.plan_markers, lexicon.grammar.relatives) {
+        hearsay_words_(lexicon.grammar.plan_markers, lexicon.grammar.relatives),
+        conditional_words_(lexicon.grammar.conditional, lexicon.grammar.conditional_exceptions) {
     for (const auto& suffix : lexicon.grammar.conditional_suffixes) {
       if (suffix.empty()) {
         suffix_ends_.fill(true);  // (an empty suffix ends every word)
@@ -1171,8 +1172,10 @@ class ReportReader {
 
   bool FindConditional(const Tokens& t, size_t i) const {
     const GrammarLexicon& g = lex_.grammar;
-    if (g.conditional.At(t, i)) return true;
-    if (g.conditional_exceptions.At(t, i)) return false;
+    if (!conditional_words_.None(t[i])) {
+      if (g.conditional.At(t, i)) return true;
+      if (g.conditional_exceptions.At(t, i)) return false;
+    }
     const std::string& f = t[i].lower;  // accents kept: "déclarerait", not "opérait"
     // Most words end in a letter no suffix ends in.
     if (f.empty() || !suffix_ends_[static_cast<unsigned char>(f.back())]) return false;
@@ -1600,6 +1603,7 @@ class ReportReader {
   StartFilter polarity_words_;  // negation, coordination, contrast
   StartFilter cue_words_;       // not-cues, "without", frames, verbs
   StartFilter hearsay_words_;   // plan markers, relatives
+  StartFilter conditional_words_;  // conditional forms and their exceptions
   std::array<bool, 256> suffix_ends_{};  // the last bytes of the conditional suffixes
   std::vector<uint8_t> content_bytes_;  // ContentView's, lent to each claim in turn
   std::vector<uint8_t> dated_bytes_;
