@@ -1568,9 +1568,9 @@ class ReportReader {
       }
       reading.value.reset();
     }
-    c.slot = reading.slot;
-    c.value = reading.value;
-    c.implied = reading.implied;
+    c.slot = std::move(reading.slot);
+    c.value = std::move(reading.value);
+    c.implied = std::move(reading.implied);
     // "assurent avoir fait plusieurs victimes sans fournir de bilan précis": a
     // "sans"/"without" silence on a count right after that count, by the same
     // claimant, says the count is vague; it is part of that claim, not a claim of
@@ -1585,7 +1585,7 @@ class ReportReader {
         return;
       }
     }
-    if (!ref.empty()) c.incident_ref = ref;
+    if (!ref.empty()) c.incident_ref = std::move(ref);
     if (c.slot != "statement") {
       last_slot_ = c.slot;
       last_paragraph_ = sentences_[s].paragraph;
