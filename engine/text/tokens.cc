@@ -265,9 +265,11 @@ class Tokenizer {
     }
     while (apostrophe && begin < end) {
       std::string_view word = text_.substr(begin, end - begin);
-      if (rules_.elision_exceptions.count(FoldToken(word))) break;
+      // (The listed exceptions are looked up only for a word that starts with an
+      // elided form: the rest is never cut.)
       size_t cut = ElisionCut(word);
       if (cut == 0 || cut == word.size()) break;
+      if (rules_.elision_exceptions.count(FoldToken(word))) break;
       Push(begin, begin + cut, TokenKind::kWord);
       begin += cut;
     }
@@ -485,8 +487,43 @@ std::vector<Token> Tokenize(std::string_view text, size_t base_offset, const Tok
   return Tokenizer(text, base_offset, rules).Run();
 }
 
+namespace {
+
+// FoldToken of a word made of ASCII letters and digits, hyphens each between two
+// of them, and apostrophes of any of the three kinds, as most words with an
+// apostrophe are ("l’armée", "n't", "aujourd'hui"): in one pass, its lower case
+// with the hyphens made spaces and the apostrophes plain, which is what folding
+// each part between apostrophes gives. False, with `out` left to be cleared, for
+// any other word.
+bool FoldPlainWord(std::string_view word, std::string& out) {
+  auto alnum = [&](size_t i) { return ByteClass(word[i]) & kAlnumByte; };
+  for (size_t i = 0; i < word.size(); ++i) {
+    auto c = static_cast<unsigned char>(word[i]);
+    if (ByteClass(word[i]) & kAlnumByte) {
+      out += static_cast<char>(kLowerByte[c]);
+    } else if (c == '\'') {
+      out += '\'';
+    } else if (c == '-' && i > 0 && i + 1 < word.size() && alnum(i - 1) && alnum(i + 1)) {
+      out += ' ';
+    } else if (word.substr(i, 3) == "\u2019") {
+      out += '\'';
+      i += 2;
+    } else if (word.substr(i, 2) == "\u02BC") {
+      out += '\'';
+      i += 1;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string FoldToken(std::string_view word) {
   std::string out;
+  if (FoldPlainWord(word, out)) return out;
+  out.clear();
   size_t part = 0;
   for (size_t i = 0; i < word.size();) {
     CodePoint cp = DecodeCodePoint(word, i);
