@@ -46,7 +46,6 @@ std::string Unquote(std::string v) {
 // CR LF and lone CR become LF: a report's body is kept with one kind of line end,
 // so that offsets into it do not depend on the system the file was saved on.
 std::string UnixLineEnds(std::string_view text) {
-  if (text.find('\r') == std::string_view::npos) return std::string(text);  // most files
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -163,7 +162,12 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
       }
     }
   }
-  report.body = NormalizeNfc(UnixLineEnds(std::string_view(content).substr(body)));
+  // (Most bodies have no CR: normalised straight from the file's bytes, with no
+  // copy made first.)
+  std::string_view raw_body = std::string_view(content).substr(body);
+  report.body = raw_body.find('\r') == std::string_view::npos
+                    ? NormalizeNfc(raw_body)
+                    : NormalizeNfc(UnixLineEnds(raw_body));
 
   if (options.id) id = options.id;
   if (options.outlet) report.outlet = options.outlet;

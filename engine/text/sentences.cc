@@ -1,9 +1,8 @@
 #include "engine/text/sentences.h"
 
-#include <array>
-#include <cstdint>
 #include <utility>
 
+#include "engine/text/byte_scan.h"
 #include "engine/text/tokens.h"
 
 namespace attest {
@@ -12,18 +11,18 @@ namespace {
 
 bool IsTerminal(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U'\u2026'; }
 
-// The bytes a terminal mark (. ! ? …) or a quotation mark the splitter pairs
-// (« » ‹ › “ ” „ ") can start with. None is a UTF-8 continuation byte, so a scan
-// may step over every other byte one at a time and still land on each such mark.
-// One table read a byte: bit 1 for a terminal's first byte, bit 2 for a quote's.
-constexpr std::array<uint8_t, 256> kStarts = [] {
-  std::array<uint8_t, 256> t{};
-  for (unsigned char b : {'.', '!', '?', '\xE2'}) t[b] |= 1;
-  for (unsigned char b : {'"', '\xC2', '\xE2'}) t[b] |= 2;
-  return t;
-}();
-bool MayStartTerminal(char b) { return kStarts[static_cast<unsigned char>(b)] & 1; }
-bool MayStartQuote(char b) { return kStarts[static_cast<unsigned char>(b)] & 2; }
+// Where the next byte that a terminal mark (. ! ? …) can start with is in
+// body[from, to), or `to`. None of these bytes is a UTF-8 continuation byte, so
+// the scan lands on the first byte of each such mark and skips all other text.
+size_t NextTerminalStart(std::string_view body, size_t from, size_t to) {
+  return FindAnyOf4(body, from, to, '.', '!', '?', '\xE2');  // … is E2 80 A6
+}
+
+// The same for the quotation marks the splitter pairs (« » ‹ › “ ” „ "):
+// « and » start with C2, the others but " with E2.
+size_t NextQuoteStart(std::string_view body, size_t from, size_t to) {
+  return FindAnyOf4(body, from, to, '"', '\xC2', '\xE2', '\xE2');
+}
 
 bool IsOpeningQuote(char32_t c) {
   return c == U'\u00AB' || c == U'\u201C' || c == U'\u201E' || c == U'\u2039' || c == U'\u2018';
@@ -114,10 +113,8 @@ class SentenceSplitter {
     size_t start = begin;
     size_t i = begin;
     while (i < end) {
-      if (!MayStartTerminal(body_[i])) {
-        ++i;
-        continue;
-      }
+      i = NextTerminalStart(body_, i, end);
+      if (i >= end) break;
       CodePoint cp = DecodeCodePoint(body_, i);
       if (!IsTerminal(cp.value)) {
         i += cp.size;
@@ -180,10 +177,8 @@ class SentenceSplitter {
       }
     };
     for (size_t i = begin; i < end;) {
-      if (!MayStartQuote(body_[i])) {
-        ++i;
-        continue;
-      }
+      i = NextQuoteStart(body_, i, end);
+      if (i >= end) break;
       CodePoint cp = DecodeCodePoint(body_, i);
       switch (cp.value) {
         case U'\u00AB':  // «
@@ -236,15 +231,21 @@ class SentenceSplitter {
   bool IsAbbreviation(size_t period) const {
     size_t start = period;
     while (start > 0) {
+      // An ASCII byte is a code point of its own, read as it is.
+      if (auto b = static_cast<unsigned char>(body_[start - 1]); b < 0x80) {
+        if (IsWordStartMark(b)) break;
+        --start;
+        continue;
+      }
       size_t previous = StepBack(body_, start);
       if (IsWordStartMark(DecodeCodePoint(body_, previous).value)) break;
       start = previous;
     }
     if (start == period) return false;
-    std::string word(body_.substr(start, period + 1 - start));
+    std::string_view word = body_.substr(start, period + 1 - start);
     if (rules_.abbreviations.count(word)) return true;
     if (word[0] >= 'A' && word[0] <= 'Z') {
-      std::string lowered = word;
+      std::string lowered(word);
       lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
       if (rules_.abbreviations.count(lowered)) return true;
     }

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -32,8 +33,9 @@ namespace attest {
 struct SentenceRules {
   // Abbreviations written as they appear before the period that follows them,
   // period included ("M.", "av.", "U.S.", "e.g."). An entry in lower case also
-  // matches with its first letter capitalised ("Cf.").
-  std::set<std::string> abbreviations;
+  // matches with its first letter capitalised ("Cf."). Looked up by views of the
+  // text (std::less<>), with no string made.
+  std::set<std::string, std::less<>> abbreviations;
   // A one-line paragraph without final punctuation is a heading up to this many
   // words.
   int heading_max_words = 15;

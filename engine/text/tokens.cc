@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "engine/text/utf8.h"
@@ -57,16 +59,44 @@ bool IsDigitBeyondAscii(char32_t c) {
 
 namespace {
 
-bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
+constexpr bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
 
 // Hyphen-minus, hyphen and non-breaking hyphen join words; dashes do not.
-bool IsHyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
+constexpr bool IsHyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
 
-bool IsAlnum(char32_t c) { return IsLetter(c) || IsDigit(c); }
+constexpr bool IsAlnum(char32_t c) { return IsLetter(c) || IsDigit(c); }
 
 // Separators kept inside a number when a digit follows: "1,200", "3.5",
 // "14/07/2025", "10:30" ("2025-07-14" is kept by the hyphen rule).
-bool IsNumberSeparator(char32_t c) { return c == U'.' || c == U',' || c == U'/' || c == U':'; }
+constexpr bool IsNumberSeparator(char32_t c) {
+  return c == U'.' || c == U',' || c == U'/' || c == U':';
+}
+
+// What each byte below 0x80 is to the tokenizer, in one table read, so that
+// ASCII text is scanned without decoding it: a space, a letter or digit, or a
+// mark that ends any word it follows (a space too, or any ASCII mark but an
+// apostrophe, a hyphen and a number separator). Bytes from 0x80 on are in no
+// class: they start or continue a longer code point, which is decoded.
+enum : uint8_t { kSpaceByte = 1, kAlnumByte = 2, kEndsWordByte = 4 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (char32_t c = 0; c < 0x80; ++c) {
+    bool inner = IsAlnum(c) || IsApostrophe(c) || IsHyphen(c) || IsNumberSeparator(c);
+    t[c] = (IsSpace(c) ? kSpaceByte : 0) | (IsAlnum(c) ? kAlnumByte : 0) |
+           (inner ? 0 : kEndsWordByte);
+  }
+  return t;
+}();
+uint8_t ByteClass(char b) { return kByteClass[static_cast<unsigned char>(b)]; }
+
+// Bytes in lower case: A-Z to a-z, every other byte unchanged.
+constexpr std::array<unsigned char, 256> kLowerByte = [] {
+  std::array<unsigned char, 256> t{};
+  for (size_t c = 0; c < 256; ++c) {
+    t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return t;
+}();
 
 enum class QuoteMark { kNone, kOpen, kClose, kEither };
 
@@ -121,6 +151,15 @@ class Tokenizer {
     tokens_.reserve(text_.size() / 4 + 8);
     size_t i = 0;
     while (i < text_.size()) {
+      // ASCII spaces, letters and digits by table, the bulk of any text; the
+      // rest as code points below.
+      if (uint8_t cls = ByteClass(text_[i]); cls & kSpaceByte) {
+        ++i;
+        continue;
+      } else if (cls & kAlnumByte) {
+        i = Word(i);
+        continue;
+      }
       CodePoint cp = DecodeCodePoint(text_, i);
       if (IsSpace(cp.value)) {
         i += cp.size;
@@ -145,16 +184,6 @@ class Tokenizer {
         i += cp.size;
       }
     }
-    WordLookup words;
-    const StartTable* starts = rules_.starts.get();
-    for (Token& token : tokens_) {
-      token.folded_id = words.Find(token.folded);
-      token.lower_id = token.same_forms ? token.folded_id : words.Find(token.lower);
-      if (starts) {
-        token.start_table = starts->id();
-        token.starts = starts->Of(token.folded_id, token.lower_id);
-      }
-    }
     return std::move(tokens_);
   }
 
@@ -168,7 +197,15 @@ class Tokenizer {
     bool apostrophe = false;  // inside the word
     bool hyphen = false;      // an ASCII hyphen inside the word
     bool ascii = true;
-    while (end < text_.size()) {
+    const char* bytes = text_.data();
+    const size_t size = text_.size();
+    while (end < size) {
+      // ASCII letters and digits, most of any word, and the ASCII space or mark
+      // that ends it, by table; the rest decoded.
+      size_t run = end;
+      while (end < size && (ByteClass(bytes[end]) & kAlnumByte)) ++end;
+      if (end > run) last = static_cast<unsigned char>(bytes[end - 1]);
+      if (end >= size || (ByteClass(bytes[end]) & kEndsWordByte)) break;
       CodePoint cp = DecodeCodePoint(text_, end);
       ascii = ascii && cp.value < 0x80;
       if (IsAlnum(cp.value)) {
@@ -209,8 +246,10 @@ class Tokenizer {
       Push(begin, end, TokenKind::kNumber);
     } else {
       word_ascii_ = ascii;
+      word_hyphen_ = hyphen;
       SplitWord(begin, end, apostrophe, hyphen);
       word_ascii_ = false;
+      word_hyphen_ = true;
     }
     return end;
   }
@@ -226,9 +265,11 @@ class Tokenizer {
     }
     while (apostrophe && begin < end) {
       std::string_view word = text_.substr(begin, end - begin);
-      if (rules_.elision_exceptions.count(FoldToken(word))) break;
+      // (The listed exceptions are looked up only for a word that starts with an
+      // elided form: the rest is never cut.)
       size_t cut = ElisionCut(word);
       if (cut == 0 || cut == word.size()) break;
+      if (rules_.elision_exceptions.count(FoldToken(word))) break;
       Push(begin, begin + cut, TokenKind::kWord);
       begin += cut;
     }
@@ -247,6 +288,8 @@ class Tokenizer {
       pronoun.folded = FoldToken(last);
       pronoun.lower = LowerCase(last);
       pronoun.same_forms = pronoun.lower == pronoun.folded;
+      SetIds(pronoun, WordHash(pronoun.folded),
+             pronoun.same_forms ? 0 : WordHash(pronoun.lower));
       return;
     }
     Push(begin, end, TokenKind::kWord);
@@ -326,8 +369,9 @@ class Tokenizer {
   }
 
   void Push(size_t begin, size_t end, TokenKind kind) {
-    // Built in place: three strings a token, most of them short enough to need no
-    // allocation.
+    // Built in place: two strings a token, most of them short enough to need no
+    // allocation. The hash of each form is taken as it is made, and its id looked
+    // up at once.
     Token& token = tokens_.emplace_back();
     token.begin = base_ + begin;
     token.end = base_ + end;
@@ -335,43 +379,76 @@ class Tokenizer {
     token.text = text;
     token.kind = kind;
     if (kind == TokenKind::kWord && (word_ascii_ || IsAscii(text))) {
-      // The common case in one pass: a word token is letters and digits with
-      // hyphens or apostrophes between them (or one apostrophe ending it), so its
-      // fold is its lower case with hyphens made spaces (FoldToken would give the
-      // same).
-      token.lower.resize(text.size());
-      token.folded.resize(text.size());
-      bool hyphen = false;
-      for (size_t k = 0; k < text.size(); ++k) {
-        char c = text[k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        token.lower[k] = c;
-        hyphen = hyphen || c == '-';
-        token.folded[k] = c == '-' ? ' ' : c;
-      }
-      token.same_forms = !hyphen;
+      // The common case: a word token is letters and digits with hyphens or
+      // apostrophes between them (or one apostrophe ending it), so its fold is its
+      // lower case with hyphens made spaces (FoldToken would give the same).
+      AsciiForms(token, text, true);
     } else if (kind == TokenKind::kWord) {
       const Forms& forms = FormsOf(text);
       token.folded = forms.folded;
       token.lower = forms.lower;
       token.same_forms = forms.same;
+      SetIds(token, forms.folded_hash, forms.lower_hash);
+    } else if (kind == TokenKind::kNumber && IsAscii(text)) {
+      AsciiForms(token, text, false);
     } else if (kind == TokenKind::kNumber) {
-      token.folded = IsAscii(text) ? AsciiLower(text) : LowerCase(text);
+      token.folded = LowerCase(text);
       token.lower = token.folded;
       token.same_forms = true;
+      SetIds(token, WordHash(token.folded), 0);
     } else {
       token.folded.assign(text);
-      token.lower.assign(text);
+      token.lower = token.folded;
+      SetIds(token, WordHash(token.folded), 0);
     }
   }
 
-  // The folded and lower-case forms of a word beyond ASCII. Folding goes through
-  // utf8proc and costs far more than a lookup, and the words of a language recur,
-  // so the forms of each word are kept, per thread, for the next time it comes.
+  // The forms of an ASCII word or number and their ids, in one pass over its
+  // bytes: `lower` is its lower case; `folded` the same, with hyphens made spaces
+  // when `hyphens_fold`.
+  void AsciiForms(Token& token, std::string_view text, bool hyphens_fold) {
+    token.folded.assign(text);
+    char* folded = token.folded.data();
+    uint64_t hash = kWordHashStart;
+    for (size_t k = 0; k < text.size(); ++k) {
+      unsigned char c = kLowerByte[static_cast<unsigned char>(text[k])];
+      folded[k] = static_cast<char>(c);
+      hash = WordHashStep(hash, c);
+    }
+    token.lower = token.folded;
+    // Most words have no hyphen, as Word found: then the forms are the same.
+    bool hyphen = hyphens_fold && word_hyphen_ && text.find('-') != std::string_view::npos;
+    token.same_forms = !hyphen;
+    if (!hyphen) {
+      SetIds(token, WordHashEnd(hash), 0);
+      return;
+    }
+    std::replace(token.folded.begin(), token.folded.end(), '-', ' ');
+    SetIds(token, WordHash(token.folded), WordHashEnd(hash));
+  }
+
+  // Gives `token` the ids of its forms and its start bits; the hashes are
+  // WordHash of its folded and (unless it has the same forms) lower forms.
+  void SetIds(Token& token, uint64_t folded_hash, uint64_t lower_hash) {
+    token.folded_id = words_.Find(token.folded, folded_hash);
+    token.lower_id = token.same_forms ? token.folded_id : words_.Find(token.lower, lower_hash);
+    if (starts_) {
+      token.start_table = starts_->id();
+      token.starts = starts_->Of(token.folded_id, token.lower_id);
+    }
+  }
+
+  // The folded and lower-case forms of a word beyond ASCII, and their hashes.
+  // Folding goes through utf8proc and costs far more than a lookup, and the words
+  // of a language recur, so the forms of each word are kept, per thread, for the
+  // next time it comes. (Not their ids: a rulebook loaded later may give an id to
+  // a form that had none.)
   struct Forms {
     std::string folded;
     std::string lower;
     bool same = true;
+    uint64_t folded_hash = 0;
+    uint64_t lower_hash = 0;
   };
   static const Forms& FormsOf(std::string_view text) {
     // Bounded: a text of endless new words empties it now and then, never grows it
@@ -386,22 +463,21 @@ class Tokenizer {
     forms.lower = PlainApostrophes(LowerCase(text));
     if (forms.lower.empty()) forms.lower = forms.folded;
     forms.same = forms.lower == forms.folded;
+    forms.folded_hash = WordHash(forms.folded);
+    forms.lower_hash = WordHash(forms.lower);
     return known.emplace(std::string(text), std::move(forms)).first->second;
-  }
-
-  static std::string AsciiLower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
   }
 
   std::string_view text_;
   size_t base_;
   const TokenRules& rules_;
-  // Whether the word being split (Word) is all ASCII, so its pieces are too.
+  const StartTable* starts_ = rules_.starts.get();
+  // The word table, read under one lock while the text is cut.
+  WordLookup words_;
+  // Whether the word being split (Word) is all ASCII, so its pieces are too, and
+  // whether it may hold an ASCII hyphen (if not, none of its pieces does).
   bool word_ascii_ = false;
+  bool word_hyphen_ = true;
   std::vector<Token> tokens_;
 };
 
@@ -411,8 +487,43 @@ std::vector<Token> Tokenize(std::string_view text, size_t base_offset, const Tok
   return Tokenizer(text, base_offset, rules).Run();
 }
 
+namespace {
+
+// FoldToken of a word made of ASCII letters and digits, hyphens each between two
+// of them, and apostrophes of any of the three kinds, as most words with an
+// apostrophe are ("l’armée", "n't", "aujourd'hui"): in one pass, its lower case
+// with the hyphens made spaces and the apostrophes plain, which is what folding
+// each part between apostrophes gives. False, with `out` left to be cleared, for
+// any other word.
+bool FoldPlainWord(std::string_view word, std::string& out) {
+  auto alnum = [&](size_t i) { return ByteClass(word[i]) & kAlnumByte; };
+  for (size_t i = 0; i < word.size(); ++i) {
+    auto c = static_cast<unsigned char>(word[i]);
+    if (ByteClass(word[i]) & kAlnumByte) {
+      out += static_cast<char>(kLowerByte[c]);
+    } else if (c == '\'') {
+      out += '\'';
+    } else if (c == '-' && i > 0 && i + 1 < word.size() && alnum(i - 1) && alnum(i + 1)) {
+      out += ' ';
+    } else if (word.substr(i, 3) == "\u2019") {
+      out += '\'';
+      i += 2;
+    } else if (word.substr(i, 2) == "\u02BC") {
+      out += '\'';
+      i += 1;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string FoldToken(std::string_view word) {
   std::string out;
+  if (FoldPlainWord(word, out)) return out;
+  out.clear();
   size_t part = 0;
   for (size_t i = 0; i < word.size();) {
     CodePoint cp = DecodeCodePoint(word, i);

@@ -118,20 +118,23 @@ bool IsSpaceBeyondAscii(char32_t c);
 bool IsUpperCaseBeyondAscii(char32_t c);
 bool IsLetterBeyondAscii(char32_t c);
 bool IsDigitBeyondAscii(char32_t c);
-inline bool IsSpace(char32_t c) {
+// (constexpr so that tables of ASCII bytes can be built from them at compile time.)
+constexpr bool IsSpace(char32_t c) {
   if (c < 0x80) return c == U' ' || (c >= U'\t' && c <= U'\r');  // \t \n \v \f \r
   return IsSpaceBeyondAscii(c);
 }
 // Upper or title case letters.
-inline bool IsUpperCase(char32_t c) {
+constexpr bool IsUpperCase(char32_t c) {
   return c < 0x80 ? c >= U'A' && c <= U'Z' : IsUpperCaseBeyondAscii(c);
 }
 // Letters and combining marks.
-inline bool IsLetter(char32_t c) {
+constexpr bool IsLetter(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= U'a' && (c | 0x20) <= U'z';
   return IsLetterBeyondAscii(c);
 }
 // Decimal digits.
-inline bool IsDigit(char32_t c) { return c < 0x80 ? c >= U'0' && c <= U'9' : IsDigitBeyondAscii(c); }
+constexpr bool IsDigit(char32_t c) {
+  return c < 0x80 ? c >= U'0' && c <= U'9' : IsDigitBeyondAscii(c);
+}
 
 }  // namespace attest

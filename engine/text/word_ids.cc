@@ -9,12 +9,12 @@
 
 namespace attest {
 
-namespace {
+namespace detail {
 
 // Open addressing with linear probing over a power-of-two array, at most half
 // full: a lookup is one hash, a mask and nearly always one slot, with no division
 // and no node to follow. The forms themselves are kept end to end in `forms`.
-struct Table {
+struct WordTable {
   struct Slot {
     uint64_t hash = 0;
     uint32_t offset = 0;  // of the form in `forms`
@@ -26,19 +26,25 @@ struct Table {
   std::string forms;
   WordId count = 0;
 
-  std::string_view FormOf(const Slot& slot) const {
-    return std::string_view(forms).substr(slot.offset, slot.size);
-  }
   // The index of the slot holding `form`, or of the empty slot where it would go.
   size_t Probe(std::string_view form, uint64_t hash) const {
     size_t mask = slots.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots[i];
       if (slot.id == kUnknownWord) return i;
-      if (slot.hash == hash && FormOf(slot) == form) return i;
+      if (slot.hash == hash && slot.size == form.size() && Same(slot, form)) return i;
     }
   }
-  WordId Find(std::string_view form) const { return slots[Probe(form, WordHash(form))].id; }
+  // Whether the form in `slot`, of the size of `form`, is `form`. Words are a few
+  // bytes: compared here, without a call to memcmp.
+  bool Same(const Slot& slot, std::string_view form) const {
+    const char* kept = forms.data() + slot.offset;
+    for (size_t k = 0; k < form.size(); ++k) {
+      if (kept[k] != form[k]) return false;
+    }
+    return true;
+  }
+  WordId Find(std::string_view form, uint64_t hash) const { return slots[Probe(form, hash)].id; }
   WordId Add(std::string_view form) {
     uint64_t hash = WordHash(form);
     if (WordId id = slots[Probe(form, hash)].id; id != kUnknownWord) return id;
@@ -64,34 +70,43 @@ struct Table {
   }
 };
 
-Table& Words() {
-  static Table table;
+}  // namespace detail
+
+namespace {
+
+detail::WordTable& Words() {
+  static detail::WordTable table;
   return table;
 }
 
 }  // namespace
 
 WordId InternWord(std::string_view form) {
-  Table& t = Words();
+  detail::WordTable& t = Words();
+  uint64_t hash = WordHash(form);
   {
     std::shared_lock lock(t.mutex);
-    if (WordId id = t.Find(form); id != kUnknownWord) return id;
+    if (WordId id = t.Find(form, hash); id != kUnknownWord) return id;
   }
   std::unique_lock lock(t.mutex);
   return t.Add(form);
 }
 
 WordId FindWord(std::string_view form) {
-  Table& t = Words();
+  detail::WordTable& t = Words();
   std::shared_lock lock(t.mutex);
-  return t.Find(form);
+  return t.Find(form, WordHash(form));
 }
 
-WordLookup::WordLookup() { Words().mutex.lock_shared(); }
+WordLookup::WordLookup() : table_(&Words()) { table_->mutex.lock_shared(); }
 
-WordLookup::~WordLookup() { Words().mutex.unlock_shared(); }
+WordLookup::~WordLookup() { table_->mutex.unlock_shared(); }
 
-WordId WordLookup::Find(std::string_view form) const { return Words().Find(form); }
+WordId WordLookup::Find(std::string_view form) const { return table_->Find(form, WordHash(form)); }
+
+WordId WordLookup::Find(std::string_view form, uint64_t hash) const {
+  return table_->Find(form, hash);
+}
 
 namespace {
 

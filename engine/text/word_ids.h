@@ -22,10 +22,16 @@ inline constexpr WordId kUnknownWord = 0;
 // The hash of a word form, and of the short phrases of words the rules key tables
 // by: FNV-1a, a few instructions a byte, since words are short and looked up for
 // every token of a text.
+// The hash is also taken a byte at a time (WordHashStart, WordHashStep,
+// WordHashEnd) by code that reads a word's bytes anyway, such as the tokenizer
+// while it lower-cases them: WordHash(s) is WordHashEnd of the steps over s.
+inline constexpr uint64_t kWordHashStart = 14695981039346656037ULL;
+inline uint64_t WordHashStep(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
+inline uint64_t WordHashEnd(uint64_t h) { return h ^ (h >> 29); }
 inline uint64_t WordHash(std::string_view s) {
-  uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h ^ (h >> 29);
+  uint64_t h = kWordHashStart;
+  for (unsigned char c : s) h = WordHashStep(h, c);
+  return WordHashEnd(h);
 }
 // WordHash for unordered containers keyed by strings and looked up by views.
 struct WordHasher {
@@ -39,6 +45,10 @@ WordId InternWord(std::string_view form);
 // The id of `form`, or kUnknownWord when no rule interned it.
 WordId FindWord(std::string_view form);
 
+namespace detail {
+struct WordTable;
+}  // namespace detail
+
 // Lookups of a batch (the tokens of one text) under one shared lock, held while
 // the object lives. Do not intern while one is alive in the same thread.
 class WordLookup {
@@ -48,6 +58,11 @@ class WordLookup {
   WordLookup(const WordLookup&) = delete;
   WordLookup& operator=(const WordLookup&) = delete;
   WordId Find(std::string_view form) const;
+  // The same, given WordHash(form), for a caller that has it already.
+  WordId Find(std::string_view form, uint64_t hash) const;
+
+ private:
+  detail::WordTable* table_;
 };
 
 // Start bits: which phrase indexes of one lexicon a word can start a phrase of,

@@ -44,6 +44,67 @@ std::vector<std::string> Kinds(const std::vector<Token>& tokens) {
 
 using Cut = std::pair<std::string, std::vector<std::string>>;
 
+// Texts made of pieces chosen at random (a fixed seed: the same texts every run)
+// among the cases the tokenizer treats apart: ASCII and accented letters, digits,
+// apostrophes (straight and curly), hyphens, elided forms, clitics, inversions,
+// number separators, quotation marks, spaces (no-break ones too), dashes and
+// bytes that are not UTF-8.
+std::vector<std::string> MixedTexts() {
+  static const std::vector<std::string> pieces = {
+      "b", "k", "z", "B", "K", "7", "0", "a", "l", "t", "é", "É", "ï", "œ", "ß", "ñ", "٧",
+      "'", "\u2019", "\u02BC", "-", "\u2010", "\u2011", "l'", "L\u2019", "qu'", "jusqu'",
+      "aujourd'hui", "n't", "'s", "-t-il", "-elle", "-ils", "t", "il", ".", "...", ",", "/",
+      ":", "\"", "«", "»", "\u201c", "\u201d", "(", "[", "\u2014", "\u2026", "!", " ", " ",
+      " ", "\n", "\t", "\u00a0", "\u202f", "\u200b", "\xff", "\xc3", "\xe2\x80", "$", "%"};
+  std::vector<std::string> texts;
+  uint64_t state = 0x9E3779B97F4A7C15ULL;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    size_t count = 1 + next() % 24;
+    for (size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+    texts.push_back(text);
+  }
+  return texts;
+}
+
+// `text` with every ASCII letter and digit that no rule list mentions (b, k, z,
+// B, K, 7) replaced by a letter or digit of more than one byte of the same class
+// that folds to no ASCII letter either (ƀ, ĸ, ƶ, Ɓ, Ƙ, ٧), so that no elided form
+// or clitic can appear: the tokenizer must cut both texts alike.
+std::string WithoutAscii(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case 'b': out += "\u0180"; break;
+      case 'k': out += "\u0138"; break;
+      case 'z': out += "\u01B6"; break;
+      case 'B': out += "\u0181"; break;
+      case 'K': out += "\u0198"; break;
+      case '7': out += "\u0667"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// `text` with its typographic apostrophes (U+2019) made plain.
+std::string PlainApostrophes(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text.substr(i, 3) == "\u2019") {
+      out += '\'';
+      i += 3;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("French elided forms are cut off the front of a word and listed words stay whole",
@@ -208,6 +269,141 @@ TEST_CASE("a text rules file with an unknown field or a malformed entry is refus
   CHECK(has("text.toml:6: elisions: unknown field in [tokens]"));
   CHECK(has("text.toml:7: inversions: 't-il' must be a hyphen and lower-case letters"));
   CHECK(has("dates.toml: month: no words for month 1"));
+}
+
+TEST_CASE("every token's forms and ids are those folding, lower-casing and the word table give",
+          "[text]") {
+  // The tokenizer makes the forms of ASCII words, numbers and marks in one pass
+  // of its own, with their hashes, and those of other words from a cache: each
+  // must be what the general functions make of the token's text.
+  for (std::string_view lang : {"fr", "en"}) {
+    const TokenRules& rules = RulesFor(lang);
+    for (const std::string& text : MixedTexts()) {
+      CAPTURE(lang, text);
+      for (const Token& t : Tokenize(text, 0, rules)) {
+        CAPTURE(t.text);
+        std::string folded, lower;
+        if (t.kind == TokenKind::kWord) {
+          // An inverted pronoun ("-t-il") reads as its last part.
+          bool pronoun = t.text.size() > 1 && t.text[0] == '-';
+          std::string_view word = pronoun ? t.text.substr(t.text.rfind('-') + 1) : t.text;
+          folded = FoldToken(word);
+          lower = PlainApostrophes(LowerCase(word));
+        } else if (t.kind == TokenKind::kNumber) {
+          folded = lower = LowerCase(t.text);
+        } else {
+          folded = lower = std::string(t.text);
+        }
+        CHECK(t.folded == folded);
+        CHECK(t.lower == lower);
+        CHECK(t.same_forms == (t.lower == t.folded));
+        CHECK(t.folded_id == FindWord(t.folded));
+        CHECK(t.lower_id == FindWord(t.lower));
+        REQUIRE(rules.starts != nullptr);
+        CHECK(t.start_table == rules.starts->id());
+        CHECK(t.starts == rules.starts->Of(t.folded_id, t.lower_id));
+      }
+    }
+  }
+}
+
+TEST_CASE("known words get their ids whatever their case and their hyphens", "[text][fr]") {
+  auto tokens = Tokenize("SELON L'ARMÉE, a-t-il dit", 0, RulesFor("fr"));
+  REQUIRE(tokens.size() == 7);
+  CHECK(tokens[0].folded_id == FindWord("selon"));
+  CHECK(tokens[0].folded_id != kUnknownWord);
+  CHECK(tokens[1].folded_id == FindWord("l'"));
+  CHECK(tokens[1].folded_id != kUnknownWord);
+  CHECK(tokens[5].text == "-t-il");
+  CHECK(tokens[5].lower == "il");
+  CHECK(tokens[5].folded_id == FindWord("il"));
+  CHECK(tokens[5].folded_id != kUnknownWord);
+}
+
+TEST_CASE("a text is cut the same where its letters and digits are ASCII and where they are not",
+          "[text]") {
+  // ASCII letters and digits are read by table, others decoded one code point at
+  // a time: both ways must find the same tokens, of the same kinds, at the same
+  // code points.
+  auto cuts = [](std::string_view text, const TokenRules& rules) {
+    std::vector<std::tuple<size_t, size_t, TokenKind>> out;
+    for (const Token& t : Tokenize(text, 0, rules)) {
+      out.emplace_back(CodePointCount(text.substr(0, t.begin)), CodePointCount(t.text), t.kind);
+    }
+    return out;
+  };
+  for (std::string_view lang : {"fr", "en"}) {
+    for (const std::string& text : MixedTexts()) {
+      std::string twin = WithoutAscii(text);
+      CAPTURE(lang, text, twin);
+      CHECK(cuts(text, RulesFor(lang)) == cuts(twin, RulesFor(lang)));
+    }
+  }
+}
+
+TEST_CASE("the bytes between tokens are spaces and every other byte is in a token", "[text]") {
+  for (std::string_view lang : {"fr", "en"}) {
+    for (const std::string& text : MixedTexts()) {
+      CAPTURE(lang, text);
+      size_t at = 0;
+      for (const Token& t : Tokenize(text, 0, RulesFor(lang))) {
+        REQUIRE(t.begin >= at);
+        CHECK(t.end > t.begin);
+        for (size_t i = at; i < t.begin;) {
+          CodePoint cp = DecodeCodePoint(text, i);
+          CHECK(IsSpace(cp.value));
+          i += cp.size;
+        }
+        at = t.end;
+      }
+      for (size_t i = at; i < text.size();) {
+        CodePoint cp = DecodeCodePoint(text, i);
+        CHECK(IsSpace(cp.value));
+        i += cp.size;
+      }
+    }
+  }
+}
+
+TEST_CASE("folding a token in one pass gives what folding each part between apostrophes gives",
+          "[text]") {
+  // FoldToken folds words of ASCII letters, digits, inner hyphens and
+  // apostrophes by itself, and hands every other word to FoldForMatch part by
+  // part: both must agree on every word, whichever way it goes.
+  auto by_parts = [](std::string_view word) {
+    std::string out;
+    size_t part = 0;
+    for (size_t i = 0; i < word.size();) {
+      size_t mark = word[i] == '\'' ? 1 : word.substr(i, 3) == "\u2019" ? 3
+                                       : word.substr(i, 2) == "\u02BC"   ? 2
+                                                                          : 0;
+      if (mark > 0) {
+        out += FoldForMatch(word.substr(part, i - part)) + "'";
+        part = i + mark;
+        i += mark;
+      } else {
+        ++i;
+      }
+    }
+    return out + FoldForMatch(word.substr(part));
+  };
+  static const std::vector<std::string> pieces = {"a", "Z", "q", "0", "9", "-", "-", "'", "\u2019",
+                                                  "\u02BC", "é", "À", " ", ".", "_", "\u2010"};
+  uint64_t state = 7;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int n = 0; n < 20000; ++n) {
+    std::string word;
+    for (size_t k = 0, count = next() % 9; k < count; ++k) word += pieces[next() % pieces.size()];
+    CAPTURE(word);
+    CHECK(FoldToken(word) == by_parts(word));
+  }
+  CHECK(FoldToken("Aujourd\u2019hui") == "aujourd'hui");
+  CHECK(FoldToken("Porte-Parole") == "porte parole");
+  CHECK(FoldToken("-a-") == "a");
+  CHECK(FoldToken("l'-a") == "l'a");
 }
 
 }  // namespace attest
