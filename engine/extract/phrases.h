@@ -99,6 +99,15 @@ class PhraseIndex {
     return Longest(tokens, i, lists_[slots_[first] - 1]);
   }
 
+  // Whether a phrase of this index may start at `token`: false when none does
+  // (At then finds nothing), true when one starts with its word (At still
+  // compares the words after). A few instructions, for loops that skip tokens.
+  bool MayStartAt(const Token& token) const {
+    if (token.start_table == table_) return (token.starts[word_] & mask_) != 0;
+    WordId first = Key(token);
+    return first < slots_.size() && slots_[first] != 0;
+  }
+
  private:
   // The phrases that start with one word, in the order they were added, and the
   // longer ones among them by their second word: a common first word ("la",
