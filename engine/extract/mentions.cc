@@ -42,14 +42,9 @@ bool IsCapitalized(const Token& t) {
 
 }  // namespace
 
-void MentionFinder::FindFunctionWords(const std::vector<Token>& t) const {
+bool MentionFinder::FindFunctionWord(const std::vector<Token>& t, size_t i) const {
   const GrammarLexicon& g = lexicon_.grammar;
-  function_.resize(t.size());
-  for (size_t i = 0; i < t.size(); ++i) {
-    function_[i] = g.function_words.At(t, i) || g.determiners.At(t, i) ||
-                   lexicon_.claimants.counts.At(t, i);
-  }
-  function_key_ = SentenceKey::Of(t);
+  return g.function_words.At(t, i) || g.determiners.At(t, i) || lexicon_.claimants.counts.At(t, i);
 }
 
 void MentionFinder::FindActors(const std::vector<Token>& t) const {
@@ -65,7 +60,7 @@ void MentionFinder::FindActors(const std::vector<Token>& t) const {
     }
     next_actor_[i] = actors_[i].actor ? static_cast<uint32_t>(i) : next_actor_[i + 1];
   }
-  actors_key_ = SentenceKey::Of(t);
+  actors_key_ = SentenceKey::For(t);
 }
 
 std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>& t,
@@ -584,6 +579,18 @@ std::vector<ClaimantMention> MentionFinder::Anywhere(const std::vector<Token>& t
 }
 
 const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const {
+  // The whole sentence is asked about more than once (the report's main
+  // incident, then the place of its events' claims): answered once.
+  if (begin != 0 || end != t.size()) return FindPlaceIn(t, begin, end);
+  if (!place_key_.Is(t)) {
+    sentence_place_ = FindPlaceIn(t, 0, t.size());
+    place_key_ = SentenceKey::For(t);
+  }
+  return sentence_place_;
+}
+
+const Place* MentionFinder::FindPlaceIn(const std::vector<Token>& t, size_t begin,
+                                        size_t end) const {
   const SlotLexicon& s = lexicon_.slots;
   // A country is the place only when nothing more precise is named: "Au Mali, un
   // convoi … à Alkit" happened at Alkit.

@@ -83,8 +83,12 @@ class MentionFinder {
 
   bool IsFunctionWord(const std::vector<Token>& t, size_t i) const {
     if (i >= t.size()) return false;
-    if (!(function_key_ == SentenceKey::Of(t))) FindFunctionWords(t);
-    return function_[i] != 0;
+    if (!function_key_.Is(t)) {
+      function_.assign(t.size(), 0);
+      function_key_ = SentenceKey::For(t);
+    }
+    if (function_[i] == 0) function_[i] = FindFunctionWord(t, i) ? 2 : 1;
+    return function_[i] == 2;
   }
 
  private:
@@ -110,23 +114,27 @@ class MentionFinder {
     size_t size = 0;
     const char* first = nullptr;
     const char* last = nullptr;
-    static SentenceKey Of(const std::vector<Token>& t) {
+    static SentenceKey For(const std::vector<Token>& t) {
       if (t.empty()) return {};
       return {t.data(), t.size(), t.front().text.data(),
               t.back().text.data() + t.back().text.size()};
     }
-    bool operator==(const SentenceKey& o) const {
-      return tokens == o.tokens && size == o.size && first == o.first && last == o.last;
+    // Whether `t` is the sentence of this key (compared field by field, most
+    // often all equal).
+    bool Is(const std::vector<Token>& t) const {
+      return t.data() == tokens && t.size() == size && size > 0 &&
+             t.front().text.data() == first &&
+             t.back().text.data() + t.back().text.size() == last;
     }
   };
   // The actor named at every token of `t` (actor nullptr: none), found once per
   // sentence: extraction asks about the same tokens many times.
   const std::vector<ActorMention>& ActorsOf(const std::vector<Token>& t) const {
-    if (!(actors_key_ == SentenceKey::Of(t))) FindActors(t);
+    if (!actors_key_.Is(t)) FindActors(t);
     return actors_;
   }
   void FindActors(const std::vector<Token>& t) const;
-  void FindFunctionWords(const std::vector<Token>& t) const;
+  bool FindFunctionWord(const std::vector<Token>& t, size_t i) const;
 
   const Rulebook& rules_;
   const Lexicon& lexicon_;
@@ -139,9 +147,14 @@ class MentionFinder {
   mutable SentenceKey actors_key_;
   mutable std::vector<ActorMention> actors_;
   mutable std::vector<uint32_t> next_actor_;
-  // IsFunctionWord of the sentence last asked about, per token (0 no, 1 yes).
+  // IsFunctionWord of the sentence last asked about, per token, found when first
+  // asked (most tokens never are): 0 not yet known, 1 no, 2 yes.
   mutable SentenceKey function_key_;
   mutable std::vector<uint8_t> function_;
+  // PlaceIn over the whole of the sentence last asked about it.
+  mutable SentenceKey place_key_;
+  mutable const Place* sentence_place_ = nullptr;
+  const Place* FindPlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const;
   // The actor each designation of the gazetteer resolves to in this conflict.
   mutable std::vector<std::pair<const std::string*, const Actor*>> designated_;
 };

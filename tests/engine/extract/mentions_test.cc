@@ -129,4 +129,34 @@ TEST_CASE("a designation names its actor in every sentence that uses it, not onl
   CHECK_FALSE(plain.ActorAt(two, 1));
 }
 
+TEST_CASE("the place a whole sentence names is its own, whichever sentence was asked about before",
+          "[extract][fr]") {
+  const Rulebook& rules = Rules();
+  const Lexicon* lexicon = rules.LexiconFor("fr");
+  REQUIRE(lexicon);
+  GazetteerPhrases phrases = GazetteerPhrases::Build(rules, *lexicon);
+  const Conflict* conflict = rules.actors.ConflictFor("Mali", std::nullopt);
+  // As many tokens each: the second can be copied where the first was.
+  const std::string body = "Une embuscade a eu lieu à Gao. Une attaque a eu lieu à Kidal.";
+  size_t cut = body.find(". ") + 2;
+  std::string_view text(body);
+  auto first = Tokenize(text.substr(0, cut - 1), 0, lexicon->tokens);
+  auto second = Tokenize(text.substr(cut), cut, lexicon->tokens);
+  REQUIRE(first.size() == second.size());
+  MentionFinder finder(rules, *lexicon, phrases, conflict, body);
+  auto name = [](const Place* p) { return p ? p->name : std::string("none"); };
+  CHECK(name(finder.PlaceIn(first, 0, first.size())) == "Gao");
+  CHECK(name(finder.PlaceIn(second, 0, second.size())) == "Kidal");
+  CHECK(name(finder.PlaceIn(first, 0, first.size())) == "Gao");
+  // A part of it is read anew: none before the locative.
+  CHECK(name(finder.PlaceIn(first, 0, 3)) == "none");
+  CHECK(name(finder.PlaceIn(first, 0, first.size())) == "Gao");
+  std::vector<Token> reused = first;
+  CHECK(name(finder.PlaceIn(reused, 0, reused.size())) == "Gao");
+  const Token* where = reused.data();
+  reused = second;
+  REQUIRE(reused.data() == where);
+  CHECK(name(finder.PlaceIn(reused, 0, reused.size())) == "Kidal");
+}
+
 }  // namespace attest
