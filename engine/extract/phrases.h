@@ -59,6 +59,7 @@ class PhraseIndex {
       list.single = static_cast<int32_t>(index);
     } else {
       std::pair<WordId, uint32_t> key{ids[1], index};
+      list.seconds |= SecondBit(ids[1]);
       list.by_second.insert(std::upper_bound(list.by_second.begin(), list.by_second.end(), key),
                             key);
     }
@@ -117,7 +118,11 @@ class PhraseIndex {
     std::vector<std::pair<std::vector<WordId>, V>> entries;
     int32_t single = -1;  // the entry of the one-word phrase, if any
     std::vector<std::pair<WordId, uint32_t>> by_second;  // (second word, entry), sorted
+    // SecondBit of every second word in by_second: a word whose bit is not set
+    // starts none of the longer phrases, without a search.
+    uint64_t seconds = 0;
   };
+  static uint64_t SecondBit(WordId word) { return uint64_t{1} << (word % 64); }
 
   // The longest of the phrases that start with the word at token `i`.
   [[gnu::noinline]] std::optional<Match> Longest(const std::vector<Token>& tokens, size_t i,
@@ -126,6 +131,7 @@ class PhraseIndex {
     if (list.single >= 0) best = Match{1, &list.entries[static_cast<size_t>(list.single)].second};
     if (i + 1 >= tokens.size()) return best;
     WordId second = Key(tokens[i + 1]);
+    if ((list.seconds & SecondBit(second)) == 0) return best;
     auto it = std::lower_bound(list.by_second.begin(), list.by_second.end(),
                                std::pair<WordId, uint32_t>{second, 0});
     for (; it != list.by_second.end() && it->first == second; ++it) {
