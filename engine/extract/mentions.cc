@@ -1,5 +1,7 @@
 #include "engine/extract/mentions.h"
 
+#include <algorithm>
+
 #include "engine/text/utf8.h"
 
 namespace attest {
@@ -40,35 +42,25 @@ bool IsCapitalized(const Token& t) {
 
 }  // namespace
 
-bool MentionFinder::IsFunctionWord(const std::vector<Token>& t, size_t i) const {
-  if (i >= t.size()) return false;
-  if (function_tokens_ != &t || function_memo_.size() != t.size()) {
-    function_tokens_ = &t;
-    function_memo_.assign(t.size(), 0);
-  }
-  if (function_memo_[i] == 0) {
-    const GrammarLexicon& g = lexicon_.grammar;
-    bool function = g.function_words.At(t, i) || g.determiners.At(t, i) ||
-                    lexicon_.claimants.counts.At(t, i);
-    function_memo_[i] = function ? 2 : 1;
-  }
-  return function_memo_[i] == 2;
+bool MentionFinder::FindFunctionWord(const std::vector<Token>& t, size_t i) const {
+  const GrammarLexicon& g = lexicon_.grammar;
+  return g.function_words.At(t, i) || g.determiners.At(t, i) || lexicon_.claimants.counts.At(t, i);
 }
 
-std::optional<ActorMention> MentionFinder::ActorAt(const std::vector<Token>& t, size_t i) const {
-  if (i >= t.size()) return std::nullopt;
-  if (memo_tokens_ != &t || memo_state_.size() != t.size()) {
-    memo_tokens_ = &t;
-    memo_state_.assign(t.size(), 0);
-    actor_memo_.resize(t.size());
+void MentionFinder::FindActors(const std::vector<Token>& t) const {
+  actors_.assign(t.size(), ActorMention{});
+  next_actor_.resize(t.size() + 1);
+  next_actor_[t.size()] = static_cast<uint32_t>(t.size());
+  for (size_t i = t.size(); i-- > 0;) {
+    // Most words start no name and no designation: two reads say so.
+    bool may = phrases_.actors.MayStartAt(t[i]) ||
+               (designations_ && phrases_.designations.MayStartAt(t[i]));
+    if (may) {
+      if (auto a = FindActorAt(t, i)) actors_[i] = *a;
+    }
+    next_actor_[i] = actors_[i].actor ? static_cast<uint32_t>(i) : next_actor_[i + 1];
   }
-  if (memo_state_[i] == 0) {
-    auto found = FindActorAt(t, i);
-    memo_state_[i] = found ? 2 : 1;
-    if (found) actor_memo_[i] = *found;
-  }
-  if (memo_state_[i] == 1) return std::nullopt;
-  return actor_memo_[i];
+  actors_key_ = SentenceKey::For(t);
 }
 
 std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>& t,
@@ -86,9 +78,17 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
     if (!common || exact) return ActorMention{*m->value, i, i + m->length};
   }
   if (auto d = designations_ ? phrases_.designations.At(t, i) : std::nullopt) {
-    if (const Actor* a = rules_.actors.FindDesignation(*d->value, conflict_)) {
-      return ActorMention{a, i, i + d->length};
+    // Resolved once per designation: the conflict does not change.
+    const Actor* a = nullptr;
+    auto known = std::find_if(designated_.begin(), designated_.end(),
+                              [&](const auto& entry) { return entry.first == d->value; });
+    if (known != designated_.end()) {
+      a = known->second;
+    } else {
+      a = rules_.actors.FindDesignation(*d->value, conflict_);
+      designated_.emplace_back(d->value, a);
     }
+    if (a) return ActorMention{a, i, i + d->length};
   }
   return std::nullopt;
 }
@@ -96,12 +96,16 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
 std::vector<ActorMention> MentionFinder::ActorsIn(const std::vector<Token>& t, size_t begin,
                                                   size_t end) const {
   std::vector<ActorMention> out;
-  for (size_t i = begin; i < end;) {
-    if (auto a = ActorAt(t, i); a && a->end <= end) {
+  end = std::min(end, t.size());
+  if (begin >= end) return out;
+  const std::vector<ActorMention>& actors = ActorsOf(t);
+  for (size_t i = next_actor_[begin]; i < end; i = next_actor_[i]) {
+    const ActorMention& a = actors[i];
+    if (a.end <= end) {
       bool seen = false;
-      for (const auto& o : out) seen = seen || o.actor == a->actor;
-      if (!seen) out.push_back(*a);
-      i = a->end;
+      for (const auto& o : out) seen = seen || o.actor == a.actor;
+      if (!seen) out.push_back(a);
+      i = a.end;
     } else {
       ++i;
     }
@@ -575,6 +579,18 @@ std::vector<ClaimantMention> MentionFinder::Anywhere(const std::vector<Token>& t
 }
 
 const Place* MentionFinder::PlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const {
+  // The whole sentence is asked about more than once (the report's main
+  // incident, then the place of its events' claims): answered once.
+  if (begin != 0 || end != t.size()) return FindPlaceIn(t, begin, end);
+  if (!place_key_.Is(t)) {
+    sentence_place_ = FindPlaceIn(t, 0, t.size());
+    place_key_ = SentenceKey::For(t);
+  }
+  return sentence_place_;
+}
+
+const Place* MentionFinder::FindPlaceIn(const std::vector<Token>& t, size_t begin,
+                                        size_t end) const {
   const SlotLexicon& s = lexicon_.slots;
   // A country is the place only when nothing more precise is named: "Au Mali, un
   // convoi … à Alkit" happened at Alkit.

@@ -4,8 +4,10 @@
 // claimants.toml and grammar.toml.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/claims/claim.h"
@@ -54,7 +56,12 @@ class MentionFinder {
 
   // The actor named at token i (a name, an alias, or a designation this conflict
   // resolves), with the tokens it covers.
-  std::optional<ActorMention> ActorAt(const std::vector<Token>& t, size_t i) const;
+  std::optional<ActorMention> ActorAt(const std::vector<Token>& t, size_t i) const {
+    if (i >= t.size()) return std::nullopt;
+    const ActorMention& a = ActorsOf(t)[i];
+    if (!a.actor) return std::nullopt;
+    return a;
+  }
   std::vector<ActorMention> ActorsIn(const std::vector<Token>& t, size_t begin, size_t end) const;
 
   // The claimant a subject names: the mention that heads [begin, end) — trying
@@ -74,7 +81,15 @@ class MentionFinder {
   // Alkit") or names an event ("l'embuscade d'Alklit"); else nullptr.
   const Place* PlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const;
 
-  bool IsFunctionWord(const std::vector<Token>& t, size_t i) const;
+  bool IsFunctionWord(const std::vector<Token>& t, size_t i) const {
+    if (i >= t.size()) return false;
+    if (!function_key_.Is(t)) {
+      function_.assign(t.size(), 0);
+      function_key_ = SentenceKey::For(t);
+    }
+    if (function_[i] == 0) function_[i] = FindFunctionWord(t, i) ? 2 : 1;
+    return function_[i] == 2;
+  }
 
  private:
   std::optional<ClaimantMention> MentionAt(const std::vector<Token>& t, size_t h, size_t end,
@@ -90,20 +105,58 @@ class MentionFinder {
 
   std::optional<ActorMention> FindActorAt(const std::vector<Token>& t, size_t i) const;
 
+  // Which sentence a memo below answers for: where its tokens are, how many, and
+  // where in the text the first starts and the last ends (tokens are views into
+  // the text), so that another sentence, even one whose tokens were put where an
+  // earlier one's were, is told apart.
+  struct SentenceKey {
+    const Token* tokens = nullptr;
+    size_t size = 0;
+    const char* first = nullptr;
+    const char* last = nullptr;
+    static SentenceKey For(const std::vector<Token>& t) {
+      if (t.empty()) return {};
+      return {t.data(), t.size(), t.front().text.data(),
+              t.back().text.data() + t.back().text.size()};
+    }
+    // Whether `t` is the sentence of this key (compared field by field, most
+    // often all equal).
+    bool Is(const std::vector<Token>& t) const {
+      return t.data() == tokens && t.size() == size && size > 0 &&
+             t.front().text.data() == first &&
+             t.back().text.data() + t.back().text.size() == last;
+    }
+  };
+  // The actor named at every token of `t` (actor nullptr: none), found once per
+  // sentence: extraction asks about the same tokens many times.
+  const std::vector<ActorMention>& ActorsOf(const std::vector<Token>& t) const {
+    if (!actors_key_.Is(t)) FindActors(t);
+    return actors_;
+  }
+  void FindActors(const std::vector<Token>& t) const;
+  bool FindFunctionWord(const std::vector<Token>& t, size_t i) const;
+
   const Rulebook& rules_;
   const Lexicon& lexicon_;
   const GazetteerPhrases& phrases_;
   const Conflict* conflict_;
   std::string_view body_;
   bool designations_ = true;
-  // ActorAt of the last sentence asked about, per token (extraction asks about the
-  // same token many times): 0 not yet known, 1 no actor, 2 an actor in actor_memo_.
-  mutable const std::vector<Token>* memo_tokens_ = nullptr;
-  mutable std::vector<uint8_t> memo_state_;
-  mutable std::vector<ActorMention> actor_memo_;
-  // IsFunctionWord of the last sentence asked about: 0 not yet known, 1 no, 2 yes.
-  mutable const std::vector<Token>* function_tokens_ = nullptr;
-  mutable std::vector<uint8_t> function_memo_;
+  // The sentence last asked about: ActorAt per token, and the first token at or
+  // after each one where an actor is named (t.size() for none; one entry more).
+  mutable SentenceKey actors_key_;
+  mutable std::vector<ActorMention> actors_;
+  mutable std::vector<uint32_t> next_actor_;
+  // IsFunctionWord of the sentence last asked about, per token, found when first
+  // asked (most tokens never are): 0 not yet known, 1 no, 2 yes.
+  mutable SentenceKey function_key_;
+  mutable std::vector<uint8_t> function_;
+  // PlaceIn over the whole of the sentence last asked about it.
+  mutable SentenceKey place_key_;
+  mutable const Place* sentence_place_ = nullptr;
+  const Place* FindPlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const;
+  // The actor each designation of the gazetteer resolves to in this conflict.
+  mutable std::vector<std::pair<const std::string*, const Actor*>> designated_;
 };
 
 }  // namespace attest

@@ -59,6 +59,7 @@ class PhraseIndex {
       list.single = static_cast<int32_t>(index);
     } else {
       std::pair<WordId, uint32_t> key{ids[1], index};
+      list.seconds |= SecondBit(ids[1]);
       list.by_second.insert(std::upper_bound(list.by_second.begin(), list.by_second.end(), key),
                             key);
     }
@@ -99,6 +100,15 @@ class PhraseIndex {
     return Longest(tokens, i, lists_[slots_[first] - 1]);
   }
 
+  // Whether a phrase of this index may start at `token`: false when none does
+  // (At then finds nothing), true when one starts with its word (At still
+  // compares the words after). A few instructions, for loops that skip tokens.
+  bool MayStartAt(const Token& token) const {
+    if (token.start_table == table_) return (token.starts[word_] & mask_) != 0;
+    WordId first = Key(token);
+    return first < slots_.size() && slots_[first] != 0;
+  }
+
  private:
   // The phrases that start with one word, in the order they were added, and the
   // longer ones among them by their second word: a common first word ("la",
@@ -108,7 +118,11 @@ class PhraseIndex {
     std::vector<std::pair<std::vector<WordId>, V>> entries;
     int32_t single = -1;  // the entry of the one-word phrase, if any
     std::vector<std::pair<WordId, uint32_t>> by_second;  // (second word, entry), sorted
+    // SecondBit of every second word in by_second: a word whose bit is not set
+    // starts none of the longer phrases, without a search.
+    uint64_t seconds = 0;
   };
+  static uint64_t SecondBit(WordId word) { return uint64_t{1} << (word % 64); }
 
   // The longest of the phrases that start with the word at token `i`.
   [[gnu::noinline]] std::optional<Match> Longest(const std::vector<Token>& tokens, size_t i,
@@ -117,6 +131,7 @@ class PhraseIndex {
     if (list.single >= 0) best = Match{1, &list.entries[static_cast<size_t>(list.single)].second};
     if (i + 1 >= tokens.size()) return best;
     WordId second = Key(tokens[i + 1]);
+    if ((list.seconds & SecondBit(second)) == 0) return best;
     auto it = std::lower_bound(list.by_second.begin(), list.by_second.end(),
                                std::pair<WordId, uint32_t>{second, 0});
     for (; it != list.by_second.end() && it->first == second; ++it) {

@@ -15,6 +15,7 @@
 // took part; an act the claimant says it did implies its own participation.
 #include "engine/extract/slot_reading.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -38,6 +39,19 @@ std::optional<int64_t> DigitsValue(const Token& t) {
   int64_t v = 0;
   std::from_chars(digits.data(), digits.data() + digits.size(), v);
   return v;
+}
+
+// The first phrase of `index` (longest at its position) starting at one of the
+// tokens `at` (ascending) and ending by `end`: PhraseIndex::Find over tokens
+// known to hold every position where a phrase of `index` may start.
+template <typename V>
+std::optional<std::pair<size_t, typename PhraseIndex<V>::Match>> FindAmong(
+    const PhraseIndex<V>& index, const std::vector<Token>& t, const std::vector<uint32_t>& at,
+    size_t end) {
+  for (size_t i : at) {
+    if (auto m = index.At(t, i); m && i + m->length <= end) return std::make_pair(i, *m);
+  }
+  return std::nullopt;
 }
 
 void AddImplied(SlotReading& r, std::string slot, SlotValue value) {
@@ -109,6 +123,18 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     return q;
   };
 
+  // The tokens of the segment where a count noun, materiel, an outcome, a
+  // cooperation, a participation or an event may start: the readings below look
+  // at those only (most tokens start none).
+  std::vector<uint32_t> maybe;
+  for (size_t i = v.begin; i < std::min(v.end, t.size()); ++i) {
+    const Token& k = t[i];
+    if (s.count_nouns.MayStartAt(k) || s.materiel.MayStartAt(k) || s.outcomes.MayStartAt(k) ||
+        s.cooperation.MayStartAt(k) || s.participation.MayStartAt(k) || s.events.MayStartAt(k)) {
+      maybe.push_back(static_cast<uint32_t>(i));
+    }
+  }
+
   // Candidates, in order of precedence; the first becomes the main slot.
   std::vector<std::pair<std::string, SlotValue>> found;
   auto text_of = [&](size_t b, size_t len) {
@@ -121,7 +147,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   };
 
   // 1. Counts.
-  for (size_t i = v.begin; i < v.end; ++i) {
+  for (size_t i : maybe) {
     if (!in(i)) continue;
     auto noun = s.count_nouns.At(t, i);
     if (!noun) continue;
@@ -224,8 +250,8 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
 
   // 2. Materiel, unless the word is part of an outcome ("completely destroyed
   // the convoy" says how it ended, not what was destroyed).
-  auto outcome = s.outcomes.Find(t, v.begin, v.end);
-  for (size_t i = v.begin; i < v.end; ++i) {
+  auto outcome = FindAmong(s.outcomes, t, maybe, v.end);
+  for (size_t i : maybe) {
     if (!in(i)) continue;
     auto m = s.materiel.At(t, i);
     if (!m) continue;
@@ -243,7 +269,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
 
   // 3. Outcome, 4. cooperation.
   if (outcome && in(outcome->first)) found.emplace_back("outcome", *outcome->second.value);
-  if (auto c = s.cooperation.Find(t, v.begin, v.end); c && in(c->first)) {
+  if (auto c = FindAmong(s.cooperation, t, maybe, v.end); c && in(c->first)) {
     found.emplace_back(*c->second.value, true);
   }
 
@@ -277,7 +303,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     }
     if (!describes) actors.push_back(a);
   }
-  if (auto p = s.participation.Find(t, v.begin, v.end); p && in(p->first)) {
+  if (auto p = FindAmong(s.participation, t, maybe, v.end); p && in(p->first)) {
     for (const auto& a : actors) found.emplace_back("participant:" + a.actor->name, true);
   }
 
@@ -288,9 +314,12 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
 
   // 7. An event.
   std::optional<std::pair<size_t, PhraseIndex<std::string>::Match>> event;
-  for (size_t i = v.begin; i < v.end && !event; ++i) {
+  for (size_t i : maybe) {
     if (!in(i)) continue;
-    if (auto e = s.events.At(t, i)) event = std::make_pair(i, *e);
+    if (auto e = s.events.At(t, i)) {
+      event = std::make_pair(i, *e);
+      break;
+    }
   }
   if (event) {
     r.event_type = *event->second.value;

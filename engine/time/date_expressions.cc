@@ -85,26 +85,20 @@ class DateParser {
         published_(published),
         words_(words),
         pieces_(CutDatePieces(tokens, parts_)) {
-    // Every piece's folded form, each followed by a space, and where each starts:
-    // phrase keys are views into this string, built once per text. Which tables
-    // have a phrase starting at each piece, and where a core may begin: a number,
-    // or a starter word (see DateWords).
-    size_t length = 0;
-    for (const auto& p : pieces_) length += p.folded.size() + 1;
-    joined_.reserve(length);
-    at_.reserve(pieces_.size() + 1);
-    for (const auto& p : pieces_) {
-      PieceAt a;
-      a.start = joined_.size();
+    // Which tables have a phrase starting at each piece, where a core may begin
+    // (a number, or a starter word: see DateWords), and the nearest piece from
+    // each on where one may.
+    at_.resize(pieces_.size() + 1);
+    at_[pieces_.size()].next_start = static_cast<uint32_t>(pieces_.size());
+    for (size_t i = pieces_.size(); i-- > 0;) {
+      const DatePiece& p = pieces_[i];
+      PieceAt& a = at_[i];
       a.firsts = words.BitsOf(p.id);
       a.may_start = p.kind == TokenKind::kNumber ||
                     (p.kind == TokenKind::kWord &&
                      (words.starter_bits == 0 || (a.firsts & words.starter_bits)));
-      at_.push_back(a);
-      joined_ += p.folded;
-      joined_ += ' ';
+      a.next_start = a.may_start ? static_cast<uint32_t>(i) : at_[i + 1].next_start;
     }
-    at_.push_back(PieceAt{joined_.size(), 0, false});
   }
 
   std::vector<DateMention> Run() {
@@ -113,8 +107,8 @@ class DateParser {
     while (i < pieces_.size()) {
       std::optional<Parsed> parsed;
       // An expression's core is at most two lead words (of up to two pieces) away.
-      bool near = false;
-      for (size_t k = i; k < pieces_.size() && k < i + 5 && !near; ++k) near = at_[k].may_start;
+      size_t next = at_[i].next_start;
+      bool near = next < pieces_.size() && next < i + 5;
       if (pieces_[i].token_start && near) parsed = ParseAt(i);
       if (!parsed) {
         ++i;
@@ -569,10 +563,16 @@ class DateParser {
     return false;
   }
 
-  // The pieces k … k+length-1 joined with one space, as a view into joined_.
+  // The pieces k … k+length-1 joined with one space, as phrase keys are: a
+  // piece's own form for one, else built in key_ (valid until the next call).
   std::string_view Key(size_t k, size_t length) const {
-    size_t end = at_[k + length].start - 1;  // before the space that follows the last
-    return std::string_view(joined_).substr(at_[k].start, end - at_[k].start);
+    if (length == 1) return pieces_[k].folded;
+    key_.clear();
+    for (size_t p = k; p < k + length; ++p) {
+      if (p > k) key_ += ' ';
+      key_ += pieces_[p].folded;
+    }
+    return key_;
   }
 
   const std::vector<Token>& tokens_;
@@ -582,11 +582,11 @@ class DateParser {
   const DateWords& words_;
   std::forward_list<std::string> parts_;  // declared before pieces_, which view into it
   std::vector<DatePiece> pieces_;
-  std::string joined_;
-  // Per piece, and one more after the last (its `start` only).
+  mutable std::string key_;
+  // Per piece, and one more after the last (its `next_start` only).
   struct PieceAt {
-    size_t start = 0;     // of its form in joined_
     uint32_t firsts = 0;  // the bits of the tables a phrase of which starts here
+    uint32_t next_start = 0;  // the first piece from here on where a core may begin
     bool may_start = false;
   };
   std::vector<PieceAt> at_;

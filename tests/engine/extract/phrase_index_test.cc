@@ -210,4 +210,37 @@ TEST_CASE("a start filter never says none for tokens of another table or an unre
   for (const Token& t : Tokenize(kText, 0, FrenchRules(mine))) CHECK_FALSE(with_unregistered.None(t));
 }
 
+TEST_CASE("a longer phrase is found by its second word among more second words than one word holds bits",
+          "[extract][en]") {
+  TokenRules rules;
+  PhraseIndex<int> index;
+  // Second words far more numerous than the 64 bits that say which may follow:
+  // words that share a bit must still tell their phrases apart.
+  for (int n = 0; n < 300; n += 2) {
+    index.Add(PhraseOf("the w" + std::to_string(n) + " end", rules), n);
+  }
+  index.Add(PhraseOf("the", rules), -1);
+  // The odd words are words of the rules too (of another index): their ids
+  // share bits with the even ones.
+  PhraseIndex<int> other;
+  for (int n = 1; n < 300; n += 2) other.Add(PhraseOf("w" + std::to_string(n), rules), n);
+  std::string text;
+  for (int n = 0; n < 300; ++n) text += "the w" + std::to_string(n) + " end ";
+  auto tokens = Tokenize(text, 0, rules);
+  REQUIRE(tokens.size() == 900);
+  for (int n = 0; n < 300; ++n) {
+    CAPTURE(n);
+    auto m = index.At(tokens, static_cast<size_t>(3 * n));
+    REQUIRE(m);
+    if (n % 2 == 0) {
+      CHECK(m->length == 3);
+      CHECK(*m->value == n);
+    } else {
+      // "the w<odd> end" is no phrase of this index: only "the" is.
+      CHECK(m->length == 1);
+      CHECK(*m->value == -1);
+    }
+  }
+}
+
 }  // namespace attest

@@ -388,4 +388,25 @@ TEST_CASE(
   CHECK(diagnostics.HasErrors());
 }
 
+TEST_CASE("a date of several pieces is found as the whole text, at its very end and after many words",
+          "[time][fr][en]") {
+  // The parser tries a place only when a core may begin within two lead words of
+  // it, and builds the keys of phrases of several pieces as it asks for them.
+  CheckOneMention("fr", {"Avant-hier", "Avant-hier", "2025-07-12", kDay}, kMonday);
+  CheckOneMention("fr",
+                  {"Les combats ont repris de la semaine dernière", "de la semaine dernière",
+                   "2025-07-07/2025-07-13", kWeek},
+                  kMonday);
+  CheckOneMention("en", {"Fighting resumed last week", "last week", "2025-07-07/2025-07-13", kWeek},
+                  kMonday);
+  CheckOneMention("fr",
+                  {"Selon les habitants de la ville et des villages voisins qui ont parlé à "
+                   "la presse, le camp a été visé l'an dernier",
+                   "l'an dernier", "2024", kYear},
+                  kMonday);
+  // Lead words with no core after them, at the end: no date.
+  CHECK(Dates("fr", "Le camp a été visé en", kMonday).empty());
+  CHECK(Dates("en", "The camp was hit on the", kMonday).empty());
+}
+
 }  // namespace attest

@@ -1,0 +1,162 @@
+// Mention finding (engine/extract/mentions.h) answers from what it found once per
+// sentence: the answers must be those a finder asked about that sentence alone
+// would give, whatever sentence it was asked about before, whether or not the
+// tokens carry start bits, and for a sentence whose tokens took the place of
+// another's.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/extract/mentions.h"
+#include "engine/rulebook/rulebook.h"
+#include "engine/text/tokens.h"
+
+namespace attest {
+
+namespace {
+
+const Rulebook& Rules() {
+  static const Rulebook rules = LoadRulebook(ATTEST_RULES_DIR);
+  return rules;
+}
+
+struct Answers {
+  std::vector<std::string> actor_at;     // per token: "name begin end", or ""
+  std::vector<bool> function_word;       // per token
+  std::vector<std::string> actors_in;    // per range [b, e): names, in order
+  bool operator==(const Answers& o) const {
+    return actor_at == o.actor_at && function_word == o.function_word && actors_in == o.actors_in;
+  }
+};
+
+Answers Ask(const MentionFinder& finder, const std::vector<Token>& t) {
+  Answers a;
+  for (size_t i = 0; i <= t.size(); ++i) {  // one past the end too
+    auto m = finder.ActorAt(t, i);
+    a.actor_at.push_back(m ? m->actor->name + " " + std::to_string(m->begin) + " " +
+                                 std::to_string(m->end)
+                           : "");
+    a.function_word.push_back(finder.IsFunctionWord(t, i));
+  }
+  for (size_t b = 0; b <= t.size(); ++b) {
+    for (size_t e = b; e <= t.size() + 1; ++e) {
+      std::string names;
+      for (const auto& m : finder.ActorsIn(t, b, e)) names += m.actor->name + ";";
+      a.actors_in.push_back(names);
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("a finder answers about a sentence as a fresh finder would, whatever it was asked before",
+          "[extract][fr]") {
+  const Rulebook& rules = Rules();
+  const Lexicon* lexicon = rules.LexiconFor("fr");
+  REQUIRE(lexicon);
+  GazetteerPhrases phrases = GazetteerPhrases::Build(rules, *lexicon);
+  const Conflict* conflict = rules.actors.ConflictFor("Mali", std::nullopt);
+  REQUIRE(conflict);
+  // Two sentences of as many tokens, naming other actors at other places, and
+  // one naming actors by designation ("les rebelles", "l'armée").
+  const std::string body =
+      "Le FLA a attaqué Gao hier. Le Jnim a visé Kidal hier. Les rebelles et l'armée "
+      "se sont affrontés, selon la MINUSMA.";
+  TokenRules plain = lexicon->tokens;
+  plain.starts = nullptr;  // tokens without start bits
+  const std::vector<const TokenRules*> cuts = {&lexicon->tokens, &plain};
+  for (const TokenRules* token_rules : cuts) {
+    CAPTURE(token_rules == &plain);
+    size_t one = body.find(". ") + 2;
+    size_t two = body.find(". ", one) + 2;
+    std::string_view text(body);
+    auto first = Tokenize(text.substr(0, one - 1), 0, *token_rules);
+    auto second = Tokenize(text.substr(one, two - 1 - one), one, *token_rules);
+    auto third = Tokenize(text.substr(two), two, *token_rules);
+    REQUIRE(first.size() == second.size());
+    auto alone = [&](const std::vector<Token>& t) {
+      MentionFinder fresh(rules, *lexicon, phrases, conflict, body);
+      return Ask(fresh, t);
+    };
+    Answers first_alone = alone(first);
+    Answers second_alone = alone(second);
+    Answers third_alone = alone(third);
+    REQUIRE(first_alone.actor_at[1] == "FLA 1 2");
+    REQUIRE(second_alone.actor_at[1] == "JNIM 1 2");
+    REQUIRE_FALSE(third_alone.actors_in.empty());
+
+    MentionFinder finder(rules, *lexicon, phrases, conflict, body);
+    CHECK(Ask(finder, first) == first_alone);
+    CHECK(Ask(finder, second) == second_alone);
+    CHECK(Ask(finder, third) == third_alone);
+    CHECK(Ask(finder, first) == first_alone);
+    // The second sentence copied into the first's vector: the same place and size,
+    // other tokens.
+    std::vector<Token> reused = first;
+    CHECK(Ask(finder, reused) == first_alone);
+    const Token* where = reused.data();
+    reused = second;
+    REQUIRE(reused.data() == where);
+    CHECK(Ask(finder, reused) == second_alone);
+  }
+}
+
+TEST_CASE("a designation names its actor in every sentence that uses it, not only the first",
+          "[extract][fr]") {
+  const Rulebook& rules = Rules();
+  const Lexicon* lexicon = rules.LexiconFor("fr");
+  REQUIRE(lexicon);
+  GazetteerPhrases phrases = GazetteerPhrases::Build(rules, *lexicon);
+  const Conflict* conflict = rules.actors.ConflictFor("Mali", std::nullopt);
+  const std::string body = "Les rebelles ont attaqué. Puis les rebelles se sont retirés.";
+  size_t cut = body.find(". ") + 2;
+  auto one = Tokenize(std::string_view(body).substr(0, cut - 1), 0, lexicon->tokens);
+  auto two = Tokenize(std::string_view(body).substr(cut), cut, lexicon->tokens);
+  MentionFinder finder(rules, *lexicon, phrases, conflict, body);
+  auto a = finder.ActorAt(one, 0);
+  auto b = finder.ActorAt(two, 1);
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a->actor == b->actor);
+  CHECK(b->begin == 1);
+  CHECK(b->end == 3);
+  // Without designations, none.
+  MentionFinder plain(rules, *lexicon, phrases, conflict, body, false);
+  CHECK_FALSE(plain.ActorAt(one, 0));
+  CHECK_FALSE(plain.ActorAt(two, 1));
+}
+
+TEST_CASE("the place a whole sentence names is its own, whichever sentence was asked about before",
+          "[extract][fr]") {
+  const Rulebook& rules = Rules();
+  const Lexicon* lexicon = rules.LexiconFor("fr");
+  REQUIRE(lexicon);
+  GazetteerPhrases phrases = GazetteerPhrases::Build(rules, *lexicon);
+  const Conflict* conflict = rules.actors.ConflictFor("Mali", std::nullopt);
+  // As many tokens each: the second can be copied where the first was.
+  const std::string body = "Une embuscade a eu lieu à Gao. Une attaque a eu lieu à Kidal.";
+  size_t cut = body.find(". ") + 2;
+  std::string_view text(body);
+  auto first = Tokenize(text.substr(0, cut - 1), 0, lexicon->tokens);
+  auto second = Tokenize(text.substr(cut), cut, lexicon->tokens);
+  REQUIRE(first.size() == second.size());
+  MentionFinder finder(rules, *lexicon, phrases, conflict, body);
+  auto name = [](const Place* p) { return p ? p->name : std::string("none"); };
+  CHECK(name(finder.PlaceIn(first, 0, first.size())) == "Gao");
+  CHECK(name(finder.PlaceIn(second, 0, second.size())) == "Kidal");
+  CHECK(name(finder.PlaceIn(first, 0, first.size())) == "Gao");
+  // A part of it is read anew: none before the locative.
+  CHECK(name(finder.PlaceIn(first, 0, 3)) == "none");
+  CHECK(name(finder.PlaceIn(first, 0, first.size())) == "Gao");
+  std::vector<Token> reused = first;
+  CHECK(name(finder.PlaceIn(reused, 0, reused.size())) == "Gao");
+  const Token* where = reused.data();
+  reused = second;
+  REQUIRE(reused.data() == where);
+  CHECK(name(finder.PlaceIn(reused, 0, reused.size())) == "Kidal");
+}
+
+}  // namespace attest
