@@ -50,6 +50,31 @@ Answers Ask(const MentionFinder& finder, const std::vector<Token>& t) {
   return a;
 }
 
+// A French body of two sentences about Mali, each cut into tokens, with the
+// gazetteer phrases and conflict a finder of it needs.
+struct TwoSentences {
+  const Rulebook& rules = Rules();
+  const Lexicon& lexicon;
+  GazetteerPhrases phrases;
+  const Conflict* conflict;
+  std::string body;
+  std::vector<Token> first, second;
+
+  explicit TwoSentences(std::string text)
+      : lexicon(*rules.LexiconFor("fr")),
+        phrases(GazetteerPhrases::Build(rules, lexicon)),
+        conflict(rules.actors.ConflictFor("Mali", std::nullopt)),
+        body(std::move(text)) {
+    size_t cut = body.find(". ") + 2;
+    std::string_view view(body);
+    first = Tokenize(view.substr(0, cut - 1), 0, lexicon.tokens);
+    second = Tokenize(view.substr(cut), cut, lexicon.tokens);
+  }
+  MentionFinder Finder(bool designations = true) const {
+    return MentionFinder(rules, lexicon, phrases, conflict, body, designations);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("a finder answers about a sentence as a fresh finder would, whatever it was asked before",
@@ -106,16 +131,10 @@ TEST_CASE("a finder answers about a sentence as a fresh finder would, whatever i
 
 TEST_CASE("a designation names its actor in every sentence that uses it, not only the first",
           "[extract][fr]") {
-  const Rulebook& rules = Rules();
-  const Lexicon* lexicon = rules.LexiconFor("fr");
-  REQUIRE(lexicon);
-  GazetteerPhrases phrases = GazetteerPhrases::Build(rules, *lexicon);
-  const Conflict* conflict = rules.actors.ConflictFor("Mali", std::nullopt);
-  const std::string body = "Les rebelles ont attaqué. Puis les rebelles se sont retirés.";
-  size_t cut = body.find(". ") + 2;
-  auto one = Tokenize(std::string_view(body).substr(0, cut - 1), 0, lexicon->tokens);
-  auto two = Tokenize(std::string_view(body).substr(cut), cut, lexicon->tokens);
-  MentionFinder finder(rules, *lexicon, phrases, conflict, body);
+  TwoSentences text("Les rebelles ont attaqué. Puis les rebelles se sont retirés.");
+  const auto& one = text.first;
+  const auto& two = text.second;
+  MentionFinder finder = text.Finder();
   auto a = finder.ActorAt(one, 0);
   auto b = finder.ActorAt(two, 1);
   REQUIRE(a);
@@ -124,26 +143,19 @@ TEST_CASE("a designation names its actor in every sentence that uses it, not onl
   CHECK(b->begin == 1);
   CHECK(b->end == 3);
   // Without designations, none.
-  MentionFinder plain(rules, *lexicon, phrases, conflict, body, false);
+  MentionFinder plain = text.Finder(false);
   CHECK_FALSE(plain.ActorAt(one, 0));
   CHECK_FALSE(plain.ActorAt(two, 1));
 }
 
 TEST_CASE("the place a whole sentence names is its own, whichever sentence was asked about before",
           "[extract][fr]") {
-  const Rulebook& rules = Rules();
-  const Lexicon* lexicon = rules.LexiconFor("fr");
-  REQUIRE(lexicon);
-  GazetteerPhrases phrases = GazetteerPhrases::Build(rules, *lexicon);
-  const Conflict* conflict = rules.actors.ConflictFor("Mali", std::nullopt);
   // As many tokens each: the second can be copied where the first was.
-  const std::string body = "Une embuscade a eu lieu à Gao. Une attaque a eu lieu à Kidal.";
-  size_t cut = body.find(". ") + 2;
-  std::string_view text(body);
-  auto first = Tokenize(text.substr(0, cut - 1), 0, lexicon->tokens);
-  auto second = Tokenize(text.substr(cut), cut, lexicon->tokens);
+  TwoSentences text("Une embuscade a eu lieu à Gao. Une attaque a eu lieu à Kidal.");
+  const auto& first = text.first;
+  const auto& second = text.second;
   REQUIRE(first.size() == second.size());
-  MentionFinder finder(rules, *lexicon, phrases, conflict, body);
+  MentionFinder finder = text.Finder();
   auto name = [](const Place* p) { return p ? p->name : std::string("none"); };
   CHECK(name(finder.PlaceIn(first, 0, first.size())) == "Gao");
   CHECK(name(finder.PlaceIn(second, 0, second.size())) == "Kidal");
