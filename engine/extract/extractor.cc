@@ -309,7 +309,7 @@ class ReportReader {
     const GrammarLexicon& g = lex_.grammar;
     if (g.determiners.At(t, i) || g.pronouns.At(t, i)) return false;
     if (g.function_words.At(t, i)) return true;
-    const std::string& f = t[i].folded;
+    std::string_view f = t[i].folded();
     for (const auto& suffix : g.adverb_suffixes) {
       if (f.size() > suffix.size() + 2 &&
           f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
@@ -583,7 +583,7 @@ class ReportReader {
 
   // Whether the cue word ending at `end` is a present participle (-ant, -ing).
   bool IsPresentParticiple(const Tokens& t, size_t end) const {
-    const std::string& f = t[end - 1].lower;
+    std::string_view f = t[end - 1].lower();
     for (const auto& ending : lex_.grammar.present_participle_endings) {
       if (f.size() > ending.size() + 2 &&
           f.compare(f.size() - ending.size(), ending.size(), ending) == 0) {
@@ -888,7 +888,7 @@ class ReportReader {
       // A bare participle, no auxiliary, is an adjective: "désignées sous le terme".
       bool participle = false;
       for (const auto& ending : g.participle_endings) {
-        const std::string& f = t[i].lower;
+        std::string_view f = t[i].lower();
         participle = participle || (f.size() > ending.size() + 2 &&
                                     f.compare(f.size() - ending.size(), ending.size(), ending) == 0);
       }
@@ -1158,7 +1158,7 @@ class ReportReader {
       if (t[u].kind != TokenKind::kWord || g.determiners.At(t, u)) return false;
       if (g.negators.At(t, u) || IsAdverb(t, u)) continue;  // "n'auraient pas", "aussi"
       if (g.perfect_participle_exceptions.At(t, u)) return false;
-      const std::string& f = t[u].lower;
+      std::string_view f = t[u].lower();
       for (const auto& ending : g.perfect_participle_endings) {
         if (f.size() > ending.size() &&
             f.compare(f.size() - ending.size(), ending.size(), ending) == 0) {
@@ -1176,7 +1176,7 @@ class ReportReader {
       if (g.conditional.At(t, i)) return true;
       if (g.conditional_exceptions.At(t, i)) return false;
     }
-    const std::string& f = t[i].lower;  // accents kept: "déclarerait", not "opérait"
+    std::string_view f = t[i].lower();  // accents kept: "déclarerait", not "opérait"
     // Most words end in a letter no suffix ends in.
     if (f.empty() || !suffix_ends_[static_cast<unsigned char>(f.back())]) return false;
     for (const auto& suffix : g.conditional_suffixes) {
@@ -1407,8 +1407,8 @@ class ReportReader {
     auto parenthetical = [&](size_t k, size_t length) {
       if (k == 0 || !IsPunct(t[k - 1], ',')) return false;
       size_t next = k + length;  // "believed to be", "soupçonnés d'appartenir"
-      if (next >= se || !(g.infinitive_markers.At(t, next) || t[next].folded == "to" ||
-                          t[next].folded == "de" || t[next].folded == "d'")) {
+      if (next >= se || !(g.infinitive_markers.At(t, next) || t[next].folded() == "to" ||
+                          t[next].folded() == "de" || t[next].folded() == "d'")) {
         return false;
       }
       for (size_t j = next; j + 1 < se; ++j) {

@@ -145,9 +145,9 @@ void MentionFinder::Describe(const std::vector<Token>& t, size_t start, Claimant
     }
   }
   if (!m.agreement.plural) {
-    const std::string& last = t[m.end - 1].folded;
+    std::string_view last = t[m.end - 1].folded();
     bool s_end = !last.empty() && (last.back() == 's' || last.back() == 'x');
-    const std::string& first_noun = t[std::min(m.end - 1, start + 1)].folded;
+    std::string_view first_noun = t[std::min(m.end - 1, start + 1)].folded();
     if (s_end && (m.end - start == 1 || (!first_noun.empty() && first_noun.back() == 's'))) {
       m.agreement.plural = true;
     }
@@ -533,14 +533,14 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
     if (auto m = MentionAt(t, h, e, start)) return WithCoordinated(t, *m, e);
     // An adjective before the noun: "Malian officials", "local sources".
     for (size_t k = h + 1; k < e && k <= h + 3; ++k) {
-      bool possessive = t[k].folded == "'s";  // "France's defence ministry"
+      bool possessive = t[k].folded() == "'s";  // "France's defence ministry"
       if (IsFunctionWord(t, k) && !possessive) break;
       if (possessive) continue;
       auto m = MentionAt(t, k, e, k);  // the mention starts at its own word
       if (m && !m->claimant.name) {
         // A possessor that is an actor: "JNIM's spokesman".
         for (size_t p = h; p < k; ++p) {
-          if (auto a = ActorAt(t, p); a && a->end < k && t[a->end].folded == "'s") {
+          if (auto a = ActorAt(t, p); a && a->end < k && t[a->end].folded() == "'s") {
             m->claimant.name = a->actor->name;
             m->claimant.kind = a->actor->kind;
           }

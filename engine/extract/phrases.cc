@@ -4,7 +4,8 @@ namespace attest {
 
 Phrase PhraseOf(std::string_view text, const TokenRules& rules, bool accents) {
   Phrase phrase;
-  for (const Token& t : Tokenize(text, 0, rules)) phrase.push_back(accents ? t.lower : t.folded);
+  for (const Token& t : Tokenize(text, 0, rules))
+    phrase.emplace_back(accents ? t.lower() : t.folded());
   return phrase;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <unordered_map>
 
 #include "engine/text/utf8.h"
@@ -24,6 +25,29 @@ std::string_view ToString(TokenKind kind) {
       return "quote_close";
   }
   return "word";
+}
+
+static_assert(sizeof(std::string) != 32 || sizeof(Token) == 128, "Token: see padding_");
+
+void Token::SetForms(std::string_view folded, std::string_view lower) {
+  same_forms_ = folded == lower;
+  folded_in_text_ = folded == text;
+  lower_in_text_ = same_forms_ ? folded_in_text_ : lower == text;
+  forms_.clear();
+  folded_size_ = 0;
+  if (!folded_in_text_) {
+    forms_.assign(folded);
+    folded_size_ = static_cast<uint32_t>(folded.size());
+  }
+  if (!same_forms_ && !lower_in_text_) forms_.append(lower);
+}
+
+void Token::SetOwnForm(std::string_view form) {
+  same_forms_ = true;
+  folded_in_text_ = false;
+  lower_in_text_ = false;
+  forms_.assign(form);
+  folded_size_ = static_cast<uint32_t>(form.size());
 }
 
 CodePoint DecodeMultiByte(std::string_view text, size_t offset) {
@@ -284,12 +308,11 @@ class Tokenizer {
       Push(begin + inverted, end, TokenKind::kWord);
       // The pronoun reads as itself: "-t-il" is "il".
       Token& pronoun = tokens_.back();
-      std::string_view last = std::string_view(pronoun.text).substr(pronoun.text.rfind('-') + 1);
-      pronoun.folded = FoldToken(last);
-      pronoun.lower = LowerCase(last);
-      pronoun.same_forms = pronoun.lower == pronoun.folded;
-      SetIds(pronoun, WordHash(pronoun.folded),
-             pronoun.same_forms ? 0 : WordHash(pronoun.lower));
+      std::string_view last = pronoun.text.substr(pronoun.text.rfind('-') + 1);
+      std::string folded = FoldToken(last);
+      std::string lower = LowerCase(last);
+      pronoun.SetForms(folded, lower);
+      SetIds(pronoun, WordHash(folded), pronoun.same_forms() ? 0 : WordHash(lower));
       return;
     }
     Push(begin, end, TokenKind::kWord);
@@ -369,69 +392,87 @@ class Tokenizer {
   }
 
   void Push(size_t begin, size_t end, TokenKind kind) {
-    // Built in place: two strings a token, most of them short enough to need no
-    // allocation. The hash of each form is taken as it is made, and its id looked
-    // up at once.
-    Token& token = tokens_.emplace_back();
-    token.begin = base_ + begin;
-    token.end = base_ + end;
+    // Built in place. A form that is the text is not copied (Token), and the hash
+    // of each form is taken as it is made, its id looked up at once.
     std::string_view text = text_.substr(begin, end - begin);
-    token.text = text;
-    token.kind = kind;
+    Token& token = tokens_.emplace_back(base_ + begin, base_ + end, text, kind);
     if (kind == TokenKind::kWord && (word_ascii_ || IsAscii(text))) {
       // The common case: a word token is letters and digits with hyphens or
       // apostrophes between them (or one apostrophe ending it), so its fold is its
       // lower case with hyphens made spaces (FoldToken would give the same).
-      AsciiForms(token, text, true);
+      AsciiForms(token, begin, true);
     } else if (kind == TokenKind::kWord) {
       const Forms& forms = FormsOf(text);
-      token.folded = forms.folded;
-      token.lower = forms.lower;
-      token.same_forms = forms.same;
+      token.SetForms(forms.folded, forms.lower);
       SetIds(token, forms.folded_hash, forms.lower_hash);
     } else if (kind == TokenKind::kNumber && IsAscii(text)) {
-      AsciiForms(token, text, false);
+      AsciiForms(token, begin, false);
     } else if (kind == TokenKind::kNumber) {
-      token.folded = LowerCase(text);
-      token.lower = token.folded;
-      token.same_forms = true;
-      SetIds(token, WordHash(token.folded), 0);
+      std::string lower = LowerCase(text);
+      token.SetForms(lower, lower);
+      SetIds(token, WordHash(lower), 0);
     } else {
-      token.folded.assign(text);
-      token.lower = token.folded;
-      SetIds(token, WordHash(token.folded), 0);
+      SetIds(token, WordHash(text), 0);  // a mark is its own forms
     }
   }
 
-  // The forms of an ASCII word or number and their ids, in one pass over its
-  // bytes: `lower` is its lower case; `folded` the same, with hyphens made spaces
-  // when `hyphens_fold`.
-  void AsciiForms(Token& token, std::string_view text, bool hyphens_fold) {
-    token.folded.assign(text);
-    char* folded = token.folded.data();
-    uint64_t hash = kWordHashStart;
-    for (size_t k = 0; k < text.size(); ++k) {
-      unsigned char c = kLowerByte[static_cast<unsigned char>(text[k])];
-      folded[k] = static_cast<char>(c);
-      hash = WordHashStep(hash, c);
+  // The bits 0x80 of the bytes of `piece` that are ASCII capitals; every byte of
+  // `piece` is below 0x80. (A byte plus 0x3F reaches 0x80 from 'A' on, plus 0x25
+  // from past 'Z' on, and no sum carries into the next byte.)
+  static uint64_t CapitalBits(uint64_t piece) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    return (piece + 0x3F * kOnes) & ~(piece + 0x25 * kOnes) & (0x80 * kOnes);
+  }
+
+  // The forms of the ASCII word or number text_[begin, begin + token.text.size())
+  // and their ids, eight bytes at a time: its lower case, and for `folded` the
+  // same with hyphens made spaces when `hyphens_fold`. A word in lower case
+  // without a hyphen, most of any text, is its own forms: none of its bytes is
+  // copied.
+  void AsciiForms(Token& token, size_t begin, bool hyphens_fold) {
+    std::string_view text = token.text;
+    const size_t size = text.size();
+    // Bytes of the text past the word may be read, and masked off, as long as they
+    // are inside it.
+    const size_t readable = text_.size() - begin;
+    uint64_t hash = WordHashStart(size);
+    uint64_t capitals = 0;
+    for (size_t k = 0; k < size; k += 8) {
+      uint64_t piece = 0;
+      if (readable - k >= 8) {
+        std::memcpy(&piece, text.data() + k, 8);
+        if (size - k < 8) piece &= (uint64_t{1} << (8 * (size - k))) - 1;
+      } else {
+        piece = WordPiece(text, k);
+      }
+      uint64_t caps = CapitalBits(piece);
+      capitals |= caps;
+      hash = WordHashPiece(hash, piece | (caps >> 2));  // 0x80 >> 2: 'A' + 0x20 is 'a'
     }
-    token.lower = token.folded;
     // Most words have no hyphen, as Word found: then the forms are the same.
     bool hyphen = hyphens_fold && word_hyphen_ && text.find('-') != std::string_view::npos;
-    token.same_forms = !hyphen;
-    if (!hyphen) {
+    if (capitals == 0 && !hyphen) {
       SetIds(token, WordHashEnd(hash), 0);
       return;
     }
-    std::replace(token.folded.begin(), token.folded.end(), '-', ' ');
-    SetIds(token, WordHash(token.folded), WordHashEnd(hash));
+    std::string lower(text);
+    for (char& c : lower) c = static_cast<char>(kLowerByte[static_cast<unsigned char>(c)]);
+    if (!hyphen) {
+      token.SetOwnForm(lower);
+      SetIds(token, WordHashEnd(hash), 0);
+      return;
+    }
+    std::string folded = lower;
+    std::replace(folded.begin(), folded.end(), '-', ' ');
+    token.SetForms(folded, lower);
+    SetIds(token, WordHash(folded), WordHashEnd(hash));
   }
 
   // Gives `token` the ids of its forms and its start bits; the hashes are
   // WordHash of its folded and (unless it has the same forms) lower forms.
   void SetIds(Token& token, uint64_t folded_hash, uint64_t lower_hash) {
-    token.folded_id = words_.Find(token.folded, folded_hash);
-    token.lower_id = token.same_forms ? token.folded_id : words_.Find(token.lower, lower_hash);
+    token.folded_id = words_.Find(token.folded(), folded_hash);
+    token.lower_id = token.same_forms() ? token.folded_id : words_.Find(token.lower(), lower_hash);
     if (starts_) {
       token.start_table = starts_->id();
       token.starts = starts_->Of(token.folded_id, token.lower_id);

@@ -23,7 +23,7 @@
 //     (a run of ASCII periods is one token: "...").
 //
 // Ownership: a token's `text` is a view into the text it was cut from, which must
-// outlive it; its other forms are its own.
+// outlive it; so are its other forms when they are the same bytes (Token).
 #pragma once
 
 #include <cstddef>
@@ -63,19 +63,21 @@ struct TokenRules {
   std::shared_ptr<StartTable> starts;
 };
 
-// Laid out in 128 bytes with libstdc++ (the small fields together): a sentence's
-// tokens are walked dozens of times, and a power-of-two size makes every index a
-// shift.
+// A token's forms are views: on its text when they are the text, as they are for
+// most words of a text (in lower case, without a hyphen) and for every mark, and
+// on the token's own copy otherwise ("Armée" → "armee" and "armée"). So cutting a
+// lower-case word copies none of its bytes, and copying a token stays safe: the
+// views are taken when asked for.
 struct Token {
+  Token() = default;
+  Token(size_t begin_at, size_t end_at, std::string_view bytes, TokenKind token_kind)
+      : begin(begin_at), end(end_at), text(bytes), kind(token_kind) {}
+
   size_t begin = 0;  // absolute byte offsets: base_offset + offset in the text
   size_t end = 0;
   std::string_view text;  // the bytes of the text between begin and end, in the text
-  std::string folded;  // words: FoldToken(text); numbers: lower case; others: text
-  std::string lower;   // lower case with accents kept, apostrophes made plain: "à"
-                       // and "a" differ here, not in `folded`
   TokenKind kind = TokenKind::kWord;
-  bool same_forms = true;  // lower == folded (then lower_id == folded_id)
-  // The ids of `folded` and `lower` (engine/text/word_ids.h): kUnknownWord for a
+  // The ids of folded() and lower() (engine/text/word_ids.h): kUnknownWord for a
   // form no rule mentions.
   WordId folded_id = kUnknownWord;
   WordId lower_id = kUnknownWord;
@@ -83,6 +85,38 @@ struct Token {
   // that table's id (0: none). engine/text/word_ids.h.
   uint32_t start_table = 0;
   StartMask starts{};
+
+  // Words: FoldToken(text); numbers: lower case; others: the text.
+  std::string_view folded() const {
+    return folded_in_text_ ? text : std::string_view(forms_.data(), folded_size_);
+  }
+  // Lower case with accents kept, apostrophes made plain: "à" and "a" differ here,
+  // not in folded().
+  std::string_view lower() const {
+    if (same_forms_) return folded();
+    if (lower_in_text_) return text;
+    return std::string_view(forms_).substr(folded_in_text_ ? 0 : folded_size_);
+  }
+  // Whether lower() == folded() (then lower_id == folded_id).
+  bool same_forms() const { return same_forms_; }
+
+  // Gives the token its forms. A form equal to `text` is
+  // kept as a view on it, any other is copied. (Neither may view this token's
+  // own forms.)
+  void SetForms(std::string_view folded, std::string_view lower);
+  // Both forms are `form`, which is not the text: it is copied.
+  void SetOwnForm(std::string_view form);
+
+ private:
+  std::string forms_;  // the forms that are not the text: folded, then lower
+  uint32_t folded_size_ = 0;
+  bool same_forms_ = true;
+  bool folded_in_text_ = true;
+  bool lower_in_text_ = true;
+  // To 128 bytes with libstdc++ (tokens.cc checks): a sentence's tokens are
+  // walked dozens of times, and at a power-of-two size every index is a shift.
+  // At 104 bytes, extraction was 2-3% slower.
+  char padding_[24] = {};
 };
 
 // Cuts `text` into tokens. Offsets are absolute: `base_offset` is the offset of

@@ -613,9 +613,8 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
       possible = separated || year;
     }
     if (t.kind != TokenKind::kWord) continue;
-    size_t space = t.folded.find(' ');
-    WordId first = space == std::string::npos ? t.folded_id
-                                              : FindWord(std::string_view(t.folded).substr(0, space));
+    size_t space = t.folded().find(' ');
+    WordId first = space == std::string::npos ? t.folded_id : FindWord(t.folded().substr(0, space));
     possible = (words.BitsOf(first) & words.trigger_bits) != 0;
   }
   if (!possible) return {};

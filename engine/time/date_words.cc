@@ -18,7 +18,7 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     if (token.kind != TokenKind::kWord) {
-      pieces.push_back({token.folded, token.folded_id, t, true, true, false, token.kind});
+      pieces.push_back({token.folded(), token.folded_id, t, true, true, false, token.kind});
       continue;
     }
     // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
@@ -30,7 +30,7 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
     if (!hyphenated) {
       // One piece: the token's own folded form.
       DatePiece piece;
-      piece.folded = token.folded;
+      piece.folded = token.folded();
       piece.id = token.folded_id;
       piece.token = t;
       piece.capitalized = IsUpperCase(DecodeCodePoint(text, 0).value);

@@ -1,6 +1,7 @@
 #include "engine/text/tokens.h"
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -32,7 +33,7 @@ std::vector<std::string> Texts(const std::vector<Token>& tokens) {
 
 std::vector<std::string> Folded(const std::vector<Token>& tokens) {
   std::vector<std::string> out;
-  for (const Token& t : tokens) out.push_back(t.folded);
+  for (const Token& t : tokens) out.emplace_back(t.folded());
   return out;
 }
 
@@ -294,11 +295,11 @@ TEST_CASE("every token's forms and ids are those folding, lower-casing and the w
         } else {
           folded = lower = std::string(t.text);
         }
-        CHECK(t.folded == folded);
-        CHECK(t.lower == lower);
-        CHECK(t.same_forms == (t.lower == t.folded));
-        CHECK(t.folded_id == FindWord(t.folded));
-        CHECK(t.lower_id == FindWord(t.lower));
+        CHECK(t.folded() == folded);
+        CHECK(t.lower() == lower);
+        CHECK(t.same_forms() == (t.lower() == t.folded()));
+        CHECK(t.folded_id == FindWord(t.folded()));
+        CHECK(t.lower_id == FindWord(t.lower()));
         REQUIRE(rules.starts != nullptr);
         CHECK(t.start_table == rules.starts->id());
         CHECK(t.starts == rules.starts->Of(t.folded_id, t.lower_id));
@@ -315,7 +316,7 @@ TEST_CASE("known words get their ids whatever their case and their hyphens", "[t
   CHECK(tokens[1].folded_id == FindWord("l'"));
   CHECK(tokens[1].folded_id != kUnknownWord);
   CHECK(tokens[5].text == "-t-il");
-  CHECK(tokens[5].lower == "il");
+  CHECK(tokens[5].lower() == "il");
   CHECK(tokens[5].folded_id == FindWord("il"));
   CHECK(tokens[5].folded_id != kUnknownWord);
 }
@@ -404,6 +405,67 @@ TEST_CASE("folding a token in one pass gives what folding each part between apos
   CHECK(FoldToken("Porte-Parole") == "porte parole");
   CHECK(FoldToken("-a-") == "a");
   CHECK(FoldToken("l'-a") == "l'a");
+}
+
+TEST_CASE("a word whose forms are its text keeps no copy of them, and any other keeps its own",
+          "[text][fr]") {
+  std::string text = "les rebelles ARMÉE Bamako avant-hier";
+  auto tokens = Tokenize(text, 0, RulesFor("fr"));
+  REQUIRE(tokens.size() == 5);
+  // "les", "rebelles": lower case, no hyphen: both forms are the text's own bytes.
+  for (size_t k : {0, 1}) {
+    CHECK(tokens[k].folded().data() == tokens[k].text.data());
+    CHECK(tokens[k].lower().data() == tokens[k].text.data());
+  }
+  CHECK(tokens[2].folded() == "armee");
+  CHECK(tokens[2].lower() == "armée");
+  CHECK(tokens[3].folded() == "bamako");
+  CHECK(tokens[3].same_forms());
+  CHECK(tokens[3].folded().data() != tokens[3].text.data());
+  // A hyphenated word: its lower case is its text, its fold is not.
+  CHECK(tokens[4].folded() == "avant hier");
+  CHECK(tokens[4].lower() == "avant-hier");
+  CHECK(tokens[4].lower().data() == tokens[4].text.data());
+}
+
+TEST_CASE("a token copied out of its vector still reads its forms after the vector is gone",
+          "[text][fr]") {
+  std::string text = "L'ARMÉE malienne, selon Jean-Marc Dupont-Moretti, a-t-il dit";
+  std::vector<Token> copies;
+  std::vector<std::pair<std::string, std::string>> expected;
+  {
+    auto tokens = Tokenize(text, 0, RulesFor("fr"));
+    for (const Token& t : tokens) expected.emplace_back(t.folded(), t.lower());
+    copies = tokens;  // copied, then the originals destroyed
+  }
+  copies.reserve(copies.size() * 4);  // and moved
+  REQUIRE(copies.size() == expected.size());
+  for (size_t k = 0; k < copies.size(); ++k) {
+    CHECK(copies[k].folded() == expected[k].first);
+    CHECK(copies[k].lower() == expected[k].second);
+  }
+  CHECK(expected[1] == std::pair<std::string, std::string>("armee", "armée"));
+}
+
+TEST_CASE("a word hashes the same piece by piece as whole, at every length and offset", "[text]") {
+  // The tokenizer hashes a word eight bytes at a time, reading past its end
+  // where the text goes on: the ids it finds are those of the word table.
+  std::string word = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (size_t size = 1; size <= word.size(); ++size) {
+    std::string form = word.substr(0, size);
+    WordId id = InternWord(form);
+    for (std::string tail : {"", " et", ".", " ABCDEFGHIJ"}) {
+      std::string text = form + tail;
+      auto tokens = Tokenize(text, 0, RulesFor("fr"));
+      REQUIRE_FALSE(tokens.empty());
+      CHECK(tokens[0].folded_id == id);
+      std::string upper = form;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      auto capitals = Tokenize(upper + tail, 0, RulesFor("fr"));
+      CHECK(capitals[0].folded() == form);
+      CHECK(capitals[0].folded_id == id);
+    }
+  }
 }
 
 }  // namespace attest
