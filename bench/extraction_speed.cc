@@ -36,6 +36,7 @@
 #include "engine/text/utf8.h"
 #include "engine/time/timestamp.h"
 
+#include <dlfcn.h>
 #include <utf8proc.h>
 
 namespace {
@@ -100,6 +101,16 @@ size_t LibraryNfcSize(const std::string& text) {
                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   std::free(out);
   return n < 0 ? 0 : static_cast<size_t>(n);
+}
+
+// The allocator this program runs with (cmake/AttestAllocator.cmake): tcmalloc's
+// version when it is linked in, else the system's malloc.
+std::string AllocatorName() {
+  using Version = const char* (*)(int*, int*, const char**);
+  if (auto version = reinterpret_cast<Version>(dlsym(RTLD_DEFAULT, "tc_version"))) {
+    return version(nullptr, nullptr, nullptr);
+  }
+  return "system malloc";
 }
 
 double Median(std::vector<double> v) {
@@ -217,6 +228,7 @@ int main(int argc, char** argv) {
     double base = Median(base_s), extract = Median(extract_s);
     std::printf("corpus: %zu reports from %zu example texts, %.1f MB, %zu claims per run\n",
                 corpus.size(), sources.size(), mb, claims);
+    std::printf("allocator: %s\n", AllocatorName().c_str());
     std::printf("  UTF-8 check + utf8proc NFC (baseline) %7.3f s  %8.1f MB/s (median of %d)\n", base,
                 mb / base, opt.runs);
     std::printf("  read + extract claims                 %7.3f s  %8.1f MB/s (median of %d)\n", extract,
@@ -230,7 +242,8 @@ int main(int argc, char** argv) {
           << ", \"claims_per_run\": " << claims << ", \"runs\": " << opt.runs
           << ", \"baseline_s\": " << base << ", \"baseline_mb_s\": " << mb / base
           << ", \"extract_s\": " << extract << ", \"extract_mb_s\": " << mb / extract
-          << ", \"ratio\": " << extract / base << "}\n";
+          << ", \"ratio\": " << extract / base << ", \"allocator\": \"" << AllocatorName()
+          << "\"}\n";
     }
     return checksum == 0 ? 1 : 0;
   } catch (const Error& e) {

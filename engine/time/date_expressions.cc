@@ -613,7 +613,8 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
       possible = separated || year;
     }
     if (t.kind != TokenKind::kWord) continue;
-    size_t space = t.folded().find(' ');
+    // (Forms that are the same hold no hyphen, so no space: most words.)
+    size_t space = t.same_forms() ? std::string::npos : t.folded().find(' ');
     WordId first = space == std::string::npos ? t.folded_id : FindWord(t.folded().substr(0, space));
     possible = (words.BitsOf(first) & words.trigger_bits) != 0;
   }

@@ -23,10 +23,13 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
     }
     // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
     std::string_view text = token.text;
-    bool hyphenated = text.find('-') != std::string_view::npos ||
-                      (text.find('\xE2') != std::string_view::npos &&
-                       (text.find("\u2010") != std::string_view::npos ||
-                        text.find("\u2011") != std::string_view::npos));
+    // (A hyphen makes a space of the folded form, not of the lower case: a word
+    // whose forms are the same has none, as most words.)
+    bool hyphenated = !token.same_forms() &&
+                      (text.find('-') != std::string_view::npos ||
+                       (text.find('\xE2') != std::string_view::npos &&
+                        (text.find("\u2010") != std::string_view::npos ||
+                         text.find("\u2011") != std::string_view::npos)));
     if (!hyphenated) {
       // One piece: the token's own folded form.
       DatePiece piece;
