@@ -1,6 +1,7 @@
 #include "engine/extract/mentions.h"
 
 #include <algorithm>
+#include <array>
 
 #include "engine/text/utf8.h"
 
@@ -444,8 +445,10 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
 std::vector<ClaimantMention> MentionFinder::WithCoordinated(const std::vector<Token>& t,
                                                             ClaimantMention first,
                                                             size_t end) const {
-  std::vector<ClaimantMention> out = {first};
   size_t k = first.end;
+  std::vector<ClaimantMention> out;
+  out.reserve(2);
+  out.push_back(std::move(first));
   const GrammarLexicon& g = lexicon_.grammar;
   while (k < end) {
     auto joint = g.coordinators.At(t, k);
@@ -465,20 +468,23 @@ std::vector<ClaimantMention> MentionFinder::WithCoordinated(const std::vector<To
       // resident", "witnesses and rights groups".
       auto other = MentionAt(t, j, end, k + joint->length);
       if (!other || other->pronoun || other->generic || !other->claimant.name) break;
-      m = *other;
+      m = std::move(*other);
     }
     bool seen = false;
     for (const auto& o : out) seen = seen || o.claimant.name == m.claimant.name;
-    if (!seen) out.push_back(m);
     k = m.end;
+    if (!seen) out.push_back(std::move(m));
   }
   return out;
 }
 
 std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t, size_t begin,
                                                     size_t end, bool generic) const {
-  // Chunks between commas (quotation marks aside).
-  std::vector<std::pair<size_t, size_t>> chunks;
+  // Chunks between commas (quotation marks aside): only the first and the last
+  // are read.
+  std::pair<size_t, size_t> first_chunk{0, 0};
+  std::pair<size_t, size_t> last_chunk{0, 0};
+  size_t chunk_count = 0;
   size_t from = begin;
   for (size_t i = begin; i <= end; ++i) {
     if (i == end || IsComma(t[i])) {
@@ -491,21 +497,25 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
         while (open > from && !(t[open].kind == TokenKind::kPunct && t[open].text == "(")) --open;
         if (open > from && t[open].text == "(" && !ActorAt(t, open + 1)) e = open;
       }
-      if (e > from) chunks.emplace_back(from, e);
+      if (e > from) {
+        if (chunk_count++ == 0) first_chunk = {from, e};
+        last_chunk = {from, e};
+      }
       from = i + 1;
     }
   }
-  if (chunks.empty()) return {};
-  std::vector<std::pair<size_t, size_t>> order = {chunks.back()};
-  if (chunks.size() > 1) order.push_back(chunks.front());
+  if (chunk_count == 0) return {};
+  std::array<std::pair<size_t, size_t>, 2> order = {last_chunk, first_chunk};
+  const size_t orders = chunk_count > 1 ? 2 : 1;
   // "Le gouvernement, lui, assure": a lone pronoun set between commas doubles
   // the subject before it.
-  if (chunks.size() > 1 && chunks.back().second - chunks.back().first == 1 &&
-      chunks.back().second < end && lexicon_.grammar.pronouns.At(t, chunks.back().first)) {
+  if (chunk_count > 1 && last_chunk.second - last_chunk.first == 1 && last_chunk.second < end &&
+      lexicon_.grammar.pronouns.At(t, last_chunk.first)) {
     std::swap(order[0], order[1]);
   }
   const GrammarLexicon& g = lexicon_.grammar;
-  for (auto [b, e] : order) {
+  for (size_t o = 0; o < orders; ++o) {
+    auto [b, e] = order[o];
     size_t h = b;
     while (h < e && (t[h].kind == TokenKind::kQuoteOpen || t[h].kind == TokenKind::kQuoteClose ||
                      g.contrast.At(t, h) || g.coordinators.At(t, h))) {
@@ -530,7 +540,7 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
            !lexicon_.claimants.anaphors.At(t, h) && IsFunctionWord(t, h)) {
       ++h;
     }
-    if (auto m = MentionAt(t, h, e, start)) return WithCoordinated(t, *m, e);
+    if (auto m = MentionAt(t, h, e, start)) return WithCoordinated(t, std::move(*m), e);
     // An adjective before the noun: "Malian officials", "local sources".
     for (size_t k = h + 1; k < e && k <= h + 3; ++k) {
       bool possessive = t[k].folded() == "'s";  // "France's defence ministry"
@@ -547,7 +557,7 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
         }
       }
       if (m && !m->pronoun && (m->claimant.role || m->claimant.anonymous || m->claimant.name)) {
-        return WithCoordinated(t, *m, e);
+        return WithCoordinated(t, std::move(*m), e);
       }
     }
     if (generic) {
@@ -568,7 +578,7 @@ std::vector<ClaimantMention> MentionFinder::Anywhere(const std::vector<Token>& t
     auto m = MentionAt(t, i, end, start);
     // A pronoun counts when it is the whole complement: "selon eux", "according to him".
     bool first = start == begin || i == begin;
-    if (m && (!m->pronoun || m->anaphor || first)) return WithCoordinated(t, *m, end);
+    if (m && (!m->pronoun || m->anaphor || first)) return WithCoordinated(t, std::move(*m), end);
   }
   if (generic) {
     size_t h = begin;

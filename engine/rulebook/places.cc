@@ -1,6 +1,7 @@
 #include "engine/rulebook/places.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 #include "engine/text/utf8.h"
@@ -55,7 +56,18 @@ const Place* PlaceGazetteer::ByName(std::string_view canonical) const {
 int EditDistance(std::string_view a, std::string_view b, int cap) {
   int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > cap) return cap + 1;
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows: on the stack for the short names nearly all are, else on the heap.
+  constexpr int kInlineRow = 64;
+  std::array<int, 3 * kInlineRow> inline_rows{};
+  std::vector<int> heap_rows;
+  int* rows = inline_rows.data();
+  if (m + 1 > kInlineRow) {
+    heap_rows.assign(3 * static_cast<size_t>(m + 1), 0);
+    rows = heap_rows.data();
+  }
+  int* prev2 = rows;
+  int* prev = rows + (m + 1);
+  int* cur = rows + 2 * (m + 1);
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
