@@ -24,8 +24,9 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
     // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
     std::string_view text = token.text;
     // (A hyphen makes a space of the folded form, not of the lower case: a word
-    // whose forms are the same has none, as most words.)
-    bool hyphenated = !token.same_forms() &&
+    // whose forms are the same has none, as most words, unless it is an inverted
+    // pronoun, "-t-il", which reads as its last part.)
+    bool hyphenated = (!token.same_forms() || text.front() == '-') &&
                       (text.find('-') != std::string_view::npos ||
                        (text.find('\xE2') != std::string_view::npos &&
                         (text.find("\u2010") != std::string_view::npos ||

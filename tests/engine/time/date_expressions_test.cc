@@ -3,6 +3,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <forward_list>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -407,6 +408,31 @@ TEST_CASE("a date of several pieces is found as the whole text, at its very end 
   // Lead words with no core after them, at the end: no date.
   CHECK(Dates("fr", "Le camp a été visé en", kMonday).empty());
   CHECK(Dates("en", "The camp was hit on the", kMonday).empty());
+}
+
+TEST_CASE("hyphenated words are cut into date pieces at their hyphens, and other words are one",
+          "[time][fr]") {
+  // Pieces of "Mi-Juillet" (ASCII hyphen), "mi‑juillet" (non-breaking hyphen),
+  // "avant-hier", "a-t-il" (an inverted pronoun: "a", then "t" and "il") and
+  // plain words, accented or capitalised.
+  std::string text = "Mi-Juillet mi\u2011juillet avant-hier a-t-il Armée lundi";
+  auto tokens = Tokenize(text, 0, LexiconOf("fr").tokens);
+  std::forward_list<std::string> parts;
+  auto pieces = CutDatePieces(tokens, parts);
+  std::vector<std::string> folded;
+  for (const auto& p : pieces) folded.emplace_back(p.folded);
+  CHECK(folded == std::vector<std::string>{"mi", "juillet", "mi", "juillet", "avant", "hier", "a",
+                                           "t", "il", "armee", "lundi"});
+  REQUIRE(pieces.size() == 11);
+  CHECK(pieces[0].capitalized);
+  CHECK(pieces[1].capitalized);
+  CHECK_FALSE(pieces[2].capitalized);
+  CHECK(pieces[0].token_start);
+  CHECK_FALSE(pieces[0].token_end);
+  CHECK(pieces[1].token_end);
+  CHECK(pieces[7].token_start);  // "t", the first piece of "-t-il"
+  CHECK(pieces[8].token_end);
+  for (const auto& p : pieces) CHECK(p.id == FindWord(p.folded));
 }
 
 }  // namespace attest
