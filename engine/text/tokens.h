@@ -100,9 +100,8 @@ struct Token {
   // Whether lower() == folded() (then lower_id == folded_id).
   bool same_forms() const { return same_forms_; }
 
-  // Gives the token its forms. A form equal to `text` is
-  // kept as a view on it, any other is copied. (Neither may view this token's
-  // own forms.)
+  // Gives the token its forms. A form equal to `text` is kept as a view on it,
+  // any other is copied. (Neither may view this token's own forms.)
   void SetForms(std::string_view folded, std::string_view lower);
   // Both forms are `form`, which is not the text: it is copied.
   void SetOwnForm(std::string_view form);

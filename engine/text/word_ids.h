@@ -27,8 +27,9 @@ inline constexpr WordId kUnknownWord = 0;
 // byte reaches the low bits a table is indexed by. Words are short and looked up
 // for every token of a text: most take one piece.
 //
-// The tokenizer takes it a piece at a time (WordHashPieces) while it lower-cases
-// a word's bytes: WordHash(s) is WordHashEnd(WordHashPieces(s.size(), pieces of s)).
+// The tokenizer takes it a piece at a time while it lower-cases a word's bytes:
+// WordHash(s) is WordHashEnd of WordHashPiece applied to each piece of s in turn
+// (WordPiece), starting from WordHashStart(s.size()).
 inline constexpr uint64_t kWordHashStart = 14695981039346656037ULL;
 inline uint64_t WordHashStart(size_t size) { return kWordHashStart ^ size; }
 inline uint64_t WordHashPiece(uint64_t h, uint64_t piece) {
