@@ -12,7 +12,13 @@ GazetteerPhrases GazetteerPhrases::Build(const Rulebook& rules, const Lexicon& l
   for (const Actor& a : rules.actors.actors()) {
     p.actors.Add(PhraseOf(a.name, lexicon.tokens), &a);
     for (const auto& alias : a.aliases) p.actors.Add(PhraseOf(alias, lexicon.tokens), &a);
-    for (const auto& d : a.designations) p.designations.Add(PhraseOf(d, lexicon.tokens), d);
+    for (const auto& d : a.designations) {
+      Designation designation{d, {}, rules.actors.FindDesignation(d, nullptr)};
+      for (const Conflict& c : rules.actors.conflicts()) {
+        designation.in_conflict.push_back(rules.actors.FindDesignation(d, &c));
+      }
+      p.designations.Add(PhraseOf(d, lexicon.tokens), std::move(designation));
+    }
   }
   for (const Place& place : rules.places.places()) {
     p.places.Add(PhraseOf(place.name, lexicon.tokens), &place);
@@ -79,15 +85,17 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
     if (!common || exact) return ActorMention{*m->value, i, i + m->length};
   }
   if (auto d = designations_ ? phrases_.designations.At(t, i) : std::nullopt) {
-    // Resolved once per designation: the conflict does not change.
+    // Resolved for every conflict of the gazetteer beforehand (GazetteerPhrases).
+    const Designation& designation = *d->value;
+    const auto& conflicts = rules_.actors.conflicts();
     const Actor* a = nullptr;
-    auto known = std::find_if(designated_.begin(), designated_.end(),
-                              [&](const auto& entry) { return entry.first == d->value; });
-    if (known != designated_.end()) {
-      a = known->second;
+    if (!conflict_) {
+      a = designation.alone;
+    } else if (conflict_ >= conflicts.data() && conflict_ < conflicts.data() + conflicts.size() &&
+               designation.in_conflict.size() == conflicts.size()) {
+      a = designation.in_conflict[static_cast<size_t>(conflict_ - conflicts.data())];
     } else {
-      a = rules_.actors.FindDesignation(*d->value, conflict_);
-      designated_.emplace_back(d->value, a);
+      a = rules_.actors.FindDesignation(designation.text, conflict_);
     }
     if (a) return ActorMention{a, i, i + d->length};
   }

@@ -17,10 +17,19 @@
 
 namespace attest {
 
-// The gazetteers cut into token phrases of one language, built once per report.
+// A generic designation ("l'armée", "the police") and the actor it names in each
+// conflict of the gazetteer, resolved when the rules are loaded: the same few
+// designations come up in report after report.
+struct Designation {
+  std::string text;
+  std::vector<const Actor*> in_conflict;  // per conflict, in the gazetteer's order
+  const Actor* alone = nullptr;           // with no conflict known
+};
+
+// The gazetteers cut into token phrases of one language, built once per rulebook.
 struct GazetteerPhrases {
   PhraseIndex<const Actor*> actors;        // canonical names and aliases
-  PhraseIndex<std::string> designations;   // generic names, resolved per conflict
+  PhraseIndex<Designation> designations;   // generic names, resolved per conflict
   PhraseIndex<const Place*> places;        // names and spelling variants
 
   static GazetteerPhrases Build(const Rulebook& rules, const Lexicon& lexicon);
@@ -155,8 +164,6 @@ class MentionFinder {
   mutable SentenceKey place_key_;
   mutable const Place* sentence_place_ = nullptr;
   const Place* FindPlaceIn(const std::vector<Token>& t, size_t begin, size_t end) const;
-  // The actor each designation of the gazetteer resolves to in this conflict.
-  mutable std::vector<std::pair<const std::string*, const Actor*>> designated_;
 };
 
 }  // namespace attest
