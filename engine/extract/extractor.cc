@@ -187,19 +187,33 @@ class ReportReader {
     outlet_ = report_.outlet.value_or("");
     if (const Actor* a = rules_.actors.Find(outlet_)) outlet_ = a->name;
     outlet_folded_ = FoldForMatch(outlet_);
-    last_name_.reset();
+    names_.clear();
   }
 
-  // Asked of every claimant of every claim: the last answer is kept.
+  // Asked of every claimant of every claim: answered from FactsOf.
   bool IsOutlet(const Claimant& c) const {
     if (!c.name || outlet_.empty()) return false;
     if (*c.name == outlet_) return true;
-    if (!last_name_ || *c.name != *last_name_) {
-      last_name_ = *c.name;
-      last_is_outlet_ = FoldForMatch(*c.name) == outlet_folded_;
-    }
-    return last_is_outlet_;
+    return FactsOf(*c.name).outlet;
   }
+
+  // What the rules say of a claimant's name, found once per name and report: a
+  // report names a few claimants, claim after claim.
+  struct NameFacts {
+    std::string name;
+    bool outlet = false;           // the name folds to the outlet's
+    const Actor* actor = nullptr;  // the gazetteer's actor of that canonical name
+  };
+  const NameFacts& FactsOf(const std::string& name) const {
+    for (const NameFacts& f : names_) {
+      if (f.name == name) return f;
+    }
+    // (Kept short: a report of many names asks again for those past the first few.)
+    if (names_.size() >= kNamesKept) names_.pop_back();
+    return names_.emplace_back(NameFacts{name, !outlet_.empty() && FoldForMatch(name) == outlet_folded_,
+                                         rules_.actors.ByName(name)});
+  }
+  static constexpr size_t kNamesKept = 16;
 
   Claimant OutletClaimant() const {
     Claimant c;
@@ -1319,9 +1333,10 @@ class ReportReader {
     if (!std::is_sorted(here, claims_.end(), by_start)) std::stable_sort(here, claims_.end(), by_start);
     // Actors named here can be taken up by "le groupe", claimants by a pronoun.
     for (const auto& a : finder_->ActorsIn(t, 0, t.size())) actors_seen_.push_back(a.actor);
-    for (const auto& cue : cues) {
-      for (const auto& m : cue.claimants) {
-        if (!IsOutlet(m.claimant)) antecedents_.push_back({m.claimant, m.agreement});
+    // (The cues are read no more: their claimants are moved, not copied.)
+    for (auto& cue : cues_) {
+      for (auto& m : cue.claimants) {
+        if (!IsOutlet(m.claimant)) antecedents_.push_back({std::move(m.claimant), m.agreement});
       }
     }
   }
@@ -1329,7 +1344,9 @@ class ReportReader {
   void EmitClaim(size_t s, size_t sb, size_t se, const FoundCue* cue, const ClaimantMention& who) {
     const Tokens& t = tokens_[s];
     const GrammarLexicon& g = lex_.grammar;
-    Claim c;
+    // Built where it is kept (a claim is large to move); taken back when it turns
+    // out to be part of the claim before.
+    Claim& c = claims_.emplace_back();
     c.report = report_.id;
     c.claimant = who.claimant;
     bool by_outlet = IsOutlet(c.claimant) ||
@@ -1514,7 +1531,7 @@ class ReportReader {
 
     // Slot and incident.
     std::optional<std::string> actor;
-    if (c.claimant.name && rules_.actors.ByName(*c.claimant.name)) actor = c.claimant.name;
+    if (c.claimant.name && FactsOf(*c.claimant.name).actor) actor = c.claimant.name;
     std::optional<std::string> enemy;
     if (actor && lex_.slots.enemy_nouns.Contains(t, sb, se)) enemy = EnemyOf(*actor);
     SlotReading reading =
@@ -1575,13 +1592,14 @@ class ReportReader {
     // "sans"/"without" silence on a count right after that count, by the same
     // claimant, says the count is vague; it is part of that claim, not a claim of
     // its own ("… but did not publish a toll" is a second speech act, and stays).
-    if (IsSilence(c.stance) && cue && cue->kind == FoundCue::Kind::kSilence && !claims_.empty()) {
-      Claim& before = claims_.back();
+    if (IsSilence(c.stance) && cue && cue->kind == FoundCue::Kind::kSilence && claims_.size() > 1) {
+      Claim& before = claims_[claims_.size() - 2];
       std::string family = before.slot.substr(0, before.slot.find(':'));
       if (before.span && before.span->start >= static_cast<int64_t>(sentences_[s].begin) &&
           before.value && std::holds_alternative<CountRange>(*before.value) && family == c.slot &&
           before.claimant.SourceName() == c.claimant.SourceName()) {
         before.span->end = c.span->end;
+        claims_.pop_back();
         return;
       }
     }
@@ -1590,7 +1608,6 @@ class ReportReader {
       last_slot_ = c.slot;
       last_paragraph_ = sentences_[s].paragraph;
     }
-    claims_.push_back(std::move(c));
   }
 
   const Report& report_;
@@ -1621,8 +1638,7 @@ class ReportReader {
   std::string outlet_;
   std::string outlet_folded_;
   std::vector<ClaimantMention> outlet_mention_;  // the outlet as the claimant of a part
-  mutable std::optional<std::string> last_name_;  // IsOutlet's last question and answer
-  mutable bool last_is_outlet_ = false;
+  mutable std::vector<NameFacts> names_;  // FactsOf's answers for this report
   std::optional<MentionFinder> finder_;
   std::optional<IncidentRef> current_;
   std::optional<IncidentRef> main_;
