@@ -78,8 +78,9 @@ int64_t LineAt(std::string_view content, size_t offset) {
                         '\n');
 }
 
-bool CheckUtf8(std::string_view content, const std::string& file, Diagnostics& diagnostics) {
-  auto problem = FindTextProblem(content);
+bool CheckUtf8(std::string_view content, const std::string& file, Diagnostics& diagnostics,
+               bool* nfc_inert) {
+  auto problem = FindTextProblem(content, true, nfc_inert);
   if (!problem) return true;
   diagnostics.Error(file, LineAt(content, problem->offset), "", problem->message);
   return false;

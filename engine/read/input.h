@@ -36,8 +36,10 @@ std::string ReadInput(const std::string& path, std::istream& in);
 
 // Records an error at the line of the first invalid UTF-8 byte or NUL byte, if
 // any (a NUL is most often a sign of a binary or UTF-16 file). Returns true when
-// the text is valid.
-bool CheckUtf8(std::string_view content, const std::string& file, Diagnostics& diagnostics);
+// the text is valid. With `nfc_inert`, also whether the text is its own NFC
+// (FindInvalidUtf8), learnt in the same pass.
+bool CheckUtf8(std::string_view content, const std::string& file, Diagnostics& diagnostics,
+               bool* nfc_inert = nullptr);
 
 // "1.5 MiB", "812 bytes": a size as a message gives it.
 std::string ByteSize(uint64_t bytes);

@@ -84,7 +84,8 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
                                   ByteSize(content.size()), ByteSize(kMaxTextReportBytes)));
     return std::nullopt;
   }
-  if (!CheckUtf8(content, origin, diagnostics)) return std::nullopt;
+  bool nfc_inert = false;  // then the body, part of the content, is its own NFC too
+  if (!CheckUtf8(content, origin, diagnostics, &nfc_inert)) return std::nullopt;
 
   Report report;
   report.format = ReportFormat::kText;
@@ -163,11 +164,14 @@ std::optional<Report> ReadTextReport(const std::string& content, const std::stri
     }
   }
   // (Most bodies have no CR: normalised straight from the file's bytes, with no
-  // copy made first.)
+  // copy made first. Most are their own NFC, as the check of the content found.)
   std::string_view raw_body = std::string_view(content).substr(body);
-  report.body = raw_body.find('\r') == std::string_view::npos
-                    ? NormalizeNfc(raw_body)
-                    : NormalizeNfc(UnixLineEnds(raw_body));
+  bool crs = raw_body.find('\r') != std::string_view::npos;
+  if (nfc_inert) {
+    report.body = crs ? UnixLineEnds(raw_body) : std::string(raw_body);
+  } else {
+    report.body = crs ? NormalizeNfc(UnixLineEnds(raw_body)) : NormalizeNfc(raw_body);
+  }
 
   if (options.id) id = options.id;
   if (options.outlet) report.outlet = options.outlet;

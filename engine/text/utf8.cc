@@ -18,6 +18,13 @@ namespace {
 // The first position from `i` that is not in a run of eight ASCII bytes, read
 // eight at a time: the common case for tables and reports.
 inline size_t SkipAscii(const unsigned char* p, size_t i, size_t n) {
+  while (i + 16 <= n) {  // (two words a step: the runs between accents are long)
+    uint64_t a, b;
+    std::memcpy(&a, p + i, 8);
+    std::memcpy(&b, p + i + 8, 8);
+    if ((a | b) & 0x8080808080808080ULL) break;
+    i += 16;
+  }
   while (i + 8 <= n) {
     uint64_t word;
     std::memcpy(&word, p + i, 8);
@@ -30,6 +37,12 @@ inline size_t SkipAscii(const unsigned char* p, size_t i, size_t n) {
 }  // namespace
 
 std::optional<size_t> FindInvalidUtf8(std::string_view text) {
+  bool nfc_inert = true;
+  return FindInvalidUtf8(text, nfc_inert);
+}
+
+std::optional<size_t> FindInvalidUtf8(std::string_view text, bool& nfc_inert) {
+  nfc_inert = true;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size();
   size_t i = 0;
@@ -65,22 +78,29 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
         (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
       return i;
     }
+    nfc_inert = nfc_inert && IsNfcInert(cp);
     i += len;
   }
   return std::nullopt;
 }
 
-std::optional<TextProblem> FindTextProblem(std::string_view text, bool starts_input) {
+std::optional<TextProblem> FindTextProblem(std::string_view text, bool starts_input,
+                                           bool* nfc_inert) {
+  if (nfc_inert) *nfc_inert = false;
   if (starts_input && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")) {
     return TextProblem{0, "the file is saved as UTF-16; save it as UTF-8"};
   }
-  auto bad = FindInvalidUtf8(text);
+  bool inert = false;
+  auto bad = FindInvalidUtf8(text, inert);
   size_t nul = text.substr(0, bad ? *bad : text.size()).find('\0');
   if (nul != std::string_view::npos) {
     return TextProblem{nul, "NUL byte (0x00): not a text file, or saved as UTF-16; save it as "
                             "UTF-8 text"};
   }
-  if (!bad) return std::nullopt;
+  if (!bad) {
+    if (nfc_inert) *nfc_inert = inert;
+    return std::nullopt;
+  }
   return TextProblem{*bad, fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
                                        static_cast<unsigned char>(text[*bad]))};
 }

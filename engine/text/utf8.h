@@ -13,6 +13,10 @@ namespace attest {
 // The byte offset of the first byte that does not start or continue a valid UTF-8
 // sequence, or nullopt when the whole text is valid.
 std::optional<size_t> FindInvalidUtf8(std::string_view text);
+// The same, telling also whether every code point of the text is NFC-inert
+// (IsNfcInert below): a valid text that is, is its own NFC, so that a reader that
+// checks a text before normalising it need not read its bytes twice.
+std::optional<size_t> FindInvalidUtf8(std::string_view text, bool& nfc_inert);
 
 // What makes `text` unreadable as text: a UTF-16 byte-order mark (when `text`
 // starts the input), a NUL byte (a binary or UTF-16 file), or the first invalid
@@ -22,7 +26,9 @@ struct TextProblem {
   size_t offset;
   std::string message;
 };
-std::optional<TextProblem> FindTextProblem(std::string_view text, bool starts_input = true);
+// With `nfc_inert`, also whether the text is its own NFC (FindInvalidUtf8).
+std::optional<TextProblem> FindTextProblem(std::string_view text, bool starts_input = true,
+                                           bool* nfc_inert = nullptr);
 
 // True when the text holds only ASCII bytes (the fast path: nothing to normalise).
 bool IsAscii(std::string_view text);

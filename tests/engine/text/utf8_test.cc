@@ -62,4 +62,37 @@ TEST_CASE("text outside the inert code points is normalised by utf8proc", "[text
   CHECK_THROWS_AS(NormalizeNfc("\xE2\x80"), InvalidInput);
 }
 
+TEST_CASE("the UTF-8 check tells whether a text is its own NFC without normalising it",
+          "[text][fr]") {
+  struct Row {
+    std::string text;
+    bool inert;
+  };
+  auto row = GENERATE(values<Row>({
+      {"plain ASCII, line\nafter line", true},
+      {"l\u2019arm\u00e9e \u00ab malienne \u00bb \u2014 \u20ac 30\u202f%", true},
+      {"\u00c5\u0153\u01c4\u02bc", true},  // Latin-1, Extended-A and -B, modifier letters
+      {"arme\u0301e", false},                 // a combining mark
+      {"\u212B", false},                      // the angstrom sign, which NFC replaces
+      {"\u2000", false},                      // a quad, which NFC replaces
+      {"\u4e2d\u6587", false},               // NFC already, but not known to be here
+      {"\U0001F600", false},                  // four bytes
+  }));
+  CAPTURE(row.text);
+  bool inert = !row.inert;
+  CHECK_FALSE(FindInvalidUtf8(row.text, inert).has_value());
+  CHECK(inert == row.inert);
+  if (inert) CHECK(NfcByUtf8proc(row.text) == row.text);
+  bool problem_inert = !row.inert;
+  CHECK_FALSE(FindTextProblem(row.text, true, &problem_inert).has_value());
+  CHECK(problem_inert == row.inert);
+}
+
+TEST_CASE("a text with an invalid byte is never said to be its own NFC", "[text]") {
+  bool inert = true;
+  CHECK(FindTextProblem("caf\xC3", true, &inert).has_value());
+  CHECK_FALSE(inert);
+  CHECK(FindInvalidUtf8("ok \xFF", inert) == size_t{3});
+}
+
 }  // namespace attest
