@@ -1,5 +1,6 @@
 #include "engine/text/sentences.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "engine/text/byte_scan.h"
@@ -59,7 +60,9 @@ size_t StepBack(std::string_view text, size_t offset) {
 class SentenceSplitter {
  public:
   SentenceSplitter(std::string_view body, const SentenceRules& rules)
-      : body_(body), rules_(rules) {}
+      : body_(body), rules_(rules) {
+    for (const auto& a : rules.abbreviations) longest_word_ = std::max(longest_word_, a.size());
+  }
 
   // 1. Cut lines into paragraphs at blank lines; a '#' line is a paragraph alone.
   // 2. A paragraph is a heading, or is cut into sentences (SplitParagraph).
@@ -231,6 +234,8 @@ class SentenceSplitter {
   bool IsAbbreviation(size_t period) const {
     size_t start = period;
     while (start > 0) {
+      // Longer than any abbreviation and than one code point: none (most words).
+      if (period - start > longest_word_) return false;
       // An ASCII byte is a code point of its own, read as it is.
       if (auto b = static_cast<unsigned char>(body_[start - 1]); b < 0x80) {
         if (IsWordStartMark(b)) break;
@@ -309,6 +314,9 @@ class SentenceSplitter {
 
   std::string_view body_;
   const SentenceRules& rules_;
+  // The longest listed abbreviation, period included, and no less than four bytes
+  // (an initial is one code point): IsAbbreviation reads no further back.
+  size_t longest_word_ = 4;
   std::vector<Sentence> sentences_;
   int paragraph_ = 0;
 };

@@ -83,6 +83,8 @@ bool IsDigitBeyondAscii(char32_t c) {
 
 namespace {
 
+bool HoldsFolded(const std::set<std::string, std::less<>>& set, std::string_view word);
+
 constexpr bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
 
 // Hyphen-minus, hyphen and non-breaking hyphen join words; dashes do not.
@@ -247,7 +249,7 @@ class Tokenizer {
         }
         // An apostrophe before a space or a mark ends an elided form ("l' armée")
         // when the word so far is one; otherwise it is punctuation.
-        if (!number && rules_.elided.count(FoldToken(text_.substr(begin, end + cp.size - begin)))) {
+        if (!number && HoldsFolded(rules_.elided, text_.substr(begin, end + cp.size - begin))) {
           apostrophe = true;
           end += cp.size;
         }
@@ -293,7 +295,7 @@ class Tokenizer {
       // elided form: the rest is never cut.)
       size_t cut = ElisionCut(word);
       if (cut == 0 || cut == word.size()) break;
-      if (rules_.elision_exceptions.count(FoldToken(word))) break;
+      if (HoldsFolded(rules_.elision_exceptions, word)) break;
       Push(begin, begin + cut, TokenKind::kWord);
       begin += cut;
     }
@@ -342,7 +344,7 @@ class Tokenizer {
       CodePoint cp = DecodeCodePoint(word, i);
       if (IsApostrophe(cp.value)) {
         size_t cut = i + cp.size;
-        return rules_.elided.count(FoldToken(word.substr(0, cut))) ? cut : 0;
+        return HoldsFolded(rules_.elided, word.substr(0, cut)) ? cut : 0;
       }
       i += cp.size;
     }
@@ -536,27 +538,67 @@ namespace {
 // with the hyphens made spaces and the apostrophes plain, which is what folding
 // each part between apostrophes gives. False, with `out` left to be cleared, for
 // any other word.
-bool FoldPlainWord(std::string_view word, std::string& out) {
+// FoldToken of a word of ASCII letters and digits, apostrophes and inner hyphens,
+// most words, into `out`: anything with a push(char) that returns false when full.
+// False, with part of the form in `out`, for any other word or when `out` is full.
+template <typename Out>
+bool FoldPlainWordTo(std::string_view word, Out& out) {
   auto alnum = [&](size_t i) { return ByteClass(word[i]) & kAlnumByte; };
   for (size_t i = 0; i < word.size(); ++i) {
     auto c = static_cast<unsigned char>(word[i]);
+    char folded = 0;
     if (ByteClass(word[i]) & kAlnumByte) {
-      out += static_cast<char>(kLowerByte[c]);
+      folded = static_cast<char>(kLowerByte[c]);
     } else if (c == '\'') {
-      out += '\'';
+      folded = '\'';
     } else if (c == '-' && i > 0 && i + 1 < word.size() && alnum(i - 1) && alnum(i + 1)) {
-      out += ' ';
+      folded = ' ';
     } else if (word.substr(i, 3) == "\u2019") {
-      out += '\'';
+      folded = '\'';
       i += 2;
     } else if (word.substr(i, 2) == "\u02BC") {
-      out += '\'';
+      folded = '\'';
       i += 1;
     } else {
       return false;
     }
+    if (!out.push(folded)) return false;
   }
   return true;
+}
+
+struct StringOut {
+  std::string& s;
+  bool push(char c) {
+    s += c;
+    return true;
+  }
+};
+
+bool FoldPlainWord(std::string_view word, std::string& out) {
+  StringOut sink{out};
+  return FoldPlainWordTo(word, sink);
+}
+
+// A folded form of up to 32 bytes, made on the stack.
+struct ShortFold {
+  std::array<char, 32> bytes;
+  size_t size = 0;
+  bool push(char c) {
+    if (size == bytes.size()) return false;
+    bytes[size++] = c;
+    return true;
+  }
+  std::string_view view() const { return {bytes.data(), size}; }
+};
+
+// Whether `set` holds FoldToken(word); with no string made for a short plain word
+// (elided forms, "aujourd'hui").
+bool HoldsFolded(const std::set<std::string, std::less<>>& set, std::string_view word) {
+  if (set.empty()) return false;
+  ShortFold fold;
+  if (FoldPlainWordTo(word, fold)) return set.count(fold.view()) > 0;
+  return set.count(FoldToken(word)) > 0;
 }
 
 }  // namespace

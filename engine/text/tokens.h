@@ -48,9 +48,10 @@ std::string_view ToString(TokenKind kind);
 struct TokenRules {
   // Elided forms written with their apostrophe ("l'", "qu'", "jusqu'"): cut off the
   // front of a word.
-  std::set<std::string> elided;
+  // (Both sets are looked up by views: std::less<>.)
+  std::set<std::string, std::less<>> elided;
   // Words with an apostrophe that are never cut ("aujourd'hui", "quelqu'un").
-  std::set<std::string> elision_exceptions;
+  std::set<std::string, std::less<>> elision_exceptions;
   // Clitics cut off the end of a word ("n't", "'s"), longest first.
   std::vector<std::string> clitics;
   // Subject pronouns set after their verb with a hyphen ("-t-il", "-elle", "-ils"),

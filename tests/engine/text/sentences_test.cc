@@ -98,6 +98,25 @@ TEST_CASE(
   CHECK(Texts(body, SplitSentences(body, RulesFor("en"))) == expected);
 }
 
+TEST_CASE("a listed abbreviation of any length ends no sentence, and a longer word does",
+          "[text]") {
+  SentenceRules rules;
+  rules.abbreviations = {"approx.", "env.", "Lt.-col."};
+  auto [body, expected] = GENERATE(values<Passage>({
+      {"Il y avait approx. 30 soldats. Le reste a fui.",
+       {"Il y avait approx. 30 soldats.", "Le reste a fui."}},
+      {"Approx. 30 soldats. Le reste a fui.", {"Approx. 30 soldats.", "Le reste a fui."}},
+      {"Le Lt.-col. Diarra commande. Il est arrivé.",
+       {"Le Lt.-col. Diarra commande.", "Il est arrivé."}},
+      {"Ils ont fui approximativement. Le calme est revenu.",
+       {"Ils ont fui approximativement.", "Le calme est revenu."}},
+      {"Il reste env. 30 soldats, dit-on. Rien de plus.",
+       {"Il reste env. 30 soldats, dit-on.", "Rien de plus."}},
+  }));
+  CAPTURE(body);
+  CHECK(Texts(body, SplitSentences(body, rules)) == expected);
+}
+
 TEST_CASE("a short one-line paragraph without final punctuation is a heading, even with quotes",
           "[text][fr]") {
   std::string body =
