@@ -210,8 +210,13 @@ class ReportReader {
     }
     // (Kept short: a report of many names asks again for those past the first few.)
     if (names_.size() >= kNamesKept) names_.pop_back();
-    return names_.emplace_back(NameFacts{name, !outlet_.empty() && FoldForMatch(name) == outlet_folded_,
-                                         rules_.actors.ByName(name)});
+    NameFacts facts{name, false, rules_.actors.ByName(name)};
+    if (!outlet_.empty()) {
+      // (An actor's name is folded once, when the gazetteer is made.)
+      facts.outlet = (facts.actor ? rules_.actors.FoldedName(*facts.actor) : FoldForMatch(name)) ==
+                     outlet_folded_;
+    }
+    return names_.emplace_back(std::move(facts));
   }
   static constexpr size_t kNamesKept = 16;
 
@@ -1533,7 +1538,7 @@ class ReportReader {
     std::optional<std::string> actor;
     if (c.claimant.name && FactsOf(*c.claimant.name).actor) actor = c.claimant.name;
     std::optional<std::string> enemy;
-    if (actor && lex_.slots.enemy_nouns.Contains(t, sb, se)) enemy = EnemyOf(*actor);
+    if (actor && lex_.slots.enemy_nouns.Contains(t, sb, se)) enemy = EnemyOf(s, *actor);
     SlotReading reading =
         ReadSlot(view, lex_, *finder_, actor, cue && cue->agentive, cls, enemy);
     for (const auto& h : reading.hedges) c.hedges.push_back({h, HedgeKind::kApproximation});
@@ -1644,21 +1649,37 @@ class ReportReader {
   std::optional<IncidentRef> main_;
   std::vector<Antecedent> antecedents_;
   std::vector<const Actor*> actors_seen_;
-  // The actors the whole report names, in order, found when first needed.
+  // The actors the whole report names, in order, found when first needed
+  // (EnemyOf).
   std::optional<std::vector<const Actor*>> report_actors_;
 
   // Who a party's words for its adversary ("les assaillants", "the attackers")
   // stand for: the first actor the report names on a side opposed to the
   // party's, else the first such side of the conflict; none for a claimant
-  // that is no party.
-  std::optional<std::string> EnemyOf(const std::string& actor) {
+  // that is no party. Asked while sentence `s` is read; found once per actor.
+  std::optional<std::string> EnemyOf(size_t s, const std::string& actor) {
+    for (const auto& [party, enemy] : enemies_) {
+      if (party == actor) return enemy;
+    }
+    return enemies_.emplace_back(actor, FindEnemy(s, actor)).second;
+  }
+  std::optional<std::string> FindEnemy(size_t s, const std::string& actor) {
     const std::string* side = conflict_ ? rules_.actors.FindSide(actor, conflict_) : nullptr;
     if (!side) return std::nullopt;
     if (!report_actors_) {
-      report_actors_.emplace();
-      for (const Tokens& t : tokens_) {
-        for (const auto& a : finder_->ActorsIn(t, 0, t.size())) report_actors_->push_back(a.actor);
+      // The actors of the sentences read so far are known (actors_seen_); those of
+      // the rest are found now, this sentence's last, so that its own stay at hand.
+      std::vector<const Actor*> later;
+      for (size_t k = s + 1; k < tokens_.size(); ++k) {
+        for (const auto& a : finder_->ActorsIn(tokens_[k], 0, tokens_[k].size())) {
+          later.push_back(a.actor);
+        }
       }
+      report_actors_.emplace(actors_seen_);
+      for (const auto& a : finder_->ActorsIn(tokens_[s], 0, tokens_[s].size())) {
+        report_actors_->push_back(a.actor);
+      }
+      report_actors_->insert(report_actors_->end(), later.begin(), later.end());
     }
     for (const Actor* a : *report_actors_) {
       const std::string* other = rules_.actors.FindSide(a->name, conflict_);
@@ -1669,6 +1690,7 @@ class ReportReader {
     }
     return std::nullopt;
   }
+  std::vector<std::pair<std::string, std::optional<std::string>>> enemies_;  // EnemyOf's answers
   std::optional<std::string> last_slot_;
   int last_paragraph_ = -1;
   std::vector<std::optional<std::vector<DateMention>>> dates_;  // per sentence, found once

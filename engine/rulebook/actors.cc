@@ -16,7 +16,8 @@ ActorGazetteer::ActorGazetteer(std::vector<Conflict> conflicts, std::vector<Acto
   for (size_t i = 0; i < actors_.size(); ++i) {
     const Actor& a = actors_[i];
     by_name_.emplace(a.name, i);
-    by_folded_.emplace(FoldForMatch(a.name), i);
+    folded_names_.push_back(FoldForMatch(a.name));
+    by_folded_.emplace(folded_names_.back(), i);
     for (const auto& alias : a.aliases) by_folded_.emplace(FoldForMatch(alias), i);
     for (const auto& d : a.designations) by_designation_[FoldForMatch(d)].push_back(i);
   }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/claims/vocabulary.h"
+#include "engine/text/word_ids.h"
 #include "engine/time/date_interval.h"
 
 namespace attest {
@@ -54,6 +55,10 @@ class ActorGazetteer {
   // The actor a generic designation names in `conflict` ("l'armée" in Mali → FAMa).
   const Actor* FindDesignation(std::string_view text, const Conflict* conflict) const;
   const Actor* ByName(std::string_view canonical) const;
+  // FoldForMatch of an actor's canonical name, made once. `actor` is one of actors().
+  const std::string& FoldedName(const Actor& actor) const {
+    return folded_names_[static_cast<size_t>(&actor - actors_.data())];
+  }
 
   // The conflict that holds for an incident in `country` (may be empty) at `date`.
   // The first conflict whose countries and period fit; nullptr when none does.
@@ -76,10 +81,9 @@ class ActorGazetteer {
  private:
   std::vector<Conflict> conflicts_;
   std::vector<Actor> actors_;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
+  std::vector<std::string> folded_names_;  // FoldedName, by actor
+  // (The words' hash: names are short, and looked up for every claim.)
+  using Hash = WordHasher;
   template <typename V>
   using Index = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
   Index<size_t> by_folded_;  // names and aliases
