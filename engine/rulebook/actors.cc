@@ -16,6 +16,8 @@ ActorGazetteer::ActorGazetteer(std::vector<Conflict> conflicts, std::vector<Acto
   for (size_t i = 0; i < actors_.size(); ++i) {
     const Actor& a = actors_[i];
     by_name_.emplace(a.name, i);
+    uint64_t bit = WordHash(a.name) % (64 * name_bits_.size());
+    name_bits_[bit / 64] |= uint64_t{1} << (bit % 64);
     folded_names_.push_back(FoldForMatch(a.name));
     by_folded_.emplace(folded_names_.back(), i);
     for (const auto& alias : a.aliases) by_folded_.emplace(FoldForMatch(alias), i);
@@ -44,6 +46,8 @@ const Actor* ActorGazetteer::FindDesignation(std::string_view text,
 }
 
 const Actor* ActorGazetteer::ByName(std::string_view canonical) const {
+  uint64_t bit = WordHash(canonical) % (64 * name_bits_.size());
+  if (((name_bits_[bit / 64] >> (bit % 64)) & 1) == 0) return nullptr;
   auto it = by_name_.find(canonical);
   return it == by_name_.end() ? nullptr : &actors_[it->second];
 }

@@ -4,6 +4,7 @@
 // (claims from one side only do not corroborate each other).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -82,6 +83,10 @@ class ActorGazetteer {
   std::vector<Conflict> conflicts_;
   std::vector<Actor> actors_;
   std::vector<std::string> folded_names_;  // FoldedName, by actor
+  // One bit per value of the low 12 bits of the hash of every canonical name: a
+  // claimant's name that is none (most: "un responsable local") is answered by a
+  // clear bit, in half a kilobyte that stays in the cache, without the index.
+  std::array<uint64_t, 64> name_bits_{};
   // (The words' hash: names are short, and looked up for every claim.)
   using Hash = WordHasher;
   template <typename V>
