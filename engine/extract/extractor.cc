@@ -212,13 +212,32 @@ class ReportReader {
     if (names_.size() >= kNamesKept) names_.pop_back();
     NameFacts facts{name, false, rules_.actors.ByName(name)};
     if (!outlet_.empty()) {
-      // (An actor's name is folded once, when the gazetteer is made.)
-      facts.outlet = (facts.actor ? rules_.actors.FoldedName(*facts.actor) : FoldForMatch(name)) ==
-                     outlet_folded_;
+      // (An actor's name is folded once, when the gazetteer is made; any other
+      // name only when its first letter may fold to the outlet's.)
+      if (facts.actor) {
+        facts.outlet = rules_.actors.FoldedName(*facts.actor) == outlet_folded_;
+      } else if (MayFoldToOutlet(name)) {
+        facts.outlet = FoldForMatch(name) == outlet_folded_;
+      }
     }
     return names_.emplace_back(std::move(facts));
   }
   static constexpr size_t kNamesKept = 16;
+  // False when FoldForMatch(name) cannot be the outlet's folded name: its first
+  // letter or digit is ASCII and folds to another first byte. (FoldForMatch keeps
+  // letters and digits, lower-cased, from the first on.)
+  bool MayFoldToOutlet(std::string_view name) const {
+    for (char ch : name) {
+      auto c = static_cast<unsigned char>(ch);
+      if (c >= 0x80) return true;  // an accented letter or a mark: folding tells
+      bool digit = c >= '0' && c <= '9';
+      bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      if (!digit && !letter) continue;
+      char first = static_cast<char>(letter ? (c | 0x20) : c);
+      return !outlet_folded_.empty() && outlet_folded_.front() == first;
+    }
+    return true;  // no letter or digit at all: folding tells
+  }
 
   Claimant OutletClaimant() const {
     Claimant c;

@@ -114,6 +114,29 @@ TEST_CASE("a French clause with no cue is the outlet's own claim", "[extract][fr
   CheckPassage("fr", p);
 }
 
+TEST_CASE("a source named as the outlet is, in any case or spelling, the outlet itself",
+          "[extract][fr]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "Selon JEUNE-AFRIQUE, le marché de Gossi a rouvert samedi.",
+       .outlet = "Jeune Afrique",
+       .claims = {{.anchor = "a rouvert",
+                   .kind = ClaimantKind::kOutlet,
+                   .chain = std::vector<std::string>{"Jeune Afrique"},
+                   .endorsement = Endorsement::kAuthor}}},
+      {.text = "Selon rfi, le marché de Gossi a rouvert samedi.",
+       .claims = {{.anchor = "a rouvert",
+                   .kind = ClaimantKind::kOutlet,
+                   .endorsement = Endorsement::kAuthor}}},
+      // Another outlet, of the same first letter or not, is a source.
+      {.text = "Selon Reuters, le marché de Gossi a rouvert samedi.",
+       .claims = {{.anchor = "a rouvert", .claimant = "Reuters", .endorsement = Endorsement::kReported}}},
+      {.text = "Selon l'AFP, le marché de Gossi a rouvert samedi.",
+       .outlet = "Jeune Afrique",
+       .claims = {{.anchor = "a rouvert", .claimant = "AFP", .endorsement = Endorsement::kReported}}},
+  }));
+  CheckPassage("fr", p);
+}
+
 TEST_CASE("a French clause holding two cues is split into one claim per cue", "[extract][fr]") {
   auto p = GENERATE(values<Passage>({
       {.text = "Les combattants du FLA affirment avoir incendié deux camions et assurent avoir "
