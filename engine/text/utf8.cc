@@ -149,26 +149,8 @@ namespace {
 // Whether `text` is valid UTF-8 made of inert code points only: then it is its
 // own NFC. Any other text (or an invalid byte) answers false.
 bool IsInertText(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    i = SkipAscii(p, i, n);
-    if (i >= n) break;
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-    } else if (c >= 0xC2 && c <= 0xCB && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-      i += 2;  // U+0080–U+02FF
-    } else if (c == 0xE2 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-      char32_t cp = 0x2000 | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-      if (!IsNfcInert(cp)) return false;
-      i += 3;
-    } else {
-      return false;
-    }
-  }
-  return true;
+  bool inert = false;
+  return !FindInvalidUtf8(text, inert) && inert;
 }
 
 }  // namespace
