@@ -536,11 +536,9 @@ namespace {
 // of them, and apostrophes of any of the three kinds, as most words with an
 // apostrophe are ("l’armée", "n't", "aujourd'hui"): in one pass, its lower case
 // with the hyphens made spaces and the apostrophes plain, which is what folding
-// each part between apostrophes gives. False, with `out` left to be cleared, for
-// any other word.
-// FoldToken of a word of ASCII letters and digits, apostrophes and inner hyphens,
-// most words, into `out`: anything with a push(char) that returns false when full.
-// False, with part of the form in `out`, for any other word or when `out` is full.
+// each part between apostrophes gives. Written into `out`, anything with a
+// push(char) that returns false when it is full. False, with part of the form in
+// `out` (to be cleared), for any other word or when `out` is full.
 template <typename Out>
 bool FoldPlainWordTo(std::string_view word, Out& out) {
   auto alnum = [&](size_t i) { return ByteClass(word[i]) & kAlnumByte; };
