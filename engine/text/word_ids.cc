@@ -47,9 +47,9 @@ struct WordTable {
     }
   }
   // Whether the form in `slot`, of the size of `form`, is `form`. Words are a few
-  // bytes: compared here, without a call to memcmp, as two loads from each side
-  // that overlap in the middle (four and four bytes for a word of 4 to 8), none
-  // past the form's end.
+  // bytes: compared here as two loads from each side that overlap in the middle
+  // (four and four bytes for a word of 4 to 8), none past the form's end; memcmp
+  // is called only for a form longer than 16 bytes.
   bool Same(const Slot& slot, std::string_view form) const {
     const char* a = forms.data() + slot.offset;
     const char* b = form.data();
