@@ -6,7 +6,10 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "db/migrations.h"
 #include "db/storage_error.h"
@@ -68,6 +71,29 @@ std::string ImmutableUri(const std::string& path) {
   return uri + "?mode=ro&immutable=1";
 }
 
+// Switches the store to WAL. On a database still in rollback mode (one that
+// another process is creating at this moment) the switch rewrites the file
+// header: SQLite reads it under a shared lock, then asks for the exclusive lock,
+// and when another process holds a lock it returns SQLITE_BUSY at once instead
+// of calling the busy handler (waiting with a read lock held could deadlock).
+// The wait SQLite skips is done here: the switch is retried, with the read lock
+// released in between, for as long as any other lock is waited for.
+void UseWal(SQLite::Database& db) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  auto pause = std::chrono::milliseconds(1);
+  while (true) {
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || Clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(100));
+  }
+}
+
 SQLite::Database OpenReadOnly(const std::string& path) {
   int flags = SQLite::OPEN_NOMUTEX | SQLite::OPEN_READONLY;
   try {
@@ -116,7 +142,7 @@ SQLite::Database OpenDatabase(const std::string& path, OpenMode mode) {
                         kBusyTimeoutMs);
     db.exec("PRAGMA foreign_keys = ON");
     if (!memory) {
-      db.exec("PRAGMA journal_mode = WAL");
+      UseWal(db);
       db.exec("PRAGMA synchronous = NORMAL");
     }
     // A writer may hold a whole report in one transaction: a 64 MiB page cache

@@ -8,8 +8,11 @@
 #include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <filesystem>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "tests/support/big_table.h"
 #include "tests/support/subprocess.h"
@@ -31,7 +34,56 @@ int64_t Count(const std::string& db, const std::string& sql) {
   return d.execAndGet(sql).getInt64();
 }
 
+// Whether process `pid` has `path` open (Linux: its /proc/PID/fd links).
+bool HasOpen(pid_t pid, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path wanted = fs::canonical(path, ec);
+  if (ec) return false;
+  for (const auto& fd : fs::directory_iterator("/proc/" + std::to_string(pid) + "/fd", ec)) {
+    std::error_code link_ec;
+    if (fs::read_symlink(fd.path(), link_ec) == wanted) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+TEST_CASE("an ingest into a new database that another process holds locked while creating it "
+          "waits for it and succeeds",
+          "[process][concurrency]") {
+  // The file is new and in rollback mode, as when another attest has just
+  // created it: switching it to WAL needs the lock the holder has, which SQLite
+  // does not wait for by itself.
+  testing::TempDir tmp;
+  std::string db = tmp.File("shared.db");
+  std::string file = tmp.Write(
+      "wire.jsonl",
+      R"({"report": {"id": "wire", "outlet": "Wire", "published": "2025-07-14"}, "claimant": "FLA", "stance": "asserts", "incident": {"key": "kidal-2025-07-14"}, "slot": "fatalities", "value": 10})"
+      "\n");
+  auto holder = std::make_unique<SQLite::Database>(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  holder->exec("BEGIN IMMEDIATE");
+  testing::Child child(Args(db, {"ingest", file}));
+  // The lock is held until the child has the database open and a while after
+  // (or the child has ended: without the wait, it fails at once).
+  using Clock = std::chrono::steady_clock;
+  const auto give_up = Clock::now() + std::chrono::seconds(60);
+  while (!child.Ended() && !HasOpen(child.pid(), db) && Clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  bool ended_while_held = child.Ended();
+  holder->exec("COMMIT");
+  holder.reset();
+  int exit = child.Wait();
+  INFO(child.err());
+  CHECK_FALSE(ended_while_held);
+  CHECK(exit == 0);
+  CHECK(child.err().find("locked") == std::string::npos);
+  CHECK(Count(db, "SELECT count(*) FROM claims") == 1);
+  CHECK(testing::RunAttest(Args(db, {"verify"})).out ==
+        "verify: ok: 1 version of 1 incident chain correctly\n");
+}
 
 TEST_CASE("two large ingests into one new database at once both succeed without a lock error",
           "[process][concurrency]") {
