@@ -33,6 +33,9 @@ TEST_CASE("a French count reads its quantity as a range and its side from the no
        .claims = {{.anchor = "Environ 50", .slot = "fatalities", .value = "40..60"}}},
       {.text = "Les rebelles affirment avoir fait plusieurs victimes.",
        .claims = {{.anchor = "plusieurs victimes", .slot = "fatalities", .value = "2.."}}},
+      // A count the claimant does not know is one or more, not the "un" it begins with.
+      {.text = "Selon l'armée, un nombre indéterminé de soldats ont été tués près de Ber.",
+       .claims = {{.anchor = "un nombre indéterminé", .slot = "fatalities:FAMa", .value = "1.."}}},
   }));
   CheckPassage("fr", p);
 }
@@ -54,6 +57,10 @@ TEST_CASE("an English count reads its quantity as a range and its side from the 
       {.text = "Up to 30 villagers were abducted near Djibo, residents said.",
        .outlet = "Reuters",
        .claims = {{.anchor = "Up to 30", .slot = "abducted:civilians", .value = "1..30"}}},
+      // A count the claimant does not know is one or more, not the "an" it begins with.
+      {.text = "An unknown number of Malian soldiers were killed near Boni, the army said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "An unknown number", .slot = "fatalities:FAMa", .value = "1.."}}},
   }));
   CheckPassage("en", p);
 }
