@@ -130,12 +130,25 @@ struct HedgeLexicon {
 
 enum class Approximation { kAtLeast, kAbout, kMoreThan, kUpTo, kLessThan };
 
+// A count given as an interval of two numbers ("entre 7 et 11", "12 to 15",
+// "deux ou trois"): the words that join them and, when `open` is not empty, the
+// words one of which must come before the first ("and" joins only after
+// "between").
+struct RangeForm {
+  WordSet open;
+  WordSet join;
+};
+
 struct QuantityLexicon {
   PhraseIndex<int64_t> numbers;            // deux, twelve
   PhraseIndex<CountRange> vague;           // plusieurs, une dizaine, dozens
   PhraseIndex<Approximation> approximations;  // au moins, at least, environ
   WordSet all;                             // la totalité des, all
   WordSet any;                             // toute, aucune, any, no: one or more, right before the noun
+  std::vector<RangeForm> ranges;           // entre … et, 12 to 15: tried in order
+  // Every index above a quantity may start with: a token none of them starts,
+  // and that is not a figure, starts no quantity (filled when loaded).
+  StartFilter starts;
 };
 
 struct SlotLexicon {

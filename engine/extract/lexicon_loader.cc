@@ -398,7 +398,8 @@ void ReadHedges(const TomlReader& r, const TokenRules& rules, HedgeLexicon& h) {
 }
 
 void ReadQuantities(const TomlReader& r, const TokenRules& rules, QuantityLexicon& q) {
-  r.CheckKeys(r.root(), {"number", "vague", "approximation", "all", "any"}, "the quantities file");
+  r.CheckKeys(r.root(), {"number", "vague", "approximation", "all", "any", "range"},
+              "the quantities file");
   for (const toml::table* t : r.Tables(r.root(), "number")) {
     r.CheckKeys(*t, {"words", "value"}, "[[number]]");
     auto v = r.Integer(*t, "value", true);
@@ -435,6 +436,13 @@ void ReadQuantities(const TomlReader& r, const TokenRules& rules, QuantityLexico
   }
   ReadWords(r, r.root(), "all", rules, q.all);
   ReadWords(r, r.root(), "any", rules, q.any);
+  for (const toml::table* t : r.Tables(r.root(), "range")) {
+    r.CheckKeys(*t, {"open", "join"}, "[[range]]");
+    RangeForm& form = q.ranges.emplace_back();
+    ReadWords(r, *t, "open", rules, form.open);
+    ReadWords(r, *t, "join", rules, form.join);
+    if (!t->get("join")) r.Fail(t, "join", "is required: the words between the two numbers");
+  }
 }
 
 void ReadSlots(const TomlReader& r, const TokenRules& rules, SlotLexicon& s) {
@@ -531,6 +539,11 @@ void RegisterStartBits(Lexicon& lexicon) {
   each(lexicon.hedges.epistemic, lexicon.hedges.distancing);
   QuantityLexicon& q = lexicon.quantities;
   each(q.numbers, q.vague, q.approximations, q.all, q.any);
+  for (RangeForm& form : q.ranges) each(form.open, form.join);
+  q.starts = StartFilter(q.numbers, q.vague, q.approximations, q.all);
+  for (const RangeForm& form : q.ranges) {
+    if (!form.open.empty()) q.starts.Add(form.open);
+  }
   SlotLexicon& s = lexicon.slots;
   each(s.events, s.count_nouns, s.materiel, s.outcomes, s.participation, s.described_by,
        s.cooperation, s.silence_topics, s.side_nouns, s.enemy_nouns, s.own_ranks, s.ranks_of,

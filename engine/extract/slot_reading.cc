@@ -54,6 +54,42 @@ std::optional<std::pair<size_t, typename PhraseIndex<V>::Match>> FindAmong(
   return std::nullopt;
 }
 
+// A count of one number at token k, digits or words ("12", "douze", "a
+// hundred"): its value and the tokens it covers.
+std::optional<std::pair<int64_t, size_t>> NumberAt(const std::vector<Token>& t, size_t k,
+                                                   const QuantityLexicon& q) {
+  if (k >= t.size()) return std::nullopt;
+  if (auto n = DigitsValue(t[k])) return std::make_pair(*n, size_t{1});
+  if (auto w = q.numbers.At(t, k)) return std::make_pair(*w->value, w->length);
+  return std::nullopt;
+}
+
+// The interval that a number of `low` at token k continues by a joining word of
+// `form` and a second number ("7 et 11", "12 to 15", "deux ou trois"), with the
+// tokens from k it covers; none when the second number is below the first.
+std::optional<std::pair<CountRange, size_t>> RangeFrom(const std::vector<Token>& t, size_t k,
+                                                       std::pair<int64_t, size_t> low,
+                                                       const RangeForm& form,
+                                                       const QuantityLexicon& q) {
+  size_t at = k + low.second;
+  auto join = form.join.At(t, at);
+  if (!join) return std::nullopt;
+  at += join->length;
+  auto high = NumberAt(t, at, q);
+  if (!high || high->first < low.first) return std::nullopt;
+  return std::make_pair(CountRange::Between(low.first, high->first), at + high->second - k);
+}
+
+// Whether a joining word of an interval ends right before token k.
+bool JoinEndsBefore(const std::vector<Token>& t, size_t k, const QuantityLexicon& q) {
+  for (const RangeForm& form : q.ranges) {
+    for (size_t back = 1; back <= 2 && back <= k; ++back) {
+      if (auto j = form.join.At(t, k - back); j && j->length == back) return true;
+    }
+  }
+  return false;
+}
+
 void AddImplied(SlotReading& r, std::string slot, SlotValue value) {
   if (slot == r.slot) return;
   for (const auto& i : r.implied) {
@@ -66,6 +102,20 @@ void AddImplied(SlotReading& r, std::string slot, SlotValue value) {
 
 std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>& t, size_t i,
                                                         const QuantityLexicon& q) {
+  if (i >= t.size() || (t[i].kind != TokenKind::kNumber && q.starts.None(t[i]))) {
+    return std::nullopt;
+  }
+  // An interval that opens with a word: "entre 7 et 11", "between 12 and 15".
+  for (const RangeForm& form : q.ranges) {
+    if (form.open.empty()) continue;
+    auto open = form.open.At(t, i);
+    if (!open) continue;
+    if (auto low = NumberAt(t, i + open->length, q)) {
+      if (auto range = RangeFrom(t, i + open->length, *low, form, q)) {
+        return std::make_pair(range->first, open->length + range->second);
+      }
+    }
+  }
   size_t k = i;
   std::optional<Approximation> approx;
   if (auto a = q.approximations.At(t, k)) {
@@ -77,12 +127,19 @@ std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>
     if (auto v = q.vague.At(t, k)) {
       range = *v->value;
       k += v->length;
-    } else if (auto n = DigitsValue(t[k])) {
-      range = CountRange::Exactly(*n);
-      ++k;
-    } else if (auto w = q.numbers.At(t, k)) {
-      range = CountRange::Exactly(*w->value);
-      k += w->length;
+    } else if (auto n = NumberAt(t, k, q)) {
+      range = CountRange::Exactly(n->first);
+      size_t covered = n->second;
+      // An interval that starts with its first number: "12 to 15", "deux ou trois".
+      for (const RangeForm& form : q.ranges) {
+        if (!form.open.empty()) continue;
+        if (auto interval = RangeFrom(t, k, *n, form, q)) {
+          range = interval->first;
+          covered = interval->second;
+          break;
+        }
+      }
+      k += covered;
     } else if (auto all = q.all.At(t, k)) {
       range = CountRange::All();
       k += all->length;
@@ -181,6 +238,20 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       if (auto q = quantity_at(k); q && k + q->second <= i) {
         quantity = q;
         qpos = k;
+        // Searching nearest first finds "11" in "entre 7 et 11 morts": take the
+        // interval that ends with it (opening word, number, joining word: two to
+        // six tokens before it).
+        const bool joined = JoinEndsBefore(t, k, lexicon.quantities);
+        for (size_t back = 6; joined && back >= 2; --back) {
+          if (back > k || !in(k - back)) continue;
+          if (auto wider = quantity_at(k - back);
+              wider && k - back + wider->second == k + q->second && !wider->first.IsPoint()) {
+            quantity = wider;
+            qpos = k - back;
+            break;
+          }
+        }
+        if (qpos != k) break;
         // Searching nearest first finds "douze" in "au moins douze morts": take
         // the approximation that ends right before it too.
         for (size_t back = 1; back <= 3 && back <= k; ++back) {

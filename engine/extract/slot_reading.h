@@ -44,7 +44,7 @@ SlotReading ReadSlot(const ContentView& view, const Lexicon& lexicon, const Ment
                      CueClass cue, const std::optional<std::string>& enemy = std::nullopt);
 
 // The count a quantity phrase at token i gives ("12", "plusieurs", "au moins
-// douze"), and the tokens it covers.
+// douze", "entre 7 et 11"), and the tokens it covers.
 std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>& t, size_t i,
                                                         const QuantityLexicon& q);
 

@@ -56,4 +56,31 @@ TEST_CASE("a cues or grammar file with a misspelt or malformed field is refused 
   CHECK(diagnostics.HasErrors());
 }
 
+TEST_CASE("a quantities file with an interval that has no joining word, or a misspelt field, is "
+          "refused with its line",
+          "[extract][rules]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "attest-lexicon-quantities-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "quantities.toml") << "[[range]]\n"
+                                            "open = [\"entre\"]\n"
+                                            "[[range]]\n"
+                                            "join = [\"à\"]\n"
+                                            "opens = [\"de\"]\n"
+                                            "[[vague]]\n"
+                                            "words = [\"une dizaine\"]\n"
+                                            "low = 12\n"
+                                            "high = 8\n";
+  Diagnostics diagnostics;
+  LoadLexicon(dir, "fr", diagnostics);
+  fs::remove_all(dir);
+  const testing::DiagnosticMessages messages(diagnostics);
+  CAPTURE(messages.all());
+  CHECK(messages.Has("quantities.toml:1: join: is required"));
+  CHECK(messages.Has("quantities.toml:5: opens: unknown field in [[range]]"));
+  CHECK(messages.Has("quantities.toml:9: high: must not be below low"));
+  CHECK(diagnostics.HasErrors());
+}
+
 }  // namespace attest

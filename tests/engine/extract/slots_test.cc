@@ -36,6 +36,15 @@ TEST_CASE("a French count reads its quantity as a range and its side from the no
       // A count the claimant does not know is one or more, not the "un" it begins with.
       {.text = "Selon l'armée, un nombre indéterminé de soldats ont été tués près de Ber.",
        .claims = {{.anchor = "un nombre indéterminé", .slot = "fatalities:FAMa", .value = "1.."}}},
+      // Intervals: "entre … et", "… à …", "… ou …"; a bare "et" joins nothing.
+      {.text = "Selon le gouverneur, entre 7 et 11 personnes ont été tuées à Gao.",
+       .claims = {{.anchor = "entre 7 et 11", .slot = "fatalities", .value = "7..11"}}},
+      {.text = "Deux ou trois soldats ont été blessés près de Ber, selon l'armée.",
+       .claims = {{.anchor = "Deux ou trois", .slot = "injured:FAMa", .value = "2..3"}}},
+      {.text = "De 10 à 15 civils ont été enlevés près de Diafarabé, selon des habitants.",
+       .claims = {{.anchor = "10 à 15", .slot = "abducted:civilians", .value = "10..15"}}},
+      {.text = "Selon l'armée, cinq soldats ont été tués et sept blessés près de Ber.",
+       .claims = {{.anchor = "cinq soldats", .slot = "fatalities:FAMa", .value = "5"}}},
   }));
   CheckPassage("fr", p);
 }
@@ -61,6 +70,19 @@ TEST_CASE("an English count reads its quantity as a range and its side from the 
       {.text = "An unknown number of Malian soldiers were killed near Boni, the army said.",
        .outlet = "Reuters",
        .claims = {{.anchor = "An unknown number", .slot = "fatalities:FAMa", .value = "1.."}}},
+      // Intervals: "between … and", "… to …", "… or …"; a bare "and" joins nothing.
+      {.text = "Between 12 and 15 civilians were killed in Gao, the governor said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "Between 12 and 15", .slot = "fatalities:civilians", .value = "12..15"}}},
+      {.text = "Two or three Malian soldiers were wounded near Boni, the army said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "Two or three", .slot = "injured:FAMa", .value = "2..3"}}},
+      {.text = "Gunmen abducted 10 to 15 villagers near Djibo, residents said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "10 to 15", .slot = "abducted:civilians", .value = "10..15"}}},
+      {.text = "Five Malian soldiers were killed and seven wounded near Boni, the army said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "Five Malian", .slot = "fatalities:FAMa", .value = "5"}}},
   }));
   CheckPassage("en", p);
 }
