@@ -235,12 +235,38 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       size_t k = i - d;
       // The claimant's words are not the content's: "Une source … a confirmé la mort".
       if (!in(k)) break;
+      // "No civilians were killed", "aucun civil n'a été tué", "none of their
+      // fighters": an `any` word before the victims (a side noun, the claimant's
+      // adversary, an actor) says one or more, which the negation or the denial
+      // then turns to none. ("No immediate toll" names no victims: no count.)
+      if (auto a = lexicon.quantities.any.At(t, k); a && k + a->length < i) {
+        size_t u = k + a->length;
+        if (auto det = lexicon.grammar.determiners.At(t, u); det && u + det->length < i) {
+          u += det->length;
+        }
+        if (in(u) && (s.side_nouns.At(t, u) || s.enemy_nouns.At(t, u) || finder.ActorAt(t, u))) {
+          quantity = std::make_pair(CountRange::AtLeast(1), a->length);
+          qpos = k;
+          break;
+        }
+      }
       if (auto q = quantity_at(k); q && k + q->second <= i) {
         quantity = q;
         qpos = k;
         // Searching nearest first finds "11" in "entre 7 et 11 morts": take the
         // interval that ends with it (opening word, number, joining word: two to
         // six tokens before it).
+        // "aucun des soldats": the "des" is part of the `any` phrase before it.
+        bool widened = false;
+        for (size_t back = 1; back <= 2 && back <= k && !widened; ++back) {
+          if (auto a = lexicon.quantities.any.At(t, k - back);
+              a && a->length > back && k - back + a->length == k + q->second && in(k - back)) {
+            quantity = std::make_pair(CountRange::AtLeast(1), a->length);
+            qpos = k - back;
+            widened = true;
+          }
+        }
+        if (widened) break;
         const bool joined = JoinEndsBefore(t, k, lexicon.quantities);
         for (size_t back = 6; joined && back >= 2; --back) {
           if (back > k || !in(k - back)) continue;

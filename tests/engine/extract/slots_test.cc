@@ -87,6 +87,50 @@ TEST_CASE("an English count reads its quantity as a range and its side from the 
   CheckPassage("en", p);
 }
 
+TEST_CASE("no victims before a French count word is a count of one or more that the negation "
+          "turns to none",
+          "[extract][fr][slots]") {
+  auto fr = GENERATE(values<Passage>({
+      {.text = "Aucun civil n'a été tué à Ber, selon l'armée.",
+       .claims = {{.anchor = "Aucun civil",
+                   .claimant = "FAMa",
+                   .polarity = Polarity::kNegative,
+                   .slot = "fatalities:civilians",
+                   .value = "1.."}}},
+      {.text = "Selon l'armée, aucun des soldats maliens n'a été blessé à Ber.",
+       .claims = {{.anchor = "aucun des",
+                   .polarity = Polarity::kNegative,
+                   .slot = "injured:FAMa",
+                   .value = "1.."}}},
+  }));
+  CheckPassage("fr", fr);
+}
+
+TEST_CASE("no victims before an English count word is a count of one or more that the negation "
+          "turns to none, and a word of no victims is no count",
+          "[extract][en][slots]") {
+  auto en = GENERATE(values<Passage>({
+      {.text = "No civilians were killed in the strike near Ber, the army said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "No civilians",
+                   .claimant = "FAMa",
+                   .polarity = Polarity::kNegative,
+                   .slot = "fatalities:civilians",
+                   .value = "1.."}}},
+      {.text = "The army said none of the Malian soldiers was wounded near Ber.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "none of",
+                   .polarity = Polarity::kNegative,
+                   .slot = "injured:FAMa",
+                   .value = "1.."}}},
+      // "No immediate toll" names no victims: the claim gives no count.
+      {.text = "No immediate toll was given, the army said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "No immediate", .slot = "statement", .value = kNone}}},
+  }));
+  CheckPassage("en", en);
+}
+
 TEST_CASE("a party's word for its adversary counts the dead of the side it fights, and losses in "
           "someone's ranks are that one's", "[extract][fr][slots]") {
   auto p = GENERATE(values<Passage>({
