@@ -223,50 +223,53 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     }
     std::optional<std::pair<CountRange, size_t>> quantity;
     size_t qpos = 0;
-    // "toute perte", "aucune victime", "no casualties": one or more, which a
-    // denial or a negation then turns to none.
-    for (size_t back = 1; back <= 2 && back <= i; ++back) {
-      if (auto a = lexicon.quantities.any.At(t, i - back); a && a->length == back && in(i - back)) {
-        quantity = std::make_pair(CountRange::AtLeast(1), back);
-        qpos = i - back;
+    // The widest `any` phrase that ends at `end` and starts at `k` or up to two
+    // tokens before it, as the count it gives: one or more, which a denial or a
+    // negation then turns to none.
+    auto any_ending_at = [&](size_t k, size_t end) -> std::optional<size_t> {
+      for (size_t back = std::min<size_t>(2, k);; --back) {
+        if (in(k - back)) {
+          if (auto a = lexicon.quantities.any.At(t, k - back); a && k - back + a->length == end) {
+            return k - back;
+          }
+        }
+        if (back == 0) return std::nullopt;
       }
-    }
-    for (size_t d = 1; d <= 7 && !quantity && d <= i; ++d) {  // before the noun
+    };
+    for (size_t d = 1; d <= 7 && !quantity && d <= i; ++d) {  // before the noun, nearest first
       size_t k = i - d;
       // The claimant's words are not the content's: "Une source … a confirmé la mort".
       if (!in(k)) break;
-      // "No civilians were killed", "aucun civil n'a été tué", "none of their
-      // fighters": an `any` word before the victims (a side noun, the claimant's
-      // adversary, an actor) says one or more, which the negation or the denial
-      // then turns to none. ("No immediate toll" names no victims: no count.)
-      if (auto a = lexicon.quantities.any.At(t, k); a && k + a->length < i) {
+      // An `any` phrase right before the noun ("toute perte", "aucune victime",
+      // "no casualties"), or before the victims, a side noun, the claimant's
+      // adversary or an actor ("no civilians were killed", "aucun civil n'a été
+      // tué", "none of the soldiers"). "No immediate toll" names no victims.
+      if (auto a = lexicon.quantities.any.At(t, k); a && k + a->length <= i) {
         size_t u = k + a->length;
         if (auto det = lexicon.grammar.determiners.At(t, u); det && u + det->length < i) {
           u += det->length;
         }
-        if (in(u) && (s.side_nouns.At(t, u) || s.enemy_nouns.At(t, u) || finder.ActorAt(t, u))) {
-          quantity = std::make_pair(CountRange::AtLeast(1), a->length);
-          qpos = k;
+        bool victims = u < i && in(u) &&
+                       (s.side_nouns.At(t, u) || s.enemy_nouns.At(t, u) || finder.ActorAt(t, u));
+        if (k + a->length == i || victims) {
+          size_t start = any_ending_at(k, k + a->length).value_or(k);
+          quantity = std::make_pair(CountRange::AtLeast(1), k + a->length - start);
+          qpos = start;
           break;
         }
       }
       if (auto q = quantity_at(k); q && k + q->second <= i) {
         quantity = q;
         qpos = k;
+        // "aucun des soldats": the "des" is part of the `any` phrase before it.
+        if (auto start = any_ending_at(k, k + q->second); start && *start < k) {
+          quantity = std::make_pair(CountRange::AtLeast(1), k + q->second - *start);
+          qpos = *start;
+          break;
+        }
         // Searching nearest first finds "11" in "entre 7 et 11 morts": take the
         // interval that ends with it (opening word, number, joining word: two to
         // six tokens before it).
-        // "aucun des soldats": the "des" is part of the `any` phrase before it.
-        bool widened = false;
-        for (size_t back = 1; back <= 2 && back <= k && !widened; ++back) {
-          if (auto a = lexicon.quantities.any.At(t, k - back);
-              a && a->length > back && k - back + a->length == k + q->second && in(k - back)) {
-            quantity = std::make_pair(CountRange::AtLeast(1), a->length);
-            qpos = k - back;
-            widened = true;
-          }
-        }
-        if (widened) break;
         const bool joined = JoinEndsBefore(t, k, lexicon.quantities);
         for (size_t back = 6; joined && back >= 2; --back) {
           if (back > k || !in(k - back)) continue;
