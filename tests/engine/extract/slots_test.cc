@@ -70,6 +70,9 @@ TEST_CASE("an English count reads its quantity as a range and its side from the 
       {.text = "An unknown number of Malian soldiers were killed near Boni, the army said.",
        .outlet = "Reuters",
        .claims = {{.anchor = "An unknown number", .slot = "fatalities:FAMa", .value = "1.."}}},
+      {.text = "Several tens of civilians were killed near Boni, residents said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "Several tens", .slot = "fatalities:civilians", .value = "20..99"}}},
       // Intervals: "between … and", "… to …", "… or …"; a bare "and" joins nothing.
       {.text = "Between 12 and 15 civilians were killed in Gao, the governor said.",
        .outlet = "Reuters",
