@@ -144,7 +144,7 @@ struct QuantityLexicon {
   PhraseIndex<CountRange> vague;           // plusieurs, une dizaine, dozens
   PhraseIndex<Approximation> approximations;  // au moins, at least, environ
   WordSet all;                             // la totalité des, all
-  WordSet any;                             // toute, aucune, any, no: one or more, right before the noun
+  WordSet any;  // toute, aucune, any, no: one or more, before the noun or its victims
   std::vector<RangeForm> ranges;           // entre … et, 12 to 15: tried in order
   // Every index above a quantity may start with: a token none of them starts,
   // and that is not a figure, starts no quantity (filled when loaded).

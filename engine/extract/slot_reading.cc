@@ -1,8 +1,9 @@
 // Reading a claim's slot, in order of precedence (the first found is the main
 // slot; the others become implied facts):
-//   1. a count (a quantity within five words of a count noun: "plusieurs
-//      victimes", "killed at least 12 soldiers"; "toute perte", "no
-//      casualties": one or more), by side when a side noun or an actor stands
+//   1. a count (a quantity up to seven words before a count noun, nearest
+//      first, or right after it: "plusieurs victimes", "entre 7 et 11 morts",
+//      "killed at least 12 soldiers"; "toute perte", "no casualties", "no
+//      civilians were killed": one or more), by side when a side noun or an actor stands
 //      between ("deux soldats tués" → fatalities:FAMa), when the noun is said to
 //      be in someone's ranks ("dans les rangs des rebelles", "dans ses rangs"),
 //      or when a party names its adversary ("avoir tué douze assaillants" → the
