@@ -1487,6 +1487,12 @@ class ReportReader {
         }
         continue;
       }
+      // "not far from", "no fewer than 12": no negation.
+      if (auto n = g.not_negations.At(t, k)) {
+        if (!negation) word_before = true;
+        k += n->length - 1;
+        continue;
+      }
       bool negative = g.negators.At(t, k) || g.negative_words.At(t, k);
       if (!negation && negative) {
         negation = k;
@@ -1558,6 +1564,7 @@ class ReportReader {
     if (c.claimant.name && FactsOf(*c.claimant.name).actor) actor = c.claimant.name;
     std::optional<std::string> enemy;
     if (actor && lex_.slots.enemy_nouns.Contains(t, sb, se)) enemy = EnemyOf(s, *actor);
+    view.negative = c.polarity == Polarity::kNegative;
     SlotReading reading =
         ReadSlot(view, lex_, *finder_, actor, cue && cue->agentive, cls, enemy);
     for (const auto& h : reading.hedges) c.hedges.push_back({h, HedgeKind::kApproximation});

@@ -69,12 +69,16 @@ struct Agreement {
 struct GrammarLexicon {
   WordSet negators;         // ne, n', not, n't, never: negate their clause
   WordSet negative_words;   // aucun, no, none, nobody, nothing, ni, neither, nor
+  WordSet not_negations;    // not far, no fewer than: begin like a negation, negate nothing
   WordSet contrast;         // mais, alors que, but, while, ";": a new clause may start
   WordSet coordinators;     // et, ou, and, or: a new clause only with its own cue
   WordSet relatives;        // qui, que, which, who
   WordSet subordinators;    // as, when, lorsque: a subject after them is their clause's
   WordSet auxiliaries;      // a, ont, est, has, was…: finite verbs
   WordSet passive_auxiliaries;  // est, sont, été, was, were: a participle after is passive
+  // lieu, produite, take place, occurred: negated, they deny the event itself ("n'a
+  // pas eu lieu"); a negation of another verb presupposes it ("n'a pas été revendiquée").
+  WordSet occurrence_verbs;
   WordSet control_verbs;    // souhaité, want: between a negation and a cue
   WordSet claim_nouns;      // figure, bilan, accusation: ", a figure that…" opens a comment
   std::vector<std::string> participle_endings;  // -é, -ée…: a bare participle is an adjective

@@ -258,9 +258,9 @@ void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
 
 void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g) {
   r.CheckKeys(r.root(),
-              {"negators", "negative_words", "contrast", "coordinators", "relatives",
+              {"negators", "negative_words", "not_negations", "contrast", "coordinators", "relatives",
                "auxiliaries", "passive_auxiliaries", "adverb_suffixes", "control_verbs",
-               "participle_endings", "claim_nouns",
+               "participle_endings", "claim_nouns", "occurrence_verbs",
                "function_words", "conditional", "conditional_suffixes",
                "conditional_exceptions", "plan_markers", "infinitive_markers", "detect",
                "pronoun", "determiner", "present_participle_endings", "gerund_markers",
@@ -269,6 +269,7 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
               "the grammar file");
   ReadWords(r, r.root(), "negators", rules, g.negators);
   ReadWords(r, r.root(), "negative_words", rules, g.negative_words);
+  ReadWords(r, r.root(), "not_negations", rules, g.not_negations);
   ReadWords(r, r.root(), "contrast", rules, g.contrast);
   ReadWords(r, r.root(), "coordinators", rules, g.coordinators);
   g.relatives.MatchAccents();  // "où" (where) is not "ou" (or)
@@ -279,6 +280,7 @@ void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g
   ReadWords(r, r.root(), "passive_auxiliaries", rules, g.passive_auxiliaries);
   ReadWords(r, r.root(), "control_verbs", rules, g.control_verbs);
   ReadWords(r, r.root(), "claim_nouns", rules, g.claim_nouns);
+  ReadWords(r, r.root(), "occurrence_verbs", rules, g.occurrence_verbs);
   for (const auto& ending : r.Strings(r.root(), "participle_endings")) {
     g.participle_endings.push_back(LowerCase(ending));  // accents matter: -é is not -e
   }
@@ -528,8 +530,9 @@ void RegisterStartBits(Lexicon& lexicon) {
   each(c.verbs, c.frames, c.without, c.relays, c.agent_markers, c.not_cues, c.addressee_markers,
        c.addressees);
   GrammarLexicon& g = lexicon.grammar;
-  each(g.negators, g.negative_words, g.contrast, g.coordinators, g.relatives, g.subordinators,
-       g.auxiliaries, g.passive_auxiliaries, g.control_verbs, g.claim_nouns, g.function_words,
+  each(g.negators, g.negative_words, g.not_negations, g.contrast, g.coordinators, g.relatives, g.subordinators,
+       g.auxiliaries, g.passive_auxiliaries, g.control_verbs, g.claim_nouns, g.occurrence_verbs,
+       g.function_words,
        g.conditional, g.conditional_exceptions, g.plan_markers, g.perfect_auxiliaries,
        g.perfect_participle_exceptions, g.infinitive_markers, g.gerund_markers,
        g.infinitive_particles, g.pronouns, g.determiners, g.detect);

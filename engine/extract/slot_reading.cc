@@ -14,6 +14,8 @@
 //   responsibility (perpetrator = the claimant); 7. an event (occurred).
 // An event also implies that it occurred and that the actors its content names
 // took part; an act the claimant says it did implies its own participation.
+// In a negated content, only what the negation reaches is read (NegationReach):
+// "L'attaque n'a pas été revendiquée" says nothing of whether the attack occurred.
 #include "engine/extract/slot_reading.h"
 
 #include <algorithm>
@@ -98,6 +100,116 @@ void AddImplied(SlotReading& r, std::string slot, SlotValue value) {
   }
   r.implied.push_back({std::move(slot), std::move(value)});
 }
+
+// What the negation of a negated content (ContentView::negative) denies. A
+// negation reaches what stands in its own clause: a relative clause holds what
+// the main clause takes as given, and the other way round ("No group has claimed
+// the attack, which killed 12 soldiers"; "The attackers, who have not been
+// identified, killed 12 soldiers"). An event the content names is denied only
+// when the negated verb is the event or one saying it took place ("did not
+// attack", "n'a pas eu lieu"), or when a negative word stands right before it
+// ("aucune attaque", "no attack"); a negation of another verb leaves it as given
+// ("L'attaque n'a pas été revendiquée": the attack happened, nobody claimed it).
+// A value the negation does not reach is not read: the claim says nothing of it.
+class NegationReach {
+ public:
+  NegationReach(const ContentView& v, const GrammarLexicon& g, const MentionFinder& finder)
+      : v_(v), t_(v.tokens), g_(g), finder_(finder) {
+    size_t end = std::min(v.end, t_.size());
+    clause_.assign(end > v.begin ? end - v.begin : 0, 0);
+    bool first = true;  // no content word read yet
+    uint32_t open = 0;  // the relative clause being read (its first token + 1), or 0
+    for (size_t k = v.begin; k < end; ++k) {
+      if (!In(k)) continue;
+      if (open && IsComma(k)) open = 0;
+      if (!open && !first && OpensRelative(k)) open = static_cast<uint32_t>(k + 1);
+      clause_[k - v.begin] = open;
+      first = false;
+      if (auto n = g.not_negations.At(t_, k)) {  // "not far from": no negation
+        for (size_t u = k + 1; u < std::min(k + n->length, end); ++u) clause_[u - v.begin] = open;
+        k += n->length - 1;
+        continue;
+      }
+      if (auto n = g.negators.At(t_, k)) negations_.push_back({k, n->length, false});
+      if (auto n = g.negative_words.At(t_, k)) negations_.push_back({k, n->length, true});
+    }
+  }
+
+  // A value read at token k (a count's quantity, materiel, an outcome…).
+  bool Reaches(size_t k) const {
+    for (const Negation& n : negations_) {
+      if (SameClause(n.at, k)) return true;
+    }
+    return false;
+  }
+
+  // The event named at token e.
+  bool ReachesEvent(size_t e) const {
+    for (const Negation& n : negations_) {
+      if (!SameClause(n.at, e)) continue;
+      size_t after = n.at + n.length;
+      if (n.word) {
+        if (e >= after && e <= after + 1) return true;  // "no attack", "aucune nouvelle attaque"
+        continue;
+      }
+      // The negated verb: past the auxiliaries, adverbs and small words of the
+      // verb group ("n'y a pas eu d'attaque", "ne pas avoir attaqué", "did not
+      // take place").
+      size_t k = after;
+      for (size_t steps = 0; k < v_.end && In(k) && steps < 6; ++k, ++steps) {
+        if (!(g_.auxiliaries.At(t_, k) || g_.passive_auxiliaries.At(t_, k) ||
+              g_.negators.At(t_, k) || g_.negative_words.At(t_, k) ||
+              g_.infinitive_markers.At(t_, k) || finder_.IsFunctionWord(t_, k))) {
+          break;
+        }
+      }
+      if (k == e || (In(k) && g_.occurrence_verbs.At(t_, k))) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Negation {
+    size_t at;
+    size_t length;
+    bool word;  // a negative word ("aucun", "no"), not a negator ("ne", "not")
+  };
+
+  bool In(size_t k) const {
+    return k >= v_.begin && k < v_.end && k < v_.content.size() && v_.content[k];
+  }
+  bool IsComma(size_t k) const { return t_[k].kind == TokenKind::kPunct && t_[k].text == ","; }
+  bool SameClause(size_t a, size_t b) const {
+    if (b < v_.begin || b - v_.begin >= clause_.size()) return false;
+    return clause_[a - v_.begin] == clause_[b - v_.begin];
+  }
+  // A relative word opens a clause of its own after a comma, or after a word
+  // when no subject follows it ("the attack that killed", "l'attaque qui a tué";
+  // not "that 12 soldiers were killed", "que l'armée conteste").
+  bool OpensRelative(size_t k) const {
+    auto r = g_.relatives.At(t_, k);
+    if (!r) return false;
+    if (k > 0 && IsComma(k - 1)) return true;
+    if (k == 0 || t_[k - 1].kind != TokenKind::kWord || g_.auxiliaries.At(t_, k - 1) ||
+        g_.negators.At(t_, k - 1) || finder_.IsFunctionWord(t_, k - 1)) {
+      return false;
+    }
+    size_t next = k + r->length;
+    if (next >= v_.end || !In(next)) return false;
+    const Token& n = t_[next];
+    bool subject = n.kind == TokenKind::kNumber || g_.determiners.At(t_, next) ||
+                   g_.pronouns.At(t_, next) || g_.negative_words.At(t_, next) ||
+                   (n.kind == TokenKind::kWord && IsUpperCase(DecodeCodePoint(n.text, 0).value));
+    return !subject;
+  }
+
+  const ContentView& v_;
+  const std::vector<Token>& t_;
+  const GrammarLexicon& g_;
+  const MentionFinder& finder_;
+  std::vector<uint32_t> clause_;  // per token from v.begin: its relative clause, or 0
+  std::vector<Negation> negations_;
+};
 
 }  // namespace
 
@@ -200,6 +312,10 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     }
   }
 
+  std::optional<NegationReach> negation;
+  if (v.negative) negation.emplace(v, lexicon.grammar, finder);
+  auto reaches = [&](size_t k) { return !negation || negation->Reaches(k); };
+
   // Candidates, in order of precedence; the first becomes the main slot.
   std::vector<std::pair<std::string, SlotValue>> found;
   auto text_of = [&](size_t b, size_t len) {
@@ -283,8 +399,9 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
         }
         if (qpos != k) break;
         // Searching nearest first finds "douze" in "au moins douze morts": take
-        // the approximation that ends right before it too.
-        for (size_t back = 1; back <= 3 && back <= k; ++back) {
+        // the approximation that ends right before it too, the longest ("no
+        // fewer than 12", not "fewer than 12").
+        for (size_t back = std::min<size_t>(3, k); back >= 1; --back) {
           auto a = lexicon.quantities.approximations.At(t, k - back);
           if (!a || a->length != back || !in(k - back)) continue;
           if (auto wider = quantity_at(k - back);
@@ -312,7 +429,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
         }
       }
     }
-    if (!quantity) continue;
+    if (!quantity || !reaches(qpos)) continue;
     std::string full = slot;
     bool by_side = slot == "fatalities" || slot == "injured" || slot == "abducted";
     if (by_side) {
@@ -364,6 +481,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     auto m = s.materiel.At(t, i);
     if (!m) continue;
     if (outcome && outcome->first <= i && i < outcome->first + outcome->second.length) continue;
+    if (!reaches(i)) continue;
     CountRange range = CountRange::AtLeast(1);
     for (size_t k = i + m->length; k < std::min(v.end, i + m->length + 6); ++k) {
       if (auto q = quantity_at(k)) {
@@ -376,8 +494,10 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   }
 
   // 3. Outcome, 4. cooperation.
-  if (outcome && in(outcome->first)) found.emplace_back("outcome", *outcome->second.value);
-  if (auto c = FindAmong(s.cooperation, t, maybe, v.end); c && in(c->first)) {
+  if (outcome && in(outcome->first) && reaches(outcome->first)) {
+    found.emplace_back("outcome", *outcome->second.value);
+  }
+  if (auto c = FindAmong(s.cooperation, t, maybe, v.end); c && in(c->first) && reaches(c->first)) {
     found.emplace_back(*c->second.value, true);
   }
 
@@ -411,7 +531,8 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     }
     if (!describes) actors.push_back(a);
   }
-  if (auto p = FindAmong(s.participation, t, maybe, v.end); p && in(p->first)) {
+  if (auto p = FindAmong(s.participation, t, maybe, v.end);
+      p && in(p->first) && reaches(p->first)) {
     for (const auto& a : actors) found.emplace_back("participant:" + a.actor->name, true);
   }
 
@@ -429,20 +550,24 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       break;
     }
   }
-  if (event) {
-    r.event_type = *event->second.value;
-    found.emplace_back("occurred", true);
-  }
+  // A negated content that names an event as given ("the attack has not been
+  // claimed") still tells its type, not that it occurred or who took part.
+  bool occurred = event && (!negation || negation->ReachesEvent(event->first));
+  if (event) r.event_type = *event->second.value;
+  if (occurred) found.emplace_back("occurred", true);
 
   if (!found.empty()) {
     r.slot = found.front().first;
     r.value = found.front().second;
     for (size_t k = 1; k < found.size(); ++k) AddImplied(r, found[k].first, found[k].second);
   }
-  bool acts = event || r.slot != "statement";
-  if (event) {
+  bool acts = occurred || r.slot != "statement";
+  if (occurred) {
     for (const auto& a : actors) AddImplied(r, "participant:" + a.actor->name, true);
   }
+  // "affirment n'avoir subi aucune perte" denies the losses, not the claimant's
+  // part in the fighting; "affirment ne pas avoir attaqué" denies its act.
+  if (negation && r.slot != "occurred") acts = false;
   if (agentive && acts && claimant_actor) {
     AddImplied(r, "occurred", true);
     AddImplied(r, "participant:" + *claimant_actor, true);

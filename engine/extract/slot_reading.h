@@ -24,6 +24,9 @@ struct ContentView {
   // Per token: part of a date expression ("3 janvier 2020", "in 2019"); empty when
   // the sentence has none. A number a date takes is never a count.
   std::vector<uint8_t> dated = {};
+  // The claim's content is negated as a whole (polarity negative): a value is read
+  // only where the negation reaches it (NegationReach in slot_reading.cc).
+  bool negative = false;
 };
 
 struct SlotReading {

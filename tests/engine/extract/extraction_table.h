@@ -60,6 +60,7 @@ struct ExpectedClaim {
   std::optional<std::string> slot;
   std::optional<std::string> value;  // FormatSlotValue: "12", "8..12", "2..", "all", "true"
   std::vector<std::string> implied;  // "slot=value" facts the claim must imply
+  std::vector<std::string> not_read;  // slots the claim must neither have nor imply
   std::optional<std::string> place;  // the incident's place, canonical
   std::optional<std::string> date;   // DateInterval::ToString
   std::optional<DatePrecision> precision;
@@ -194,6 +195,12 @@ inline void CheckClaim(const Claim& c, const ExpectedClaim& e) {
       return i.slot + "=" + FormatSlotValue(i.value) == fact;
     });
     CHECK(held);
+  }
+  for (const auto& slot : e.not_read) {
+    CAPTURE(slot);
+    CHECK(c.slot != slot);
+    CHECK(std::none_of(c.implied.begin(), c.implied.end(),
+                       [&](const ImpliedSlot& i) { return i.slot == slot; }));
   }
   const IncidentRef none;
   const IncidentRef& ref = c.incident_ref ? *c.incident_ref : none;

@@ -349,6 +349,101 @@ TEST_CASE("a claim of responsibility names the perpetrator and an event word tha
                                   .event_type = "battles"}}});
 }
 
+TEST_CASE("a French negation denies only what it reaches: not the event a negated claim of "
+          "it takes as given, nor what a relative clause says",
+          "[extract][fr][slots]") {
+  auto p = GENERATE(values<Passage>({
+      // Nobody claimed the attack: it happened.
+      {.text = "L'attaque n'a pas été revendiquée.",
+       .claims = {{.anchor = "L'attaque",
+                   .factuality = Factuality::kCTMinus,
+                   .slot = "statement",
+                   .not_read = {"occurred"}}}},
+      {.text = "Aucun groupe n'a revendiqué l'attaque qui a tué douze soldats, selon l'armée.",
+       .claims = {{.anchor = "Aucun groupe",
+                   .factuality = Factuality::kCTMinus,
+                   .slot = "statement",
+                   .not_read = {"occurred", "fatalities:FAMa"}}}},
+      {.text = "Les assaillants, qui n'ont pas été identifiés, ont tué douze soldats, selon "
+               "l'armée.",
+       .claims = {{.anchor = "Les assaillants", .not_read = {"fatalities:FAMa", "fatalities"}}}},
+      // The negation reaches the event: it is denied.
+      {.text = "L'attaque n'a pas eu lieu, selon l'armée.",
+       .claims = {{.anchor = "L'attaque", .factuality = Factuality::kCTMinus,
+                   .slot = "occurred", .value = "true"}}},
+      {.text = "Aucune attaque n'a eu lieu à Gao, selon l'armée.",
+       .claims = {{.anchor = "Aucune attaque", .slot = "occurred", .value = "true"}}},
+      {.text = "Le camp n'a pas été attaqué, selon l'armée.",
+       .claims = {{.anchor = "Le camp", .slot = "occurred", .value = "true"}}},
+      {.text = "Les rebelles affirment ne pas avoir attaqué le camp.",
+       .claims = {{.anchor = "affirment", .slot = "occurred", .value = "true"}}},
+      // No victims: the count is denied, the attack is not.
+      {.text = "Aucun civil n'a été tué dans l'attaque, selon l'armée.",
+       .claims = {{.anchor = "Aucun civil", .slot = "fatalities:civilians", .value = "1..",
+                   .not_read = {"occurred"}}}},
+      {.text = "Les rebelles affirment n'avoir subi aucune perte lors de l'attaque.",
+       .claims = {{.anchor = "affirment", .slot = "fatalities", .value = "1..",
+                   .not_read = {"occurred"}}}},
+  }));
+  CheckPassage("fr", p);
+}
+
+TEST_CASE("an English negation denies only what it reaches: not the event a negated claim of "
+          "it takes as given, nor what a relative clause says",
+          "[extract][en][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "The attack has not been claimed.",
+       .claims = {{.anchor = "The attack",
+                   .factuality = Factuality::kCTMinus,
+                   .slot = "statement",
+                   .not_read = {"occurred"}}}},
+      {.text = "No group has claimed the attack, which killed 12 soldiers near Menaka, the army "
+               "said.",
+       .claims = {{.anchor = "No group",
+                   .factuality = Factuality::kCTMinus,
+                   .slot = "statement",
+                   .not_read = {"occurred", "fatalities:FAMa"}}}},
+      {.text = "The army said no group had claimed the attack that killed 12 soldiers.",
+       .claims = {{.anchor = "no group", .not_read = {"fatalities:FAMa", "occurred"}}}},
+      {.text = "The attack, which no group has claimed, killed 12 soldiers.",
+       .claims = {{.anchor = "The attack", .not_read = {"fatalities:FAMa", "occurred"}}}},
+      {.text = "The attack did not take place, the army said.",
+       .claims = {{.anchor = "The attack", .factuality = Factuality::kCTMinus,
+                   .slot = "occurred", .value = "true"}}},
+      {.text = "There was no attack on the camp, the army said.",
+       .claims = {{.anchor = "There was", .slot = "occurred", .value = "true"}}},
+      {.text = "The rebels did not attack the camp, the army said.",
+       .claims = {{.anchor = "The rebels", .slot = "occurred", .value = "true"}}},
+      {.text = "No civilians were killed in the attack, the army said.",
+       .claims = {{.anchor = "No civilians", .slot = "fatalities:civilians", .value = "1..",
+                   .not_read = {"occurred"}}}},
+      {.text = "None of the soldiers who fought were wounded, the Malian army said.",
+       .claims = {{.anchor = "None of", .factuality = Factuality::kCTMinus,
+                   .slot = "injured:FAMa", .value = "1.."}}},
+  }));
+  CheckPassage("en", p);
+}
+
+TEST_CASE("a phrase that begins like a negation but negates nothing leaves the claim positive",
+          "[extract][en][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "Gunmen attacked two camps not far from Inekar, killing 27 civilians.",
+       .claims = {{.anchor = "Gunmen",
+                   .polarity = Polarity::kPositive,
+                   .factuality = Factuality::kCTPlus,
+                   .slot = "fatalities:civilians",
+                   .value = "27",
+                   .implied = {"occurred=true"}}}},
+      // The longest approximation before the number: "no fewer than", not "fewer than".
+      {.text = "No fewer than 12 Malian soldiers were killed, the army said.",
+       .claims = {{.anchor = "No fewer",
+                   .factuality = Factuality::kCTPlus,
+                   .slot = "fatalities:FAMa",
+                   .value = "12.."}}},
+  }));
+  CheckPassage("en", p);
+}
+
 TEST_CASE("a claim that maps to no slot stays a statement with no value", "[extract][fr][en][slots]") {
   CheckPassage("fr", {.text = "Le Jnim entend imposer la charia dans toute la région.",
                       .claims = {{.anchor = "entend", .slot = "statement", .value = kNone}}});
