@@ -43,6 +43,13 @@ TEST_CASE("a French count reads its quantity as a range and its side from the no
        .claims = {{.anchor = "Deux ou trois", .slot = "injured:FAMa", .value = "2..3"}}},
       {.text = "De 10 à 15 civils ont été enlevés près de Diafarabé, selon des habitants.",
        .claims = {{.anchor = "10 à 15", .slot = "abducted:civilians", .value = "10..15"}}},
+      // "voire", "sinon": the second number is the most the source allows.
+      {.text = "Selon l'armée, sept voire onze soldats ont été tués près de Ber.",
+       .claims = {{.anchor = "sept voire onze", .slot = "fatalities:FAMa", .value = "7..11"}}},
+      {.text = "Dix sinon quinze civils ont été enlevés, selon des habitants.",
+       .claims = {{.anchor = "Dix sinon", .slot = "abducted:civilians", .value = "10..15"}}},
+      {.text = "Selon l'armée, sept soldats voire plus ont été tués près de Ber.",
+       .claims = {{.anchor = "sept soldats", .slot = "fatalities:FAMa", .value = "7"}}},
       {.text = "Selon l'armée, cinq soldats ont été tués et sept blessés près de Ber.",
        .claims = {{.anchor = "cinq soldats", .slot = "fatalities:FAMa", .value = "5"}}},
   }));
