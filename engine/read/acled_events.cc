@@ -318,6 +318,23 @@ bool SaysItHappened(const Claim& c) {
                      [&](const ImpliedSlot& i) { return yes(i.slot, i.value); });
 }
 
+// The notes as the extraction reads them: ACLED's crowd-size code for
+// protests ("[size=no report]", "[size=dozens]") is a coded field written into
+// the notes, not something a source said, and its "no" would make the sentence
+// before it negative. It becomes spaces of the same length, so that the claims'
+// offsets still point into the notes as stored.
+std::string WithoutSizeCodes(std::string notes) {
+  static constexpr std::string_view kOpen = "[size=";
+  for (size_t at = notes.find(kOpen); at != std::string::npos; at = notes.find(kOpen, at)) {
+    size_t close = notes.find(']', at);
+    if (close == std::string::npos) break;
+    std::fill(notes.begin() + static_cast<std::ptrdiff_t>(at),
+              notes.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+    at = close + 1;
+  }
+  return notes;
+}
+
 int64_t Epoch(const Timestamp& t) {
   return (t - Timestamp(boost::gregorian::date(1970, 1, 1))).total_seconds();
 }
@@ -382,7 +399,9 @@ ReportWithClaims AcledEventReport(const AcledEvent& e, const std::string& incide
 
   std::vector<Claim>& claims = out.claims;
   if (!notes.empty()) {
-    for (Claim& c : ExtractClaims(r, rules)) {
+    Report reading = r;
+    reading.body = WithoutSizeCodes(notes);
+    for (Claim& c : ExtractClaims(reading, rules)) {
       c.incident_ref = ref;
       c.source_line = e.line;
       bool own_voice =

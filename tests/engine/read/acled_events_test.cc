@@ -74,6 +74,34 @@ TEST_CASE("an ACLED row is read with its date interval, lists and timestamp", "[
   CHECK(FormatTimestamp(*e.timestamp) == "2021-05-26T22:27:26Z");
 }
 
+TEST_CASE("an ACLED crowd-size code in the notes is no claim and makes no sentence negative",
+          "[read][acled]") {
+  std::string csv = std::string(kHeader) +
+                    "MLI2,6 March 2019,1,Protests,Protesters (Mali),,Gao,Journal du Mali,"
+                    "\"On March 6, teachers in Gao staged a protest march.[size=no report]\","
+                    "0,1622068036\n";
+  Diagnostics d;
+  auto events = ReadAcledEvents(csv, "t.csv", d);
+  REQUIRE(events);
+  REQUIRE(events->size() == 1);
+  static const Rulebook rules = LoadRulebook(ATTEST_RULES_DIR);
+  ReportWithClaims out = AcledEventReport(events->front(), "MLI2", "t.csv", ReportOptions{}, rules);
+  // The notes are stored as they are, the code with them.
+  REQUIRE(out.report.body);
+  CHECK(out.report.body->find("[size=no report]") != std::string::npos);
+  bool said = false;
+  for (const Claim& c : out.claims) {
+    if (!c.span) continue;  // a coded field's claim, not read from the notes
+    std::string read = out.report.body->substr(static_cast<size_t>(c.span->start),
+                                               static_cast<size_t>(c.span->end - c.span->start));
+    INFO(read << " " << ToString(c.factuality()));
+    CHECK(c.polarity == Polarity::kPositive);
+    CHECK(read.find("size") == std::string::npos);
+    said = said || (c.slot == "occurred" && read.find("protest march") != std::string::npos);
+  }
+  CHECK(said);  // the sentence itself says the protest happened
+}
+
 TEST_CASE("a bad ACLED row is reported by line and column and no event is returned",
           "[read][acled]") {
   auto [row, field] = GENERATE(table<std::string, std::string>({
