@@ -150,6 +150,7 @@ struct QuantityLexicon {
   WordSet all;                             // la totalité des, all
   WordSet any;  // toute, aucune, any, no: one or more, before the noun or its victims
   std::vector<RangeForm> ranges;           // entre … et, 12 to 15: tried in order
+  WordSet durations;  // jours, weeks: "killed two weeks earlier" counts nobody
   // Every index above a quantity may start with: a token none of them starts,
   // and that is not a figure, starts no quantity (filled when loaded).
   StartFilter starts;

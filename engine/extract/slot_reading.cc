@@ -259,6 +259,8 @@ std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>
     }
   }
   if (!range) return std::nullopt;
+  // "two weeks earlier", "depuis trois jours": a length of time, no count.
+  if (k < t.size() && q.durations.At(t, k)) return std::nullopt;
   if (approx && range->IsPoint()) {
     int64_t n = range->low;
     switch (*approx) {

@@ -191,7 +191,8 @@ TEST_CASE("an English toll after the verb is the victims' count, not a number of
   CheckPassage("en", p);
 }
 
-TEST_CASE("a number that a French date takes is never a count", "[extract][fr][slots]") {
+TEST_CASE("a number that a French date or a length of time takes is never a count",
+          "[extract][fr][slots]") {
   auto p = GENERATE(values<Passage>({
       {.text = "Le 3 janvier 2020, l'armée a tué un militant près de Boni.",
        .published = "2020-01-10",
@@ -207,6 +208,9 @@ TEST_CASE("a number that a French date takes is never a count", "[extract][fr][s
       {.text = "En 2019, 30 civils ont été tués à Ogossagou, selon des habitants.",
        .published = "2020-01-10",
        .claims = {{.anchor = "30 civils", .slot = "fatalities:civilians", .value = "30"}}},
+      // A number before a length of time counts nobody.
+      {.text = "Le chef du village, tué trois jours plus tôt, a été enterré à Hombori.",
+       .claims = {{.anchor = "Le chef", .slot = "statement", .value = kNone}}},
   }));
   CheckPassage("fr", p);
 }
@@ -238,7 +242,8 @@ TEST_CASE("an English party's word for its adversary counts the dead of the side
   CheckPassage("en", p);
 }
 
-TEST_CASE("a number that an English date takes is never a count", "[extract][en][slots]") {
+TEST_CASE("a number that an English date or a length of time takes is never a count",
+          "[extract][en][slots]") {
   auto p = GENERATE(values<Passage>({
       {.text = "On 3 January 2020, the Malian army killed a militant near Boni.",
        .published = "2020-01-10",
@@ -259,6 +264,14 @@ TEST_CASE("a number that an English date takes is never a count", "[extract][en]
        .published = "2020-01-10",
        .outlet = "Reuters",
        .claims = {{.anchor = "30 civilians", .slot = "fatalities:civilians", .value = "30"}}},
+      // A number before a length of time counts nobody.
+      {.text = "Residents protested over the villagers killed two weeks earlier in Ogossagou.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "Residents", .slot = "statement", .value = kNone}}},
+      {.text = "Gunmen attacked the village of Sobane, killing 35 people, three days after the "
+               "army left.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "Gunmen", .slot = "fatalities:civilians", .value = "35"}}},
   }));
   CheckPassage("en", p);
 }
