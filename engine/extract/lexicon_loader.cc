@@ -258,9 +258,9 @@ void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
 
 void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g) {
   r.CheckKeys(r.root(),
-              {"negators", "negative_words", "not_negations", "contrast", "coordinators", "relatives",
-               "auxiliaries", "passive_auxiliaries", "adverb_suffixes", "control_verbs",
-               "participle_endings", "claim_nouns", "occurrence_verbs",
+              {"negators", "negative_words", "not_negations", "contrast", "coordinators",
+               "relatives", "auxiliaries", "passive_auxiliaries", "adverb_suffixes",
+               "control_verbs", "participle_endings", "claim_nouns", "occurrence_verbs",
                "function_words", "conditional", "conditional_suffixes",
                "conditional_exceptions", "plan_markers", "infinitive_markers", "detect",
                "pronoun", "determiner", "present_participle_endings", "gerund_markers",
@@ -531,12 +531,12 @@ void RegisterStartBits(Lexicon& lexicon) {
   each(c.verbs, c.frames, c.without, c.relays, c.agent_markers, c.not_cues, c.addressee_markers,
        c.addressees);
   GrammarLexicon& g = lexicon.grammar;
-  each(g.negators, g.negative_words, g.not_negations, g.contrast, g.coordinators, g.relatives, g.subordinators,
-       g.auxiliaries, g.passive_auxiliaries, g.control_verbs, g.claim_nouns, g.occurrence_verbs,
-       g.function_words,
-       g.conditional, g.conditional_exceptions, g.plan_markers, g.perfect_auxiliaries,
-       g.perfect_participle_exceptions, g.infinitive_markers, g.gerund_markers,
-       g.infinitive_particles, g.pronouns, g.determiners, g.detect);
+  each(g.negators, g.negative_words, g.not_negations, g.contrast, g.coordinators, g.relatives,
+       g.subordinators, g.auxiliaries, g.passive_auxiliaries, g.control_verbs, g.claim_nouns,
+       g.occurrence_verbs, g.function_words, g.conditional, g.conditional_exceptions,
+       g.plan_markers, g.perfect_auxiliaries, g.perfect_participle_exceptions,
+       g.infinitive_markers, g.gerund_markers, g.infinitive_particles, g.pronouns,
+       g.determiners, g.detect);
   ClaimantLexicon& w = lexicon.claimants;
   each(w.source_nouns, w.qualifiers, w.roles, w.counts, w.concordant, w.persons, w.affiliation,
        w.anaphors, w.same_source, w.anonymity);

@@ -156,7 +156,7 @@ class NegationReach {
       // verb group ("n'y a pas eu d'attaque", "ne pas avoir attaqué", "did not
       // take place").
       size_t k = after;
-      for (size_t steps = 0; k < v_.end && In(k) && steps < 6; ++k, ++steps) {
+      for (size_t steps = 0; In(k) && steps < 6; ++k, ++steps) {
         if (!(g_.auxiliaries.At(t_, k) || g_.passive_auxiliaries.At(t_, k) ||
               g_.negators.At(t_, k) || g_.negative_words.At(t_, k) ||
               g_.infinitive_markers.At(t_, k) || finder_.IsFunctionWord(t_, k))) {
@@ -563,13 +563,13 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     r.value = found.front().second;
     for (size_t k = 1; k < found.size(); ++k) AddImplied(r, found[k].first, found[k].second);
   }
-  bool acts = occurred || r.slot != "statement";
   if (occurred) {
     for (const auto& a : actors) AddImplied(r, "participant:" + a.actor->name, true);
   }
-  // "affirment n'avoir subi aucune perte" denies the losses, not the claimant's
-  // part in the fighting; "affirment ne pas avoir attaqué" denies its act.
-  if (negation && r.slot != "occurred") acts = false;
+  // The claimant's own act. Negated, only when the act itself is denied
+  // ("affirment ne pas avoir attaqué"): "affirment n'avoir subi aucune perte"
+  // denies the losses, not the claimant's part in the fighting.
+  bool acts = negation ? r.slot == "occurred" : occurred || r.slot != "statement";
   if (agentive && acts && claimant_actor) {
     AddImplied(r, "occurred", true);
     AddImplied(r, "participant:" + *claimant_actor, true);
