@@ -1487,13 +1487,13 @@ class ReportReader {
         }
         continue;
       }
+      bool negative = g.negators.At(t, k) || g.negative_words.At(t, k);
       // "not far from", "no fewer than 12": no negation.
-      if (auto n = g.not_negations.At(t, k)) {
+      if (auto n = negative ? g.not_negations.At(t, k) : std::nullopt) {
         if (!negation) word_before = true;
         k += n->length - 1;
         continue;
       }
-      bool negative = g.negators.At(t, k) || g.negative_words.At(t, k);
       if (!negation && negative) {
         negation = k;
       } else if (!negation && g.coordinators.At(t, k) && word_before) {

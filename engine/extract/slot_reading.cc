@@ -125,13 +125,16 @@ class NegationReach {
       if (!open && !first && OpensRelative(k)) open = static_cast<uint32_t>(k + 1);
       clause_[k - v.begin] = open;
       first = false;
+      auto negator = g.negators.At(t_, k);
+      auto word = g.negative_words.At(t_, k);
+      if (!negator && !word) continue;
       if (auto n = g.not_negations.At(t_, k)) {  // "not far from": no negation
         for (size_t u = k + 1; u < std::min(k + n->length, end); ++u) clause_[u - v.begin] = open;
         k += n->length - 1;
         continue;
       }
-      if (auto n = g.negators.At(t_, k)) negations_.push_back({k, n->length, false});
-      if (auto n = g.negative_words.At(t_, k)) negations_.push_back({k, n->length, true});
+      if (negator) negations_.push_back({k, negator->length, false});
+      if (word) negations_.push_back({k, word->length, true});
     }
   }
 
