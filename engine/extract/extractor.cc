@@ -476,7 +476,9 @@ class ReportReader {
   bool Negated(const Tokens& t, size_t group, size_t cue_end) const {
     const GrammarLexicon& g = lex_.grammar;
     for (size_t k = group; k < cue_end; ++k) {
-      if (g.negators.At(t, k) || g.negative_words.At(t, k)) return true;
+      if ((g.negators.At(t, k) && !g.Restricts(t, k, t.size())) || g.negative_words.At(t, k)) {
+        return true;
+      }
     }
     return false;
   }
@@ -1487,7 +1489,9 @@ class ReportReader {
         }
         continue;
       }
-      bool negative = g.negators.At(t, k) || g.negative_words.At(t, k);
+      // ("n'a fait que deux morts": a restriction, no negation.)
+      bool negative =
+          (g.negators.At(t, k) && !g.Restricts(t, k, se)) || g.negative_words.At(t, k);
       // "not far from", "no fewer than 12": no negation.
       if (auto n = negative ? g.not_negations.At(t, k) : std::nullopt) {
         if (!negation) word_before = true;

@@ -12,11 +12,13 @@
 //   slots.toml       what content maps to which incident slot
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/base/error.h"
 #include "engine/claims/slot_value.h"
@@ -70,6 +72,10 @@ struct GrammarLexicon {
   WordSet negators;         // ne, n', not, n't, never: negate their clause
   WordSet negative_words;   // aucun, no, none, nobody, nothing, ni, neither, nor
   WordSet not_negations;    // not far, no fewer than: begin like a negation, negate nothing
+  // que, qu': after a negator in its clause, before any negation_ends word, they
+  // make it a restriction ("n'a fait que deux morts": only two, that is two).
+  WordSet restrictives;
+  WordSet negation_ends;    // pas, plus, point, guère: the second part of "ne … pas"
   WordSet contrast;         // mais, alors que, but, while, ";": a new clause may start
   WordSet coordinators;     // et, ou, and, or: a new clause only with its own cue
   WordSet relatives;        // qui, que, which, who
@@ -102,6 +108,25 @@ struct GrammarLexicon {
   PhraseIndex<Agreement> pronouns;     // il, elle, ils, they
   PhraseIndex<Agreement> determiners;  // le, la, les, un: number and gender
   WordSet detect;           // words frequent in the language, to detect it
+
+  // Whether the negator at token k only restricts, as "ne … que" does ("n'a fait
+  // que deux morts": two dead; "n'a confirmé que la mort de deux soldats"): a
+  // `restrictives` word follows it in its clause, within a few words with no mark
+  // between, before any `negation_ends` or `negative_words` word ("n'a pas dit
+  // que" is a negation). `end`: where the clause ends at the latest.
+  bool Restricts(const std::vector<Token>& t, size_t k, size_t end) const {
+    if (restrictives.empty()) return false;
+    // "ne" + pronouns, auxiliary, adverb, participle: "n'en ont finalement
+    // recensé que"; farther, a "que" is another clause's.
+    constexpr size_t kReach = 6;
+    size_t stop = std::min({end, t.size(), k + 1 + kReach});
+    for (size_t u = k + 1; u < stop; ++u) {
+      if (t[u].kind != TokenKind::kWord) return false;
+      if (negation_ends.At(t, u) || negative_words.At(t, u)) return false;
+      if (restrictives.At(t, u)) return true;
+    }
+    return false;
+  }
 };
 
 struct SourceNoun {

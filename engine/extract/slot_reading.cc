@@ -126,6 +126,7 @@ class NegationReach {
       clause_[k - v.begin] = open;
       first = false;
       auto negator = g.negators.At(t_, k);
+      if (negator && g.Restricts(t_, k, end)) negator.reset();  // "ne … que": only
       auto word = g.negative_words.At(t_, k);
       if (!negator && !word) continue;
       if (auto n = g.not_negations.At(t_, k)) {  // "not far from": no negation

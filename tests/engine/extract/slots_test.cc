@@ -408,6 +408,54 @@ TEST_CASE("a French negation denies only what it reaches: not the event a negate
   CheckPassage("fr", p);
 }
 
+TEST_CASE("a French \"ne … que\" restricts what it names: the count or act is affirmed, not "
+          "denied, and \"ne … pas que\" stays a negation",
+          "[extract][fr][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "Selon l'armée malienne, l'attaque de Boni n'a fait que deux morts parmi les "
+               "soldats.",
+       .claims = {{.anchor = "Selon",
+                   .claimant = "FAMa",
+                   .polarity = Polarity::kPositive,
+                   .factuality = Factuality::kCTPlus,
+                   .slot = "fatalities:FAMa",
+                   .value = "2",
+                   .implied = {"occurred=true"}}}},
+      {.text = "Le FLA n'a revendiqué que l'attaque de Kidal.",
+       .claims = {{.anchor = "Le FLA",
+                   .cue_class = CueClass::kClaimResponsibility,
+                   .polarity = Polarity::kPositive,
+                   .factuality = Factuality::kCTPlus,
+                   .slot = "perpetrator",
+                   .value = "FLA"}}},
+      // The cue is not negated: a confirmation, of less than one might think.
+      {.text = "L'armée malienne n'a confirmé que la mort de deux soldats à Boni.",
+       .claims = {{.anchor = "L'armée",
+                   .cue_class = CueClass::kConfirm,
+                   .stance = Stance::kConfirms,
+                   .polarity = Polarity::kPositive}}},
+      {.text = "Les rebelles du FLA affirment n'avoir perdu que trois combattants à Kidal.",
+       .claims = {{.anchor = "affirment",
+                   .polarity = Polarity::kPositive,
+                   .factuality = Factuality::kCTPlus}}},
+      // The second part of a negation before the "que": a negation.
+      {.text = "Selon l'armée malienne, l'attaque de Boni n'a pas fait que deux morts parmi les "
+               "soldats.",
+       .claims = {{.anchor = "Selon",
+                   .polarity = Polarity::kNegative,
+                   .factuality = Factuality::kCTMinus}}},
+      // (A negated "dire" is a silence.)
+      {.text = "Le ministre n'a jamais dit que des civils avaient été tués à Boni.",
+       .claims = {{.anchor = "Le ministre", .stance = Stance::kDeclines}}},
+      {.text = "L'attaque de Boni n'a fait aucun mort que l'on sache, selon l'armée.",
+       .claims = {{.anchor = "L'attaque",
+                   .polarity = Polarity::kNegative,
+                   .slot = "fatalities",
+                   .value = "1.."}}},
+  }));
+  CheckPassage("fr", p);
+}
+
 TEST_CASE("an English negation denies only what it reaches: not the event a negated claim of "
           "it takes as given, nor what a relative clause says",
           "[extract][en][slots]") {
