@@ -474,7 +474,9 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
         }
       }
     }
-    r.hedges.push_back(text_of(qpos, quantity->second));
+    // A figure given exactly ("deux morts", "12 soldiers") hedges nothing; "au
+    // moins douze", "une trentaine", "plusieurs" do.
+    if (!quantity->first.IsPoint()) r.hedges.push_back(text_of(qpos, quantity->second));
     found.emplace_back(full, quantity->first);
     break;
   }

@@ -34,7 +34,7 @@ struct SlotReading {
   std::optional<SlotValue> value;
   std::vector<ImpliedSlot> implied;
   std::optional<std::string> event_type;
-  std::vector<std::string> hedges;  // quantity words read ("plusieurs", "au moins")
+  std::vector<std::string> hedges;  // approximate quantities read ("plusieurs", "au moins 12")
 };
 
 // `claimant_actor`: the claimant's canonical actor name, when it is one;

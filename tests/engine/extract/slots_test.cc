@@ -15,8 +15,12 @@ using testing::Passage;
 TEST_CASE("a French count reads its quantity as a range and its side from the noun or actor",
           "[extract][fr][slots]") {
   auto p = GENERATE(values<Passage>({
+      // A figure given exactly is no approximation; "au moins douze" is.
       {.text = "Selon l'armée, deux soldats ont été tués près de Ber.",
-       .claims = {{.anchor = "deux soldats", .slot = "fatalities:FAMa", .value = "2"}}},
+       .claims = {{.anchor = "deux soldats",
+                   .no_hedges = {HedgeKind::kApproximation},
+                   .slot = "fatalities:FAMa",
+                   .value = "2"}}},
       {.text = "Au moins douze civils ont été tués à Ogossagou, selon des habitants.",
        .claims = {{.anchor = "Au moins douze",
                    .hedges = {{"Au moins douze", HedgeKind::kApproximation}},
@@ -61,7 +65,23 @@ TEST_CASE("an English count reads its quantity as a range and its side from the 
   auto p = GENERATE(values<Passage>({
       {.text = "At least 17 Malian soldiers were killed near Boni, the army said.",
        .outlet = "Reuters",
-       .claims = {{.anchor = "At least 17", .slot = "fatalities:FAMa", .value = "17.."}}},
+       .claims = {{.anchor = "At least 17",
+                   .hedges = {{"At least 17", HedgeKind::kApproximation}},
+                   .slot = "fatalities:FAMa",
+                   .value = "17.."}}},
+      // A figure given exactly, "a" or "12", hedges nothing.
+      {.text = "A civilian was killed near Boni, the Malian army said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "A civilian",
+                   .no_hedges = {HedgeKind::kApproximation},
+                   .slot = "fatalities:civilians",
+                   .value = "1"}}},
+      {.text = "Twelve Malian soldiers were killed near Boni, the army said.",
+       .outlet = "Reuters",
+       .claims = {{.anchor = "Twelve",
+                   .no_hedges = {HedgeKind::kApproximation},
+                   .slot = "fatalities:FAMa",
+                   .value = "12"}}},
       {.text = "Gunmen killed more than 100 civilians in the village of Solhan, officials said.",
        .published = "2021-06-06",
        .outlet = "Reuters",
