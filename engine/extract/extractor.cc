@@ -1492,10 +1492,10 @@ class ReportReader {
       // ("n'a fait que deux morts": a restriction, no negation.)
       bool negative =
           (g.negators.At(t, k) && !g.Restricts(t, k, se)) || g.negative_words.At(t, k);
-      // "not far from", "no fewer than 12": no negation.
-      if (auto n = negative ? g.not_negations.At(t, k) : std::nullopt) {
+      // "not far from", "no fewer than 12", "12, if not 15": no negation.
+      if (size_t past = negative ? g.NotNegationEnd(t, k) : 0) {
         if (!negation) word_before = true;
-        k += n->length - 1;
+        k = past - 1;
         continue;
       }
       if (!negation && negative) {

@@ -109,6 +109,18 @@ struct GrammarLexicon {
   PhraseIndex<Agreement> determiners;  // le, la, les, un: number and gender
   WordSet detect;           // words frequent in the language, to detect it
 
+  // The end of the `not_negations` phrase that holds the negator or negative word
+  // at token k, starting at it or up to two tokens before ("not far", "no fewer
+  // than", "if not", "si ce n'est"), or 0 when no such phrase holds it.
+  size_t NotNegationEnd(const std::vector<Token>& t, size_t k) const {
+    for (size_t back = 0; back <= 2 && back <= k; ++back) {
+      if (auto n = not_negations.At(t, k - back); n && k - back + n->length > k) {
+        return k - back + n->length;
+      }
+    }
+    return 0;
+  }
+
   // Whether the negator at token k only restricts, as "ne … que" does ("n'a fait
   // que deux morts": two dead; "n'a confirmé que la mort de deux soldats"): a
   // `restrictives` word follows it in its clause, within a few words with no mark

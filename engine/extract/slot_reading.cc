@@ -86,7 +86,8 @@ std::optional<std::pair<CountRange, size_t>> RangeFrom(const std::vector<Token>&
 // Whether a joining word of an interval ends right before token k.
 bool JoinEndsBefore(const std::vector<Token>& t, size_t k, const QuantityLexicon& q) {
   for (const RangeForm& form : q.ranges) {
-    for (size_t back = 1; back <= 2 && back <= k; ++back) {
+    // (Up to ", si ce n'est": five tokens.)
+    for (size_t back = 1; back <= 5 && back <= k; ++back) {
       if (auto j = form.join.At(t, k - back); j && j->length == back) return true;
     }
   }
@@ -129,9 +130,9 @@ class NegationReach {
       if (negator && g.Restricts(t_, k, end)) negator.reset();  // "ne … que": only
       auto word = g.negative_words.At(t_, k);
       if (!negator && !word) continue;
-      if (auto n = g.not_negations.At(t_, k)) {  // "not far from": no negation
-        for (size_t u = k + 1; u < std::min(k + n->length, end); ++u) clause_[u - v.begin] = open;
-        k += n->length - 1;
+      if (size_t past = g.NotNegationEnd(t_, k)) {  // "not far from", "if not": no negation
+        for (size_t u = k + 1; u < std::min(past, end); ++u) clause_[u - v.begin] = open;
+        k = past - 1;
         continue;
       }
       if (negator) negations_.push_back({k, negator->length, false});
