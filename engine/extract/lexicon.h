@@ -196,6 +196,10 @@ struct QuantityLexicon {
 struct SlotLexicon {
   PhraseIndex<std::string> events;          // embuscade → battles
   PhraseIndex<std::string> count_nouns;     // tués → fatalities
+  // perdu, lost → fatalities: a number after, and people after it ("a perdu douze
+  // soldats"), count the losing side's dead; "a perdu deux véhicules" none.
+  PhraseIndex<std::string> loss_verbs;
+  WordSet people;                           // soldats, combattants, fighters, men
   std::map<std::string, WordSet> count_context;  // slot → words one must see nearby
   PhraseIndex<std::string> materiel;        // détruit → materiel.destroyed
   PhraseIndex<std::string> outcomes;        // neutralisé → attackers prevailed

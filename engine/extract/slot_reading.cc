@@ -308,13 +308,14 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   thread_local std::vector<uint32_t> maybe_buffer;
   std::vector<uint32_t>& maybe = maybe_buffer;
   maybe.clear();
-  const StartFilter any(s.count_nouns, s.materiel, s.outcomes, s.cooperation, s.participation,
-                        s.events);
+  const StartFilter any(s.count_nouns, s.loss_verbs, s.materiel, s.outcomes, s.cooperation,
+                        s.participation, s.events);
   for (size_t i = v.begin; i < std::min(v.end, t.size()); ++i) {
     const Token& k = t[i];
     if (any.None(k)) continue;
-    if (s.count_nouns.MayStartAt(k) || s.materiel.MayStartAt(k) || s.outcomes.MayStartAt(k) ||
-        s.cooperation.MayStartAt(k) || s.participation.MayStartAt(k) || s.events.MayStartAt(k)) {
+    if (s.count_nouns.MayStartAt(k) || s.loss_verbs.MayStartAt(k) || s.materiel.MayStartAt(k) ||
+        s.outcomes.MayStartAt(k) || s.cooperation.MayStartAt(k) ||
+        s.participation.MayStartAt(k) || s.events.MayStartAt(k)) {
       maybe.push_back(static_cast<uint32_t>(i));
     }
   }
@@ -338,6 +339,9 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   for (size_t i : maybe) {
     if (!in(i)) continue;
     auto noun = s.count_nouns.At(t, i);
+    // A loss verb counts only the number after it ("12 soldats ont perdu la vie"
+    // is a count noun's).
+    const bool loss = !noun && (noun = s.loss_verbs.At(t, i)).has_value();
     if (!noun) continue;
     const std::string& slot = *noun->value;
     if (auto ctx = s.count_context.find(slot); ctx != s.count_context.end()) {
@@ -360,7 +364,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
         if (back == 0) return std::nullopt;
       }
     };
-    for (size_t d = 1; d <= 7 && !quantity && d <= i; ++d) {  // before the noun, nearest first
+    for (size_t d = 1; d <= 7 && !quantity && d <= i && !loss; ++d) {  // before, nearest first
       size_t k = i - d;
       // The claimant's words are not the content's: "Une source … a confirmé la mort".
       if (!in(k)) break;
@@ -428,7 +432,11 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       for (size_t d = 1; d <= 2; ++d) {
         size_t k = i + noun->length + d - 1;
         if (k >= v.end || (quantity && d - 1 >= before_gap)) break;
-        if (d == 2 && !lexicon.quantities.approximations.At(t, k - 1)) break;
+        // ("tué au moins 12"; "n'a tué que deux soldats": the "que" of "ne … que".)
+        if (d == 2 && !lexicon.quantities.approximations.At(t, k - 1) &&
+            !lexicon.grammar.restrictives.At(t, k - 1)) {
+          break;
+        }
         if (auto q = quantity_at(k)) {
           quantity = q;
           qpos = k;
@@ -437,6 +445,18 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       }
     }
     if (!quantity || !reaches(qpos)) continue;
+    // "a perdu douze soldats", "lost three of its fighters": people after the
+    // number, a side noun, an enemy noun or an actor, within two words.
+    std::optional<size_t> lost;  // where the people lost are named
+    for (size_t k = qpos + quantity->second; loss && !lost && k < qpos + quantity->second + 3;
+         ++k) {
+      if (!in(k)) break;
+      if (s.people.At(t, k) || s.side_nouns.At(t, k) || s.enemy_nouns.At(t, k) ||
+          finder.ActorAt(t, k)) {
+        lost = k;
+      }
+    }
+    if (loss && !lost) continue;
     std::string full = slot;
     bool by_side = slot == "fatalities" || slot == "injured" || slot == "abducted";
     if (by_side) {
@@ -472,6 +492,21 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
           if (located) continue;
           full = slot + ":" + a->actor->name;
           break;
+        }
+      }
+    }
+    // Lost by whom the people lost do not say: the claimant, of its own losses
+    // ("affirment avoir perdu trois combattants"), else the subject, the nearest
+    // actor before the verb ("Les rebelles du FLA ont perdu trois hommes").
+    if (loss && full == slot) {
+      if (agentive && claimant_actor) {
+        full = slot + ":" + *claimant_actor;
+      } else {
+        for (size_t k = i; k-- > v.begin && k + 8 > i && in(k);) {
+          if (auto a = finder.ActorAt(t, k)) {
+            full = slot + ":" + a->actor->name;
+            break;
+          }
         }
       }
     }

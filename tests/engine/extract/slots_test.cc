@@ -558,6 +558,51 @@ TEST_CASE("a phrase that begins like a negation but negates nothing leaves the c
   CheckPassage("en", p);
 }
 
+TEST_CASE("a French loss counts the dead of the side that lost them, and only people",
+          "[extract][fr][slots]") {
+  auto p = GENERATE(values<Passage>({
+      // The people lost name their side.
+      {.text = "L'armée malienne reconnaît avoir perdu douze soldats dans l'attaque de Boni.",
+       .claims = {{.anchor = "reconnaît", .slot = "fatalities:FAMa", .value = "12"}}},
+      // The claimant's own losses.
+      {.text = "Les rebelles du FLA affirment avoir perdu trois combattants à Kidal.",
+       .claims = {{.anchor = "affirment", .slot = "fatalities:FLA", .value = "3"}}},
+      {.text = "Les rebelles du FLA affirment n'avoir perdu que trois combattants à Kidal.",
+       .claims = {{.anchor = "affirment",
+                   .polarity = Polarity::kPositive,
+                   .slot = "fatalities:FLA",
+                   .value = "3"}}},
+      // The subject's, when another speaks.
+      {.text = "Les rebelles du FLA ont perdu trois hommes près de Kidal, selon des sources "
+               "locales.",
+       .claims = {{.anchor = "Les rebelles", .slot = "fatalities:FLA", .value = "3"}}},
+      {.text = "Douze soldats maliens ont perdu la vie dans l'attaque de Boni, selon l'armée.",
+       .claims = {{.anchor = "Douze", .slot = "fatalities:FAMa", .value = "12"}}},
+      // Vehicles lost are no dead.
+      {.text = "Les rebelles du FLA affirment avoir perdu deux véhicules à Kidal.",
+       .claims = {{.anchor = "affirment", .not_read = {"fatalities", "fatalities:FLA"}}}},
+      {.text = "Selon l'armée malienne, l'attaque de Boni n'a tué que deux soldats.",
+       .claims = {{.anchor = "Selon",
+                   .polarity = Polarity::kPositive,
+                   .slot = "fatalities:FAMa",
+                   .value = "2"}}},
+  }));
+  CheckPassage("fr", p);
+}
+
+TEST_CASE("an English loss counts the dead of the side that lost them, and only people",
+          "[extract][en][slots]") {
+  auto p = GENERATE(values<Passage>({
+      {.text = "The Malian army said it lost 12 soldiers in the attack near Boni.",
+       .claims = {{.anchor = "The Malian army", .slot = "fatalities:FAMa", .value = "12"}}},
+      {.text = "Twelve Malian soldiers lost their lives in the attack near Boni, the army said.",
+       .claims = {{.anchor = "Twelve", .slot = "fatalities:FAMa", .value = "12"}}},
+      {.text = "The army lost two vehicles in the ambush near Boni, a security source said.",
+       .claims = {{.anchor = "The army", .not_read = {"fatalities", "fatalities:FAMa"}}}},
+  }));
+  CheckPassage("en", p);
+}
+
 TEST_CASE("a claim that maps to no slot stays a statement with no value", "[extract][fr][en][slots]") {
   CheckPassage("fr", {.text = "Le Jnim entend imposer la charia dans toute la région.",
                       .claims = {{.anchor = "entend", .slot = "statement", .value = kNone}}});
