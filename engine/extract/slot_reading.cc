@@ -445,18 +445,16 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       }
     }
     if (!quantity || !reaches(qpos)) continue;
-    // "a perdu douze soldats", "lost three of its fighters": people after the
-    // number, a side noun, an enemy noun or an actor, within two words.
-    std::optional<size_t> lost;  // where the people lost are named
-    for (size_t k = qpos + quantity->second; loss && !lost && k < qpos + quantity->second + 3;
-         ++k) {
-      if (!in(k)) break;
-      if (s.people.At(t, k) || s.side_nouns.At(t, k) || s.enemy_nouns.At(t, k) ||
-          finder.ActorAt(t, k)) {
-        lost = k;
-      }
+    // A loss counts people: "a perdu douze soldats", "lost three of its fighters"
+    // (a people word, a side noun, an enemy noun or an actor right after the
+    // number or up to two words later), not "a perdu deux véhicules".
+    bool people_lost = false;
+    const size_t after = qpos + quantity->second;
+    for (size_t k = after; loss && !people_lost && k < after + 3 && in(k); ++k) {
+      people_lost = s.people.At(t, k) || s.side_nouns.At(t, k) || s.enemy_nouns.At(t, k) ||
+                    finder.ActorAt(t, k);
     }
-    if (loss && !lost) continue;
+    if (loss && !people_lost) continue;
     std::string full = slot;
     bool by_side = slot == "fatalities" || slot == "injured" || slot == "abducted";
     if (by_side) {
