@@ -200,6 +200,9 @@ struct SlotLexicon {
   // soldats"), count the losing side's dead; "a perdu deux véhicules" none.
   PhraseIndex<std::string> loss_verbs;
   WordSet people;                           // soldats, combattants, fighters, men
+  // de, d', of: between a count noun and its number when people follow ("la mort
+  // de douze soldats", "the deaths of 12 soldiers").
+  WordSet count_of;
   std::map<std::string, WordSet> count_context;  // slot → words one must see nearby
   PhraseIndex<std::string> materiel;        // détruit → materiel.destroyed
   PhraseIndex<std::string> outcomes;        // neutralisé → attackers prevailed

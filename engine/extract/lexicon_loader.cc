@@ -454,7 +454,7 @@ void ReadSlots(const TomlReader& r, const TokenRules& rules, SlotLexicon& s) {
   r.CheckKeys(r.root(),
               {"event", "count_noun", "materiel", "outcome", "participation", "cooperation",
                "silence_topic", "side_noun", "locatives", "described_by", "enemy_nouns",
-               "own_ranks", "ranks_of", "loss_verbs", "people"},
+               "own_ranks", "ranks_of", "loss_verbs", "people", "count_of"},
               "the slot rules file");
   auto keyed = [&](const char* section, const char* key, PhraseIndex<std::string>& index,
                    std::initializer_list<std::string_view> extra) {
@@ -490,6 +490,7 @@ void ReadSlots(const TomlReader& r, const TokenRules& rules, SlotLexicon& s) {
   ReadWords(r, r.root(), "ranks_of", rules, s.ranks_of);
   ReadPhrases(r, r.root(), "loss_verbs", rules, s.loss_verbs, std::string("fatalities"));
   ReadWords(r, r.root(), "people", rules, s.people);
+  ReadWords(r, r.root(), "count_of", rules, s.count_of);
 }
 
 }  // namespace
@@ -553,7 +554,7 @@ void RegisterStartBits(Lexicon& lexicon) {
     if (!form.open.empty()) q.starts.Add(form.open);
   }
   SlotLexicon& s = lexicon.slots;
-  each(s.events, s.count_nouns, s.loss_verbs, s.people, s.materiel, s.outcomes, s.participation,
+  each(s.events, s.count_nouns, s.loss_verbs, s.people, s.count_of, s.materiel, s.outcomes, s.participation,
        s.described_by, s.cooperation, s.silence_topics, s.side_nouns, s.enemy_nouns, s.own_ranks,
        s.ranks_of, s.locatives);
   for (auto& [slot, words] : s.count_context) words.Register(*table);

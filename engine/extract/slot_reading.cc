@@ -428,33 +428,39 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     // noun than the quantity found before it, which then belongs to another
     // noun: in "des hommes armés ont tué 12 civils" the "des" is the gunmen's.
     size_t before_gap = quantity ? i - (qpos + quantity->second) : 0;
+    bool of_people = false;  // "la mort de douze soldats": people must follow
     if (!quantity || before_gap > 0) {
       for (size_t d = 1; d <= 2; ++d) {
         size_t k = i + noun->length + d - 1;
         if (k >= v.end || (quantity && d - 1 >= before_gap)) break;
-        // ("tué au moins 12"; "n'a tué que deux soldats": the "que" of "ne … que".)
-        if (d == 2 && !lexicon.quantities.approximations.At(t, k - 1) &&
+        // ("tué au moins 12"; "n'a tué que deux soldats": the "que" of "ne … que";
+        // "la mort de douze soldats".)
+        const bool of = d == 2 && in(k - 1) && s.count_of.At(t, k - 1);
+        if (d == 2 && !of && !lexicon.quantities.approximations.At(t, k - 1) &&
             !lexicon.grammar.restrictives.At(t, k - 1)) {
           break;
         }
         if (auto q = quantity_at(k)) {
           quantity = q;
           qpos = k;
+          of_people = of;
           break;
         }
       }
     }
     if (!quantity || !reaches(qpos)) continue;
-    // A loss counts people: "a perdu douze soldats", "lost three of its fighters"
-    // (a people word, a side noun, an enemy noun or an actor right after the
-    // number or up to two words later), not "a perdu deux véhicules".
-    bool people_lost = false;
+    // A loss, or a count after "de"/"of", counts people: "a perdu douze soldats",
+    // "the deaths of three of its fighters" (a people word, a side noun, an enemy
+    // noun or an actor right after the number or up to two words later), not "a
+    // perdu deux véhicules", "victimes de deux attaques".
+    const bool needs_people = loss || of_people;
+    bool people = false;
     const size_t after = qpos + quantity->second;
-    for (size_t k = after; loss && !people_lost && k < after + 3 && in(k); ++k) {
-      people_lost = s.people.At(t, k) || s.side_nouns.At(t, k) || s.enemy_nouns.At(t, k) ||
-                    finder.ActorAt(t, k);
+    for (size_t k = after; needs_people && !people && k < after + 3 && in(k); ++k) {
+      people = s.people.At(t, k) || s.side_nouns.At(t, k) || s.enemy_nouns.At(t, k) ||
+               finder.ActorAt(t, k);
     }
-    if (loss && !people_lost) continue;
+    if (needs_people && !people) continue;
     std::string full = slot;
     bool by_side = slot == "fatalities" || slot == "injured" || slot == "abducted";
     if (by_side) {

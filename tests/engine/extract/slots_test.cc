@@ -558,6 +558,31 @@ TEST_CASE("a phrase that begins like a negation but negates nothing leaves the c
   CheckPassage("en", p);
 }
 
+TEST_CASE("a count noun takes the number after \"de\" or \"of\" when people follow it",
+          "[extract][fr][en][slots]") {
+  CheckPassage("fr", {.text = "L'armée malienne a confirmé la mort de douze soldats à Boni.",
+                      .claims = {{.anchor = "L'armée",
+                                  .stance = Stance::kConfirms,
+                                  .slot = "fatalities:FAMa",
+                                  .value = "12"}}});
+  CheckPassage("fr", {.text = "Les habitants déplorent la perte de cinq civils à Boni.",
+                      .claims = {{.anchor = "Les habitants",
+                                  .slot = "fatalities:civilians",
+                                  .value = "5"}}});
+  // Two attacks are no victims.
+  CheckPassage("fr", {.text = "Les villageois de Boni ont été victimes de deux attaques en juillet.",
+                      .claims = {{.anchor = "Les villageois", .not_read = {"fatalities"}}}});
+  CheckPassage("en", {.text = "The Malian army confirmed the deaths of 12 soldiers near Boni.",
+                      .claims = {{.anchor = "The Malian army",
+                                  .stance = Stance::kConfirms,
+                                  .slot = "fatalities:FAMa",
+                                  .value = "12"}}});
+  CheckPassage("en", {.text = "The operation resulted in the killing of several suspected "
+                              "militants near Boni, the army said.",
+                      .claims = {{.anchor = "The operation", .slot = "fatalities",
+                                  .value = "2.."}}});
+}
+
 TEST_CASE("a French loss counts the dead of the side that lost them, and only people",
           "[extract][fr][slots]") {
   auto p = GENERATE(values<Passage>({
