@@ -86,7 +86,7 @@ std::optional<std::pair<CountRange, size_t>> RangeFrom(const std::vector<Token>&
 // Whether a joining word of an interval ends right before token k.
 bool JoinEndsBefore(const std::vector<Token>& t, size_t k, const QuantityLexicon& q) {
   for (const RangeForm& form : q.ranges) {
-    // (Up to ", si ce n'est": five tokens.)
+    // A join has at most five tokens (", si ce n'est"): docs/rules-format.md.
     for (size_t back = 1; back <= 5 && back <= k; ++back) {
       if (auto j = form.join.At(t, k - back); j && j->length == back) return true;
     }
@@ -499,9 +499,10 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
         }
       }
     }
-    // Lost by whom the people lost do not say: the claimant, of its own losses
-    // ("affirment avoir perdu trois combattants"), else the subject, the nearest
-    // actor before the verb ("Les rebelles du FLA ont perdu trois hommes").
+    // When the people lost name no side, the loser is the claimant speaking of
+    // its own act ("affirment avoir perdu trois combattants"), else the subject,
+    // the nearest actor before the verb ("Les rebelles du FLA ont perdu trois
+    // hommes").
     if (loss && full == slot) {
       if (agentive && claimant_actor) {
         full = slot + ":" + *claimant_actor;
