@@ -188,6 +188,9 @@ struct QuantityLexicon {
   WordSet any;  // toute, aucune, any, no: one or more, before the noun or its victims
   std::vector<RangeForm> ranges;           // entre … et, 12 to 15: tried in order
   WordSet durations;  // jours, weeks: "killed two weeks earlier" counts nobody
+  // ", if not more", "au moins" after a figure or the words it counts: at least
+  // that figure ("12 civilians, if not more", "douze soldats au moins").
+  WordSet open_ends;
   // Every index above a quantity may start with: a token none of them starts,
   // and that is not a figure, starts no quantity (filled when loaded).
   StartFilter starts;

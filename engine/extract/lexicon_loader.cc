@@ -402,7 +402,8 @@ void ReadHedges(const TomlReader& r, const TokenRules& rules, HedgeLexicon& h) {
 }
 
 void ReadQuantities(const TomlReader& r, const TokenRules& rules, QuantityLexicon& q) {
-  r.CheckKeys(r.root(), {"number", "vague", "approximation", "all", "any", "range", "durations"},
+  r.CheckKeys(r.root(), {"number", "vague", "approximation", "all", "any", "range", "durations",
+               "open_ends"},
               "the quantities file");
   for (const toml::table* t : r.Tables(r.root(), "number")) {
     r.CheckKeys(*t, {"words", "value"}, "[[number]]");
@@ -441,6 +442,7 @@ void ReadQuantities(const TomlReader& r, const TokenRules& rules, QuantityLexico
   ReadWords(r, r.root(), "all", rules, q.all);
   ReadWords(r, r.root(), "any", rules, q.any);
   ReadWords(r, r.root(), "durations", rules, q.durations);
+  ReadWords(r, r.root(), "open_ends", rules, q.open_ends);
   for (const toml::table* t : r.Tables(r.root(), "range")) {
     r.CheckKeys(*t, {"open", "join"}, "[[range]]");
     RangeForm& form = q.ranges.emplace_back();
@@ -547,7 +549,7 @@ void RegisterStartBits(Lexicon& lexicon) {
        w.anaphors, w.same_source, w.anonymity);
   each(lexicon.hedges.epistemic, lexicon.hedges.distancing);
   QuantityLexicon& q = lexicon.quantities;
-  each(q.numbers, q.vague, q.approximations, q.all, q.any, q.durations);
+  each(q.numbers, q.vague, q.approximations, q.all, q.any, q.durations, q.open_ends);
   for (RangeForm& form : q.ranges) each(form.open, form.join);
   q.starts = StartFilter(q.numbers, q.vague, q.approximations, q.all);
   for (const RangeForm& form : q.ranges) {

@@ -94,6 +94,27 @@ bool JoinEndsBefore(const std::vector<Token>& t, size_t k, const QuantityLexicon
   return false;
 }
 
+// The open end (quantities.toml, open_ends) that follows the figure ending
+// before token `after`, right after it or past the two words it counts ("12
+// civilians, if not more", "douze soldats maliens au moins"): its first token
+// and length. None when another figure follows it ("12 tués, au moins 5
+// blessés": the "au moins" is the second figure's), or when a mark or a number
+// comes first.
+template <typename In>
+std::optional<std::pair<size_t, size_t>> OpenEndAfter(const std::vector<Token>& t, size_t after,
+                                                      size_t end, const QuantityLexicon& q,
+                                                      const In& in) {
+  for (size_t k = after; k < std::min(end, after + 3) && in(k); ++k) {
+    if (auto open = q.open_ends.At(t, k); open && k + open->length <= end) {
+      size_t past = k + open->length;
+      if (past < t.size() && QuantityAt(t, past, q)) return std::nullopt;
+      return std::make_pair(k, open->length);
+    }
+    if (t[k].kind != TokenKind::kWord) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 void AddImplied(SlotReading& r, std::string slot, SlotValue value) {
   if (slot == r.slot) return;
   for (const auto& i : r.implied) {
@@ -516,7 +537,16 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       }
     }
     // A figure given exactly ("deux morts", "12 soldiers") hedges nothing; "au
-    // moins douze", "une trentaine", "plusieurs" do.
+    // moins douze", "une trentaine", "plusieurs" do, and so does an open end
+    // after the figure or the words it counts: "12 civilians, if not more",
+    // "douze soldats au moins" are at least 12.
+    if (quantity->first.IsPoint()) {
+      if (auto end = OpenEndAfter(t, qpos + quantity->second, v.end, lexicon.quantities, in)) {
+        quantity->first = CountRange::AtLeast(quantity->first.low);
+        size_t from = t[end->first].kind == TokenKind::kPunct ? end->first + 1 : end->first;
+        r.hedges.push_back(text_of(from, end->first + end->second - from));
+      }
+    }
     if (!quantity->first.IsPoint()) r.hedges.push_back(text_of(qpos, quantity->second));
     found.emplace_back(full, quantity->first);
     break;

@@ -64,9 +64,10 @@ TEST_CASE("a French count reads its quantity as a range and its side from the no
                    .polarity = Polarity::kPositive,
                    .factuality = Factuality::kCTPlus,
                    .slot = "fatalities",
-                   .value = "12"}}},
+                   .value = "12.."}}},
+      // "… voire plus", "si ce n'est plus": at least the figure (open_ends).
       {.text = "Selon l'armée, sept soldats voire plus ont été tués près de Ber.",
-       .claims = {{.anchor = "sept soldats", .slot = "fatalities:FAMa", .value = "7"}}},
+       .claims = {{.anchor = "sept soldats", .slot = "fatalities:FAMa", .value = "7.."}}},
       {.text = "Selon l'armée, cinq soldats ont été tués et sept blessés près de Ber.",
        .claims = {{.anchor = "cinq soldats", .slot = "fatalities:FAMa", .value = "5"}}},
   }));
@@ -547,7 +548,7 @@ TEST_CASE("a phrase that begins like a negation but negates nothing leaves the c
                    .polarity = Polarity::kPositive,
                    .factuality = Factuality::kCTPlus,
                    .slot = "fatalities:civilians",
-                   .value = "12"}}},
+                   .value = "12.."}}},
       // The longest approximation before the number: "no fewer than", not "fewer than".
       {.text = "No fewer than 12 Malian soldiers were killed, the army said.",
        .claims = {{.anchor = "No fewer",
@@ -556,6 +557,35 @@ TEST_CASE("a phrase that begins like a negation but negates nothing leaves the c
                    .value = "12.."}}},
   }));
   CheckPassage("en", p);
+}
+
+TEST_CASE("an open end after a figure or the people it counts makes it a least count, unless "
+          "another figure follows",
+          "[extract][fr][en][slots]") {
+  CheckPassage("fr", {.text = "Selon des habitants, douze soldats au moins ont été tués à Boni.",
+                      .claims = {{.anchor = "Selon",
+                                  .hedges = {{"au moins", HedgeKind::kApproximation}},
+                                  .slot = "fatalities:FAMa",
+                                  .value = "12.."}}});
+  CheckPassage("fr", {.text = "Selon des habitants, l'attaque de Boni a fait 30 morts, voire plus.",
+                      .claims = {{.anchor = "Selon",
+                                  .hedges = {{"voire plus", HedgeKind::kApproximation}},
+                                  .slot = "fatalities",
+                                  .value = "30.."}}});
+  CheckPassage("fr", {.text = "Selon des habitants, l'attaque de Boni a fait 12 tués, au moins 5 "
+                              "blessés.",
+                      .claims = {{.anchor = "Selon",
+                                  .no_hedges = {HedgeKind::kApproximation},
+                                  .slot = "fatalities",
+                                  .value = "12"}}});
+  CheckPassage("en", {.text = "The army said 12 or more soldiers were killed near Boulkessi.",
+                      .claims = {{.anchor = "The army",
+                                  .hedges = {{"or more", HedgeKind::kApproximation}},
+                                  .slot = "fatalities:FAMa",
+                                  .value = "12.."}}});
+  CheckPassage("en", {.text = "The army said the attack near Boni killed 12 soldiers, at least 5 "
+                              "of them officers.",
+                      .claims = {{.anchor = "The army", .slot = "fatalities:FAMa", .value = "12"}}});
 }
 
 TEST_CASE("a count noun takes the number after \"de\" or \"of\" when people follow it",
