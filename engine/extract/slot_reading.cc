@@ -546,8 +546,9 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
         size_t from = t[end->first].kind == TokenKind::kPunct ? end->first + 1 : end->first;
         r.hedges.push_back(text_of(from, end->first + end->second - from));
       }
+    } else {
+      r.hedges.push_back(text_of(qpos, quantity->second));
     }
-    if (!quantity->first.IsPoint()) r.hedges.push_back(text_of(qpos, quantity->second));
     found.emplace_back(full, quantity->first);
     break;
   }

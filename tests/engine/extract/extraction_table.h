@@ -56,6 +56,7 @@ struct ExpectedClaim {
   // Hedges the claim must carry (text and kind), and kinds it must not carry.
   std::vector<std::pair<std::string, HedgeKind>> hedges;
   std::vector<HedgeKind> no_hedges;
+  std::vector<std::string> not_hedges;  // texts no hedge of the claim may have
   std::optional<std::string> quote;
   std::optional<std::string> slot;
   std::optional<std::string> value;  // FormatSlotValue: "12", "8..12", "2..", "all", "true"
@@ -184,6 +185,12 @@ inline void CheckClaim(const Claim& c, const ExpectedClaim& e) {
     CAPTURE(ToString(kind));
     bool held = std::any_of(c.hedges.begin(), c.hedges.end(),
                             [&](const Hedge& h) { return h.kind == kind; });
+    CHECK_FALSE(held);
+  }
+  for (const std::string& text : e.not_hedges) {
+    CAPTURE(text);
+    bool held = std::any_of(c.hedges.begin(), c.hedges.end(),
+                            [&](const Hedge& h) { return h.text == text; });
     CHECK_FALSE(held);
   }
   if (e.quote) CHECK(OrNone(c.quote) == *e.quote);

@@ -565,11 +565,13 @@ TEST_CASE("an open end after a figure or the people it counts makes it a least c
   CheckPassage("fr", {.text = "Selon des habitants, douze soldats au moins ont été tués à Boni.",
                       .claims = {{.anchor = "Selon",
                                   .hedges = {{"au moins", HedgeKind::kApproximation}},
+                                  .not_hedges = {"douze"},
                                   .slot = "fatalities:FAMa",
                                   .value = "12.."}}});
   CheckPassage("fr", {.text = "Selon des habitants, l'attaque de Boni a fait 30 morts, voire plus.",
                       .claims = {{.anchor = "Selon",
                                   .hedges = {{"voire plus", HedgeKind::kApproximation}},
+                                  .not_hedges = {"30"},
                                   .slot = "fatalities",
                                   .value = "30.."}}});
   CheckPassage("fr", {.text = "Selon des habitants, l'attaque de Boni a fait 12 tués, au moins 5 "
@@ -581,6 +583,7 @@ TEST_CASE("an open end after a figure or the people it counts makes it a least c
   CheckPassage("en", {.text = "The army said 12 or more soldiers were killed near Boulkessi.",
                       .claims = {{.anchor = "The army",
                                   .hedges = {{"or more", HedgeKind::kApproximation}},
+                                  .not_hedges = {"12"},
                                   .slot = "fatalities:FAMa",
                                   .value = "12.."}}});
   CheckPassage("en", {.text = "The army said the attack near Boni killed 12 soldiers, at least 5 "
