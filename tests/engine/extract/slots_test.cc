@@ -591,6 +591,28 @@ TEST_CASE("an open end after a figure or the people it counts makes it a least c
                       .claims = {{.anchor = "The army", .slot = "fatalities:FAMa", .value = "12"}}});
 }
 
+TEST_CASE("one member of a party named with its nationality gives the side of a count, and "
+          "stays a source when it speaks",
+          "[extract][fr][en][slots]") {
+  CheckPassage("fr", {.text = "Selon des habitants, un soldat malien a été tué lundi près de Boni.",
+                      .claims = {{.anchor = "Selon", .slot = "fatalities:FAMa", .value = "1"}}});
+  CheckPassage("fr", {.text = "Selon des habitants, un militaire français a été blessé à Ménaka.",
+                      .claims = {{.anchor = "Selon", .slot = "injured:Barkhane", .value = "1"}}});
+  CheckPassage("fr", {.text = "Un soldat malien a affirmé que l'attaque avait fait douze morts.",
+                      .claims = {{.anchor = "attaque",
+                                  .claimant = "Un soldat malien",
+                                  .anonymous = true,
+                                  .slot = "fatalities",
+                                  .value = "12"}}});
+  CheckPassage("en", {.text = "Residents said a Malian soldier was killed near Boulkessi.",
+                      .claims = {{.anchor = "Residents", .slot = "fatalities:FAMa", .value = "1"}}});
+  CheckPassage("en", {.text = "Residents said one French soldier was killed near Menaka.",
+                      .claims = {{.anchor = "Residents", .slot = "fatalities:Barkhane", .value = "1"}}});
+  // Without a nationality a soldier is nobody's: the report may be about any army.
+  CheckPassage("en", {.text = "Residents said a soldier was killed near Boulkessi.",
+                      .claims = {{.anchor = "Residents", .slot = "fatalities", .value = "1"}}});
+}
+
 TEST_CASE("a count noun takes the number after \"de\" or \"of\" when people follow it",
           "[extract][fr][en][slots]") {
   CheckPassage("fr", {.text = "L'armée malienne a confirmé la mort de douze soldats à Boni.",
