@@ -483,16 +483,35 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     }
     if (needs_people && !people) continue;
     std::string full = slot;
+    // An open end after the figure or the words it counts: "12 civilians, if not
+    // more", "30 morts, voire plus, parmi les assaillants".
+    std::optional<std::pair<size_t, size_t>> open_end;
+    if (quantity->first.IsPoint()) {
+      open_end = OpenEndAfter(t, qpos + quantity->second, v.end, lexicon.quantities, in);
+    }
     bool by_side = slot == "fatalities" || slot == "injured" || slot == "abducted";
     if (by_side) {
-      // "toute perte dans les rangs des rebelles", "pertes dans ses rangs".
-      for (size_t k = i + noun->length; k < std::min(v.end, i + noun->length + 3); ++k) {
+      // "toute perte dans les rangs des rebelles", "pertes dans ses rangs",
+      // "30 morts parmi les assaillants"; read past an open end and its comma.
+      size_t ranks = i + noun->length;
+      if (open_end && open_end->first + open_end->second > ranks) {
+        ranks = open_end->first + open_end->second;
+        if (ranks < v.end && t[ranks].kind == TokenKind::kPunct && t[ranks].text == ",") ++ranks;
+      }
+      for (size_t k = ranks; k < std::min(v.end, ranks + 3); ++k) {
         if (auto own = s.own_ranks.At(t, k); own && claimant_actor) {
           full = slot + ":" + *claimant_actor;
           break;
         }
         if (auto of = s.ranks_of.At(t, k); of && k + of->length < v.end) {
-          if (auto a = finder.ActorAt(t, k + of->length)) full = slot + ":" + a->actor->name;
+          size_t who = k + of->length;
+          if (auto a = finder.ActorAt(t, who)) {
+            full = slot + ":" + a->actor->name;
+          } else if (auto foe = s.enemy_nouns.At(t, who); foe && enemy) {
+            full = slot + ":" + *enemy;
+          } else if (auto side = s.side_nouns.At(t, who)) {
+            full = slot + ":" + *side->value;
+          }
           break;
         }
       }
@@ -541,10 +560,11 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     // after the figure or the words it counts: "12 civilians, if not more",
     // "douze soldats au moins" are at least 12.
     if (quantity->first.IsPoint()) {
-      if (auto end = OpenEndAfter(t, qpos + quantity->second, v.end, lexicon.quantities, in)) {
+      if (open_end) {
         quantity->first = CountRange::AtLeast(quantity->first.low);
-        size_t from = t[end->first].kind == TokenKind::kPunct ? end->first + 1 : end->first;
-        r.hedges.push_back(text_of(from, end->first + end->second - from));
+        size_t from = t[open_end->first].kind == TokenKind::kPunct ? open_end->first + 1
+                                                                    : open_end->first;
+        r.hedges.push_back(text_of(from, open_end->first + open_end->second - from));
       }
     } else {
       r.hedges.push_back(text_of(qpos, quantity->second));

@@ -193,6 +193,20 @@ TEST_CASE("a party's word for its adversary counts the dead of the side it fight
                    .polarity = Polarity::kNegative,
                    .slot = "fatalities:FAMa",
                    .value = "1.."}}},
+      // "parmi les" + the adversary's word, or + a side noun, past an open end too.
+      {.text = "Le FLA a attaqué Ber. Selon l'armée, l'attaque a fait 30 morts parmi les "
+               "assaillants.",
+       .claims = {{.anchor = "30", .claimant = "FAMa", .slot = "fatalities:FLA", .value = "30"}}},
+      {.text = "Le FLA a attaqué Ber. Selon l'armée, l'attaque a fait 30 morts, voire plus, "
+               "parmi les assaillants.",
+       .claims = {{.anchor = "30",
+                   .claimant = "FAMa",
+                   .hedges = {{"voire plus", HedgeKind::kApproximation}},
+                   .slot = "fatalities:FLA",
+                   .value = "30.."}}},
+      {.text = "Selon des habitants, l'attaque de Ber a fait douze morts, au moins, parmi les "
+               "civils.",
+       .claims = {{.anchor = "douze", .slot = "fatalities:civilians", .value = "12.."}}},
   }));
   CheckPassage("fr", p);
 }
@@ -589,6 +603,12 @@ TEST_CASE("an open end after a figure or the people it counts makes it a least c
   CheckPassage("en", {.text = "The army said the attack near Boni killed 12 soldiers, at least 5 "
                               "of them officers.",
                       .claims = {{.anchor = "The army", .slot = "fatalities:FAMa", .value = "12"}}});
+  CheckPassage("en", {.text = "Residents said the attack on Ber killed 12, if not more, among the "
+                              "villagers.",
+                      .claims = {{.anchor = "Residents",
+                                  .hedges = {{"if not more", HedgeKind::kApproximation}},
+                                  .slot = "fatalities:civilians",
+                                  .value = "12.."}}});
 }
 
 TEST_CASE("one member of a party named with its nationality gives the side of a count, and "
