@@ -216,6 +216,9 @@ struct SlotLexicon {
   PhraseIndex<std::string> side_nouns;      // civils → civilians
   WordSet enemy_nouns;                      // assaillants, attackers: the claimant's adversary
   WordSet own_ranks;                        // dans ses rangs, in its ranks: the claimant's side
+  // de ses, of its: between a number and the people it counts, the claimant's own
+  // ("trois de ses combattants", "three of its fighters").
+  WordSet own_of;
   WordSet ranks_of;                         // dans les rangs de, in the ranks of: the actor after
   WordSet locatives;                        // à, near, in: a place of the event follows
 };

@@ -456,7 +456,7 @@ void ReadSlots(const TomlReader& r, const TokenRules& rules, SlotLexicon& s) {
   r.CheckKeys(r.root(),
               {"event", "count_noun", "materiel", "outcome", "participation", "cooperation",
                "silence_topic", "side_noun", "locatives", "described_by", "enemy_nouns",
-               "own_ranks", "ranks_of", "loss_verbs", "people", "count_of"},
+               "own_ranks", "own_of", "ranks_of", "loss_verbs", "people", "count_of"},
               "the slot rules file");
   auto keyed = [&](const char* section, const char* key, PhraseIndex<std::string>& index,
                    std::initializer_list<std::string_view> extra) {
@@ -489,6 +489,7 @@ void ReadSlots(const TomlReader& r, const TokenRules& rules, SlotLexicon& s) {
   ReadWords(r, r.root(), "described_by", rules, s.described_by);
   ReadWords(r, r.root(), "enemy_nouns", rules, s.enemy_nouns);
   ReadWords(r, r.root(), "own_ranks", rules, s.own_ranks);
+  ReadWords(r, r.root(), "own_of", rules, s.own_of);
   ReadWords(r, r.root(), "ranks_of", rules, s.ranks_of);
   ReadPhrases(r, r.root(), "loss_verbs", rules, s.loss_verbs, std::string("fatalities"));
   ReadWords(r, r.root(), "people", rules, s.people);
@@ -558,7 +559,7 @@ void RegisterStartBits(Lexicon& lexicon) {
   SlotLexicon& s = lexicon.slots;
   each(s.events, s.count_nouns, s.loss_verbs, s.people, s.count_of, s.materiel, s.outcomes, s.participation,
        s.described_by, s.cooperation, s.silence_topics, s.side_nouns, s.enemy_nouns, s.own_ranks,
-       s.ranks_of, s.locatives);
+       s.own_of, s.ranks_of, s.locatives);
   for (auto& [slot, words] : s.count_context) words.Register(*table);
   lexicon.tokens.starts = std::move(table);
 }

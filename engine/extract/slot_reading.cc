@@ -490,7 +490,15 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       open_end = OpenEndAfter(t, qpos + quantity->second, v.end, lexicon.quantities, in);
     }
     bool by_side = slot == "fatalities" || slot == "injured" || slot == "abducted";
-    if (by_side) {
+    // "trois de ses combattants", "three of its fighters": the claimant's own.
+    if (const size_t after_figure = qpos + quantity->second; by_side && claimant_actor) {
+      if (auto own = s.own_of.At(t, after_figure);
+          own && after_figure + own->length < v.end && in(after_figure + own->length) &&
+          s.people.At(t, after_figure + own->length)) {
+        full = slot + ":" + *claimant_actor;
+      }
+    }
+    if (by_side && full == slot) {
       // "toute perte dans les rangs des rebelles", "pertes dans ses rangs",
       // "30 morts parmi les assaillants"; read past an open end and its comma.
       size_t ranks = i + noun->length;

@@ -686,6 +686,12 @@ TEST_CASE("a French loss counts the dead of the side that lost them, and only pe
                    .polarity = Polarity::kPositive,
                    .slot = "fatalities:FAMa",
                    .value = "2"}}},
+      // "de ses" between the number and the people: the claimant's own.
+      {.text = "Le FLA a confirmé la mort de trois de ses combattants près de Ber.",
+       .claims = {{.anchor = "confirmé", .slot = "fatalities:FLA", .value = "3"}}},
+      // A speaker who is no party has no own: the count keeps no side.
+      {.text = "Des habitants ont confirmé la mort de trois de ses combattants près de Ber.",
+       .claims = {{.anchor = "confirmé", .slot = "fatalities", .value = "3"}}},
   }));
   CheckPassage("fr", p);
 }
@@ -699,6 +705,15 @@ TEST_CASE("an English loss counts the dead of the side that lost them, and only 
        .claims = {{.anchor = "Twelve", .slot = "fatalities:FAMa", .value = "12"}}},
       {.text = "The army lost two vehicles in the ambush near Boni, a security source said.",
        .claims = {{.anchor = "The army", .not_read = {"fatalities", "fatalities:FAMa"}}}},
+      // "of its" between the number and the people: the claimant's own, whatever
+      // the subject ("it") or the verb.
+      {.text = "The army said it had lost two of its soldiers near Boni.",
+       .claims = {{.anchor = "The army", .slot = "fatalities:FAMa", .value = "2"}}},
+      {.text = "The FLA said three of its fighters were killed near Ber.",
+       .claims = {{.anchor = "The FLA", .slot = "fatalities:FLA", .value = "3"}}},
+      // Not before a word that counts no people.
+      {.text = "The FLA said it had lost two of its vehicles near Ber.",
+       .claims = {{.anchor = "The FLA", .not_read = {"fatalities:FLA"}}}},
   }));
   CheckPassage("en", p);
 }
