@@ -115,6 +115,53 @@ std::optional<std::pair<size_t, size_t>> OpenEndAfter(const std::vector<Token>& 
   return std::nullopt;
 }
 
+// "douze soldats, si ce n'est quinze", "twelve soldiers, if not fifteen": an
+// interval of a form with no opening word whose first figure stands before the
+// one or two words it counts (the first a people word, a side or enemy noun, or
+// an actor). `high` is the second figure, found at token k.
+struct SplitInterval {
+  std::pair<CountRange, size_t> quantity;  // from the first figure to the end of the second
+  size_t first = 0;                        // the first figure's token
+  size_t hedge = 0;                        // where the hedge starts: the join, past its comma
+};
+template <typename In>
+std::optional<SplitInterval> SplitIntervalBefore(
+    const std::vector<Token>& t, size_t k, const std::pair<CountRange, size_t>& high,
+    const Lexicon& lexicon, const MentionFinder& finder, const In& in) {
+  const QuantityLexicon& q = lexicon.quantities;
+  const SlotLexicon& s = lexicon.slots;
+  for (const RangeForm& form : q.ranges) {
+    if (!form.open.empty()) continue;
+    // A join has at most five tokens (JoinEndsBefore).
+    for (size_t back = 1; back <= 5 && back <= k; ++back) {
+      const size_t join = k - back;
+      auto j = form.join.At(t, join);
+      if (!j || j->length != back || !in(join)) continue;
+      for (size_t words = 1; words <= 2 && words < join; ++words) {
+        const size_t counted = join - words;
+        bool plain = true;
+        for (size_t u = counted; u < join; ++u) plain = plain && in(u) && t[u].kind == TokenKind::kWord;
+        if (!plain || !(s.people.At(t, counted) || s.side_nouns.At(t, counted) ||
+                        s.enemy_nouns.At(t, counted) || finder.ActorAt(t, counted))) {
+          continue;
+        }
+        for (size_t length = 1; length <= 2 && length <= counted; ++length) {
+          const size_t first = counted - length;
+          auto low = NumberAt(t, first, q);
+          if (!low || low->second != length || !in(first)) continue;
+          if (low->first > high.first.low) return std::nullopt;
+          const bool comma = t[join].kind == TokenKind::kPunct && t[join].text == ",";
+          return SplitInterval{
+              {CountRange::Between(low->first, high.first.low), k + high.second - first},
+              first,
+              comma ? join + 1 : join};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 void AddImplied(SlotReading& r, std::string slot, SlotValue value) {
   if (slot == r.slot) return;
   for (const auto& i : r.implied) {
@@ -347,13 +394,14 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
 
   // Candidates, in order of precedence; the first becomes the main slot.
   std::vector<std::pair<std::string, SlotValue>> found;
+  // The text of tokens [b, b + len) as the report writes it: the tokens of a
+  // sentence are views into one text, so from the first one's bytes to the
+  // last one's ("si ce n'est quinze", not "si ce n' est quinze").
   auto text_of = [&](size_t b, size_t len) {
-    std::string out;
-    for (size_t k = b; k < b + len; ++k) {
-      if (!out.empty()) out += ' ';
-      out += t[k].text;
-    }
-    return out;
+    if (len == 0) return std::string();
+    const Token& last = t[b + len - 1];
+    return std::string(t[b].text.data(),
+                       static_cast<size_t>(last.text.data() + last.text.size() - t[b].text.data()));
   };
 
   // 1. Counts.
@@ -372,6 +420,9 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     }
     std::optional<std::pair<CountRange, size_t>> quantity;
     size_t qpos = 0;
+    // For an interval set around the words it counts, the hedge is its second
+    // half ("si ce n'est quinze"), as it is an open end's.
+    std::optional<size_t> split_hedge;
     // The widest `any` phrase that ends at `end` and starts at `k` or up to two
     // tokens before it, as the count it gives: one or more, which a denial or a
     // negation then turns to none.
@@ -430,6 +481,16 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
           }
         }
         if (qpos != k) break;
+        // "douze soldats, si ce n'est quinze, ont été tués": the interval's first
+        // figure stands before the people it counts.
+        if (auto split = joined && q->first.IsPoint()
+                             ? SplitIntervalBefore(t, k, *q, lexicon, finder, in)
+                             : std::nullopt) {
+          quantity = split->quantity;
+          qpos = split->first;
+          split_hedge = split->hedge;
+          break;
+        }
         // Searching nearest first finds "douze" in "au moins douze morts": take
         // the approximation that ends right before it too, the longest ("no
         // fewer than 12", not "fewer than 12").
@@ -574,6 +635,8 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
                                                                     : open_end->first;
         r.hedges.push_back(text_of(from, open_end->first + open_end->second - from));
       }
+    } else if (split_hedge) {
+      r.hedges.push_back(text_of(*split_hedge, qpos + quantity->second - *split_hedge));
     } else {
       r.hedges.push_back(text_of(qpos, quantity->second));
     }
