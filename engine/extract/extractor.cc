@@ -1570,7 +1570,7 @@ class ReportReader {
     if (actor && lex_.slots.enemy_nouns.Contains(t, sb, se)) enemy = EnemyOf(s, *actor);
     view.negative = c.polarity == Polarity::kNegative;
     SlotReading reading =
-        ReadSlot(view, lex_, *finder_, actor, cue && cue->agentive, cls, enemy);
+        ReadSlot(view, lex_, *finder_, actor, cue && cue->agentive, cls, enemy, who.agreement);
     for (const auto& h : reading.hedges) c.hedges.push_back({h, HedgeKind::kApproximation});
     IncidentRef ref = current_.value_or(IncidentRef{});
     std::optional<DateInterval> date = FirstDate(s, sb, se);

@@ -352,7 +352,8 @@ std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>
 
 SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const MentionFinder& finder,
                      const std::optional<std::string>& claimant_actor, bool agentive,
-                     CueClass cue, const std::optional<std::string>& enemy) {
+                     CueClass cue, const std::optional<std::string>& enemy,
+                     const std::optional<Agreement>& claimant_agreement) {
   const std::vector<Token>& t = v.tokens;
   const SlotLexicon& s = lexicon.slots;
   SlotReading r;
@@ -619,6 +620,19 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
         for (size_t k = i; k-- > v.begin && k + 8 > i && in(k);) {
           if (auto a = finder.ActorAt(t, k)) {
             full = slot + ":" + a->actor->name;
+            break;
+          }
+          // "qu'ils ont perdu", "they had lost": a pronoun up to three tokens
+          // before the verb is its subject, and stands for the claimant when
+          // it agrees with the words that name it ("L'armée assure qu'ils ont
+          // perdu…" speaks of others). No actor before it is the subject.
+          if (auto p = k + 4 > i ? lexicon.grammar.pronouns.At(t, k) : std::nullopt) {
+            const Agreement& a = *p->value;
+            if (claimant_actor && claimant_agreement && a.plural == claimant_agreement->plural &&
+                (a.gender == Gender::kUnknown || claimant_agreement->gender == Gender::kUnknown ||
+                 a.gender == claimant_agreement->gender)) {
+              full = slot + ":" + *claimant_actor;
+            }
             break;
           }
         }

@@ -41,10 +41,13 @@ struct SlotReading {
 // `agentive`: the content is the claimant's own act ("affirment avoir détruit");
 // `enemy`: who the claimant's words for its adversary ("assaillants",
 // "attackers") stand for, an actor or a side of the report's conflict, when the
-// claimant is a party to it.
+// claimant is a party to it; `claimant_agreement`: the number and gender of the
+// words that name the claimant, which a pronoun of the content must share to
+// stand for it ("Les rebelles assurent qu'ils ont perdu…").
 SlotReading ReadSlot(const ContentView& view, const Lexicon& lexicon, const MentionFinder& finder,
                      const std::optional<std::string>& claimant_actor, bool agentive,
-                     CueClass cue, const std::optional<std::string>& enemy = std::nullopt);
+                     CueClass cue, const std::optional<std::string>& enemy = std::nullopt,
+                     const std::optional<Agreement>& claimant_agreement = std::nullopt);
 
 // The count a quantity phrase at token i gives ("12", "plusieurs", "au moins
 // douze", "entre 7 et 11"), and the tokens it covers.

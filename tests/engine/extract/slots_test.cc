@@ -714,6 +714,14 @@ TEST_CASE("a French loss counts the dead of the side that lost them, and only pe
       // A speaker who is no party has no own: the count keeps no side.
       {.text = "Des habitants ont confirmé la mort de trois de ses combattants près de Ber.",
        .claims = {{.anchor = "confirmé", .slot = "fatalities", .value = "3"}}},
+      // A pronoun subject that agrees with the claimant's words stands for it.
+      {.text = "Les rebelles du FLA assurent qu'ils n'ont perdu que deux hommes près de Ber.",
+       .claims = {{.anchor = "assurent", .slot = "fatalities:FLA", .value = "2"}}},
+      {.text = "Le FLA affirme qu'il a perdu trois combattants près de Ber.",
+       .claims = {{.anchor = "affirme", .slot = "fatalities:FLA", .value = "3"}}},
+      // One that does not speaks of others: no side.
+      {.text = "L'armée affirme qu'ils ont perdu trois combattants près de Ber.",
+       .claims = {{.anchor = "affirme", .slot = "fatalities", .value = "3"}}},
   }));
   CheckPassage("fr", p);
 }
@@ -736,6 +744,12 @@ TEST_CASE("an English loss counts the dead of the side that lost them, and only 
       // Not before a word that counts no people.
       {.text = "The FLA said it had lost two of its vehicles near Ber.",
        .claims = {{.anchor = "The FLA", .not_read = {"fatalities:FLA"}}}},
+      // A pronoun subject that agrees with the claimant's words stands for it;
+      // one that does not speaks of others.
+      {.text = "The rebels said they had lost three fighters near Kidal.",
+       .claims = {{.anchor = "The rebels", .slot = "fatalities:FLA", .value = "3"}}},
+      {.text = "The army said they had lost three fighters near Ber.",
+       .claims = {{.anchor = "The army", .slot = "fatalities", .value = "3"}}},
   }));
   CheckPassage("en", p);
 }
