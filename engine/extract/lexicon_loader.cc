@@ -557,9 +557,9 @@ void RegisterStartBits(Lexicon& lexicon) {
     if (!form.open.empty()) q.starts.Add(form.open);
   }
   SlotLexicon& s = lexicon.slots;
-  each(s.events, s.count_nouns, s.loss_verbs, s.people, s.count_of, s.materiel, s.outcomes, s.participation,
-       s.described_by, s.cooperation, s.silence_topics, s.side_nouns, s.enemy_nouns, s.own_ranks,
-       s.own_of, s.ranks_of, s.locatives);
+  each(s.events, s.count_nouns, s.loss_verbs, s.people, s.count_of, s.materiel, s.outcomes,
+       s.participation, s.described_by, s.cooperation, s.silence_topics, s.side_nouns,
+       s.enemy_nouns, s.own_ranks, s.own_of, s.ranks_of, s.locatives);
   for (auto& [slot, words] : s.count_context) words.Register(*table);
   lexicon.tokens.starts = std::move(table);
 }

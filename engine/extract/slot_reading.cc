@@ -125,9 +125,10 @@ struct SplitInterval {
   size_t hedge = 0;                        // where the hedge starts: the join, past its comma
 };
 template <typename In>
-std::optional<SplitInterval> SplitIntervalBefore(
-    const std::vector<Token>& t, size_t k, const std::pair<CountRange, size_t>& high,
-    const Lexicon& lexicon, const MentionFinder& finder, const In& in) {
+std::optional<SplitInterval> SplitIntervalBefore(const std::vector<Token>& t, size_t k,
+                                                 const std::pair<CountRange, size_t>& high,
+                                                 const Lexicon& lexicon,
+                                                 const MentionFinder& finder, const In& in) {
   const QuantityLexicon& q = lexicon.quantities;
   const SlotLexicon& s = lexicon.slots;
   for (const RangeForm& form : q.ranges) {
@@ -140,7 +141,9 @@ std::optional<SplitInterval> SplitIntervalBefore(
       for (size_t words = 1; words <= 2 && words < join; ++words) {
         const size_t counted = join - words;
         bool plain = true;
-        for (size_t u = counted; u < join; ++u) plain = plain && in(u) && t[u].kind == TokenKind::kWord;
+        for (size_t u = counted; u < join; ++u) {
+          plain = plain && in(u) && t[u].kind == TokenKind::kWord;
+        }
         if (!plain || !(s.people.At(t, counted) || s.side_nouns.At(t, counted) ||
                         s.enemy_nouns.At(t, counted) || finder.ActorAt(t, counted))) {
           continue;
@@ -351,8 +354,8 @@ std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>
 }
 
 SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const MentionFinder& finder,
-                     const std::optional<std::string>& claimant_actor, bool agentive,
-                     CueClass cue, const std::optional<std::string>& enemy,
+                     const std::optional<std::string>& claimant_actor, bool agentive, CueClass cue,
+                     const std::optional<std::string>& enemy,
                      const std::optional<Agreement>& claimant_agreement) {
   const std::vector<Token>& t = v.tokens;
   const SlotLexicon& s = lexicon.slots;
@@ -554,9 +557,9 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     bool by_side = slot == "fatalities" || slot == "injured" || slot == "abducted";
     // "trois de ses combattants", "three of its fighters": the claimant's own.
     if (const size_t after_figure = qpos + quantity->second; by_side && claimant_actor) {
-      if (auto own = s.own_of.At(t, after_figure);
-          own && after_figure + own->length < v.end && in(after_figure + own->length) &&
-          s.people.At(t, after_figure + own->length)) {
+      if (auto own = s.own_of.At(t, after_figure); own && after_figure + own->length < v.end &&
+                                                   in(after_figure + own->length) &&
+                                                   s.people.At(t, after_figure + own->length)) {
         full = slot + ":" + *claimant_actor;
       }
     }
@@ -645,8 +648,8 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     if (quantity->first.IsPoint()) {
       if (open_end) {
         quantity->first = CountRange::AtLeast(quantity->first.low);
-        size_t from = t[open_end->first].kind == TokenKind::kPunct ? open_end->first + 1
-                                                                    : open_end->first;
+        size_t from =
+            t[open_end->first].kind == TokenKind::kPunct ? open_end->first + 1 : open_end->first;
         r.hedges.push_back(text_of(from, open_end->first + open_end->second - from));
       }
     } else if (split_hedge) {

@@ -45,8 +45,8 @@ struct SlotReading {
 // words that name the claimant, which a pronoun of the content must share to
 // stand for it ("Les rebelles assurent qu'ils ont perdu…").
 SlotReading ReadSlot(const ContentView& view, const Lexicon& lexicon, const MentionFinder& finder,
-                     const std::optional<std::string>& claimant_actor, bool agentive,
-                     CueClass cue, const std::optional<std::string>& enemy = std::nullopt,
+                     const std::optional<std::string>& claimant_actor, bool agentive, CueClass cue,
+                     const std::optional<std::string>& enemy = std::nullopt,
                      const std::optional<Agreement>& claimant_agreement = std::nullopt);
 
 // The count a quantity phrase at token i gives ("12", "plusieurs", "au moins

@@ -30,7 +30,8 @@ TEST_CASE("a French count reads its quantity as a range and its side from the no
        .claims = {{.anchor = "Une dizaine", .slot = "injured", .value = "8..12"}}},
       {.text = "Plus de 160 assaillants ont été tués, affirme l'armée.",
        .claims = {{.anchor = "Plus de 160", .slot = "fatalities", .value = "161.."}}},
-      {.text = "Des dizaines de civils ont été enlevés près de Diafarabé, selon des sources locales.",
+      {.text =
+           "Des dizaines de civils ont été enlevés près de Diafarabé, selon des sources locales.",
        .claims = {{.anchor = "Des dizaines", .slot = "abducted:civilians", .value = "20..99"}}},
       {.text = "Environ 50 personnes ont été tuées à Bamako, selon une source sécuritaire.",
        // Bamako names the government too, but after "à" it is where they died.
@@ -194,9 +195,12 @@ TEST_CASE("no victims before an English count word is a count of one or more tha
 TEST_CASE("a party's word for its adversary counts the dead of the side it fights, and losses in "
           "someone's ranks are that one's", "[extract][fr][slots]") {
   auto p = GENERATE(values<Passage>({
-      {.text = "Le FLA a attaqué un convoi près de Ber. L'armée assure avoir tué douze assaillants.",
-       .claims = {{.anchor = "assure", .claimant = "FAMa", .slot = "fatalities:FLA", .value = "12"}}},
-      {.text = "Un porte-parole du FLA dément toute perte dans les rangs des rebelles près de Kidal.",
+      {.text =
+           "Le FLA a attaqué un convoi près de Ber. L'armée assure avoir tué douze assaillants.",
+       .claims =
+           {{.anchor = "assure", .claimant = "FAMa", .slot = "fatalities:FLA", .value = "12"}}},
+      {.text =
+           "Un porte-parole du FLA dément toute perte dans les rangs des rebelles près de Kidal.",
        .claims = {{.anchor = "dément",
                    .claimant = "FLA",
                    .stance = Stance::kDenies,
@@ -633,9 +637,10 @@ TEST_CASE("an open end after a figure or the people it counts makes it a least c
                                   .value = "12.."}}});
 }
 
-TEST_CASE("one member of a party named with its nationality gives the side of a count, and "
-          "stays a source when it speaks",
-          "[extract][fr][en][slots]") {
+TEST_CASE(
+    "one member of a party named with its nationality gives the side of a count, and "
+    "stays a source when it speaks",
+    "[extract][fr][en][slots]") {
   CheckPassage("fr", {.text = "Selon des habitants, un soldat malien a été tué lundi près de Boni.",
                       .claims = {{.anchor = "Selon", .slot = "fatalities:FAMa", .value = "1"}}});
   CheckPassage("fr", {.text = "Selon des habitants, un militaire français a été blessé à Ménaka.",
@@ -646,10 +651,12 @@ TEST_CASE("one member of a party named with its nationality gives the side of a 
                                   .anonymous = true,
                                   .slot = "fatalities",
                                   .value = "12"}}});
-  CheckPassage("en", {.text = "Residents said a Malian soldier was killed near Boulkessi.",
-                      .claims = {{.anchor = "Residents", .slot = "fatalities:FAMa", .value = "1"}}});
-  CheckPassage("en", {.text = "Residents said one French soldier was killed near Menaka.",
-                      .claims = {{.anchor = "Residents", .slot = "fatalities:Barkhane", .value = "1"}}});
+  CheckPassage("en",
+               {.text = "Residents said a Malian soldier was killed near Boulkessi.",
+                .claims = {{.anchor = "Residents", .slot = "fatalities:FAMa", .value = "1"}}});
+  CheckPassage("en",
+               {.text = "Residents said one French soldier was killed near Menaka.",
+                .claims = {{.anchor = "Residents", .slot = "fatalities:Barkhane", .value = "1"}}});
   // Without a nationality a soldier is nobody's: the report may be about any army.
   CheckPassage("en", {.text = "Residents said a soldier was killed near Boulkessi.",
                       .claims = {{.anchor = "Residents", .slot = "fatalities", .value = "1"}}});
