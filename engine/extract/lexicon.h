@@ -76,6 +76,9 @@ struct GrammarLexicon {
   // make it a restriction ("n'a fait que deux morts": only two, that is two).
   WordSet restrictives;
   WordSet negation_ends;    // pas, plus, point, guère: the second part of "ne … pas"
+  // plus, guère: negation ends that restrict right before a `restrictives` word
+  // ("il ne reste plus que deux véhicules": only two are left).
+  WordSet restrictive_ends;
   WordSet contrast;         // mais, alors que, but, while, ";": a new clause may start
   WordSet coordinators;     // et, ou, and, or: a new clause only with its own cue
   WordSet relatives;        // qui, que, which, who
@@ -125,7 +128,9 @@ struct GrammarLexicon {
   // que deux morts": two dead; "n'a confirmé que la mort de deux soldats"): a
   // `restrictives` word follows it in its clause, within a few words with no mark
   // between, before any `negation_ends` or `negative_words` word ("n'a pas dit
-  // que" is a negation). `end`: where the clause ends at the latest.
+  // que" is a negation), unless that word is one of `restrictive_ends` right
+  // before it or one word before it ("ne reste plus que deux", "n'a plus fait
+  // que deux morts": only two). `end`: where the clause ends at the latest.
   bool Restricts(const std::vector<Token>& t, size_t k, size_t end) const {
     if (restrictives.empty()) return false;
     // "ne" + pronouns, auxiliary, adverb, participle: "n'en ont finalement
@@ -134,7 +139,19 @@ struct GrammarLexicon {
     size_t stop = std::min({end, t.size(), k + 1 + kReach});
     for (size_t u = k + 1; u < stop; ++u) {
       if (t[u].kind != TokenKind::kWord) return false;
-      if (negation_ends.At(t, u) || negative_words.At(t, u)) return false;
+      if (negation_ends.At(t, u)) {
+        if (!restrictive_ends.At(t, u)) return false;
+        // "ne reste plus que", "n'a plus fait que": the `restrictives` word right
+        // after, or after one word that starts no clause ("parce que", "depuis
+        // que" do).
+        for (size_t w = u + 1; w < std::min(end, t.size()) && w <= u + 2; ++w) {
+          if (t[w].kind != TokenKind::kWord) return false;
+          if (restrictives.At(t, w)) return true;
+          if (function_words.At(t, w) || subordinators.At(t, w) || contrast.At(t, w)) return false;
+        }
+        return false;
+      }
+      if (negative_words.At(t, u)) return false;
       if (restrictives.At(t, u)) return true;
     }
     return false;

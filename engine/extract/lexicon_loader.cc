@@ -259,19 +259,21 @@ void ReadCues(const TomlReader& r, const TokenRules& rules, CueLexicon& cues) {
 void ReadGrammar(const TomlReader& r, const TokenRules& rules, GrammarLexicon& g) {
   r.CheckKeys(r.root(),
               {"negators", "negative_words", "not_negations", "restrictives", "negation_ends",
-               "contrast", "coordinators", "relatives", "auxiliaries", "passive_auxiliaries",
-               "adverb_suffixes", "control_verbs", "participle_endings", "claim_nouns",
-               "occurrence_verbs", "function_words", "conditional", "conditional_suffixes",
-               "conditional_exceptions", "plan_markers", "infinitive_markers", "detect",
-               "pronoun", "determiner", "present_participle_endings", "gerund_markers",
-               "subordinators", "infinitive_particles", "perfect_auxiliaries",
-               "perfect_participle_endings", "perfect_participle_exceptions"},
+               "restrictive_ends", "contrast", "coordinators", "relatives", "auxiliaries",
+               "passive_auxiliaries", "adverb_suffixes", "control_verbs", "participle_endings",
+               "claim_nouns", "occurrence_verbs", "function_words", "conditional",
+               "conditional_suffixes", "conditional_exceptions", "plan_markers",
+               "infinitive_markers", "detect", "pronoun", "determiner",
+               "present_participle_endings", "gerund_markers", "subordinators",
+               "infinitive_particles", "perfect_auxiliaries", "perfect_participle_endings",
+               "perfect_participle_exceptions"},
               "the grammar file");
   ReadWords(r, r.root(), "negators", rules, g.negators);
   ReadWords(r, r.root(), "negative_words", rules, g.negative_words);
   ReadWords(r, r.root(), "not_negations", rules, g.not_negations);
   ReadWords(r, r.root(), "restrictives", rules, g.restrictives);
   ReadWords(r, r.root(), "negation_ends", rules, g.negation_ends);
+  ReadWords(r, r.root(), "restrictive_ends", rules, g.restrictive_ends);
   ReadWords(r, r.root(), "contrast", rules, g.contrast);
   ReadWords(r, r.root(), "coordinators", rules, g.coordinators);
   g.relatives.MatchAccents();  // "où" (where) is not "ou" (or)
@@ -539,10 +541,10 @@ void RegisterStartBits(Lexicon& lexicon) {
   each(c.verbs, c.frames, c.without, c.relays, c.agent_markers, c.not_cues, c.addressee_markers,
        c.addressees);
   GrammarLexicon& g = lexicon.grammar;
-  each(g.negators, g.negative_words, g.not_negations, g.restrictives, g.negation_ends, g.contrast,
-       g.coordinators, g.relatives, g.subordinators, g.auxiliaries, g.passive_auxiliaries,
-       g.control_verbs, g.claim_nouns, g.occurrence_verbs, g.function_words, g.conditional,
-       g.conditional_exceptions, g.plan_markers, g.perfect_auxiliaries,
+  each(g.negators, g.negative_words, g.not_negations, g.restrictives, g.negation_ends,
+       g.restrictive_ends, g.contrast, g.coordinators, g.relatives, g.subordinators, g.auxiliaries,
+       g.passive_auxiliaries, g.control_verbs, g.claim_nouns, g.occurrence_verbs, g.function_words,
+       g.conditional, g.conditional_exceptions, g.plan_markers, g.perfect_auxiliaries,
        g.perfect_participle_exceptions, g.infinitive_markers, g.gerund_markers,
        g.infinitive_particles, g.pronouns, g.determiners, g.detect);
   ClaimantLexicon& w = lexicon.claimants;

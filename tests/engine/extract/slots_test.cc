@@ -512,6 +512,23 @@ TEST_CASE("a French \"ne … que\" restricts what it names: the count or act is 
        .claims = {{.anchor = "Selon",
                    .polarity = Polarity::kNegative,
                    .factuality = Factuality::kCTMinus}}},
+      // "ne … plus que", "ne … guère que": only, now or hardly more.
+      {.text = "Selon l'armée malienne, l'attaque de Boni n'a plus fait que deux morts parmi les "
+               "soldats.",
+       .claims = {{.anchor = "Selon",
+                   .polarity = Polarity::kPositive,
+                   .factuality = Factuality::kCTPlus,
+                   .slot = "fatalities:FAMa",
+                   .value = "2"}}},
+      {.text = "Selon des habitants, il ne reste plus que deux véhicules du convoi à Boni.",
+       .claims = {{.anchor = "Selon", .polarity = Polarity::kPositive}}},
+      // Not before the "que" of another clause: "ne … plus" negates.
+      {.text = "Selon des habitants, les soldats ne sont plus revenus à Boni depuis que "
+               "l'attaque a eu lieu.",
+       .claims = {{.anchor = "Selon", .polarity = Polarity::kNegative}}},
+      {.text = "Selon des habitants, les soldats ne reviennent plus parce que la route est "
+               "minée.",
+       .claims = {{.anchor = "Selon", .polarity = Polarity::kNegative}}},
       // (A negated "dire" is a silence.)
       {.text = "Le ministre n'a jamais dit que des civils avaient été tués à Boni.",
        .claims = {{.anchor = "Le ministre", .stance = Stance::kDeclines}}},
