@@ -292,9 +292,18 @@ class Tokenizer {
     Token& token = tokens_.emplace_back(base_ + begin, base_ + begin + size, text,
                                         number ? TokenKind::kNumber : TokenKind::kWord);
     if (capitals != 0) {
-      std::string lower(text);
-      for (char& c : lower) c = static_cast<char>(kLowerByte[static_cast<unsigned char>(c)]);
-      token.SetOwnForm(lower);
+      // Its lower case, made on the stack for a word of up to 32 bytes (nearly all).
+      std::array<char, 32> short_lower;
+      std::string long_lower;
+      char* lower = short_lower.data();
+      if (size > short_lower.size()) {
+        long_lower.resize(size);
+        lower = long_lower.data();
+      }
+      for (size_t k = 0; k < size; ++k) {
+        lower[k] = static_cast<char>(kLowerByte[static_cast<unsigned char>(text[k])]);
+      }
+      token.SetOwnForm(std::string_view(lower, size));
     }
     SetIds(token, WordHashEnd(hash), 0);
     return begin + size;
