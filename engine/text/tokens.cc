@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <unordered_map>
 
@@ -183,7 +184,10 @@ class Tokenizer {
         ++i;
         continue;
       } else if (cls & kAlnumByte) {
-        i = Word(i);
+        // Most words are ASCII letters and digits alone, cut and pushed by
+        // PlainWord in one pass; Word cuts the others.
+        size_t end = PlainWord(i);
+        i = end != i ? end : Word(i);
         continue;
       }
       CodePoint cp = DecodeCodePoint(text_, i);
@@ -214,6 +218,97 @@ class Tokenizer {
   }
 
  private:
+  // The eight bytes of the text from `at` on, little-endian, with zeros past its
+  // end (a zero ends any word, as the end of the text does).
+  uint64_t PieceAt(size_t at) const {
+    const size_t left = text_.size() - at;
+    uint64_t piece = 0;
+    if (left >= 8) {
+      std::memcpy(&piece, text_.data() + at, 8);
+      return piece;
+    }
+    if (left == 0) return 0;
+    if (text_.size() >= 8) {
+      // The last eight bytes of the text, shifted down to `at`.
+      std::memcpy(&piece, text_.data() + text_.size() - 8, 8);
+      return piece >> (8 * (8 - left));
+    }
+    return WordPiece(text_, at);
+  }
+
+  // The bits 0x80 of the bytes of `piece` that are not ASCII letters or digits
+  // (IsAlnum below 0x80). Each test adds to the low seven bits of every byte a
+  // constant that reaches 0x80 from its bound on, and no sum carries into the
+  // next byte.
+  static uint64_t NonAlnumBits(uint64_t piece) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHigh = 0x80 * kOnes;
+    const uint64_t low = piece & ~kHigh;
+    const uint64_t folded = low | (0x20 * kOnes);  // 'A'-'Z' to 'a'-'z'
+    const uint64_t letters = (folded + (0x80 - 'a') * kOnes) & ~(folded + (0x80 - 'z' - 1) * kOnes);
+    const uint64_t digits = (low + (0x80 - '0') * kOnes) & ~(low + (0x80 - '9' - 1) * kOnes);
+    return ~((letters | digits) & ~piece) & kHigh;
+  }
+
+  // Cuts and pushes the word or number of ASCII letters and digits alone that
+  // starts at `begin`, which must be one, when a space, the end of the text or
+  // a mark that cannot go on with it follows: most words of a text. Its bytes
+  // are scanned, hashed and lower-cased eight at a time, in one pass, and its
+  // token is its own forms unless it holds capitals, as Word and Push would make
+  // it. Returns the offset after it, or `begin` for any other word, left to Word.
+  size_t PlainWord(size_t begin) {
+    size_t size = 0;
+    uint64_t piece = PieceAt(begin);
+    uint64_t stops = NonAlnumBits(piece);
+    while (stops == 0) {
+      size += 8;
+      piece = PieceAt(begin + size);
+      stops = NonAlnumBits(piece);
+    }
+    const int tail = std::countr_zero(stops) / 8;  // the word's bytes in `piece`
+    size += static_cast<size_t>(tail);
+    // What the byte after the word is: a mark that ends any word it follows (a
+    // zero past the end of the text is one), or a number separator after a word
+    // that is not a number. An apostrophe, a hyphen, a separator after a number
+    // and any byte beyond ASCII are Word's to judge.
+    const auto after = static_cast<unsigned char>(piece >> (8 * tail));
+    const bool number = text_[begin] <= '9';  // a digit, not a letter
+    if (!(ByteClass(static_cast<char>(after)) & kEndsWordByte) &&
+        (number || !IsNumberSeparator(after))) {
+      return begin;
+    }
+    // The hash of the lower case, as AsciiForms takes it.
+    const uint64_t last = piece & ((uint64_t{1} << (8 * tail)) - 1);
+    uint64_t hash = WordHashStart(size);
+    uint64_t capitals = 0;
+    for (size_t k = 0; k < size; k += 8) {
+      uint64_t word_piece = last;
+      if (size - k >= 8) std::memcpy(&word_piece, text_.data() + begin + k, 8);
+      uint64_t caps = CapitalBits(word_piece);
+      capitals |= caps;
+      hash = WordHashPiece(hash, word_piece | (caps >> 2));
+    }
+    std::string_view text(text_.data() + begin, size);
+    Token& token = tokens_.emplace_back(base_ + begin, base_ + begin + size, text,
+                                        number ? TokenKind::kNumber : TokenKind::kWord);
+    if (capitals != 0) {
+      // Its lower case, made on the stack for a word of up to 32 bytes (nearly all).
+      std::array<char, 32> short_lower;
+      std::string long_lower;
+      char* lower = short_lower.data();
+      if (size > short_lower.size()) {
+        long_lower.resize(size);
+        lower = long_lower.data();
+      }
+      for (size_t k = 0; k < size; ++k) {
+        lower[k] = static_cast<char>(kLowerByte[static_cast<unsigned char>(text[k])]);
+      }
+      token.SetOwnForm(std::string_view(lower, size));
+    }
+    SetIds(token, WordHashEnd(hash), 0);
+    return begin + size;
+  }
+
   // Scans the word or number that starts at `begin` and pushes its tokens; returns
   // the offset after it.
   size_t Word(size_t begin) {

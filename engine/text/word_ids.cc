@@ -28,12 +28,10 @@ struct WordTable {
   // words of a text are in no rule, and for nearly all of them a clear bit in
   // these 8 KB, which stay in the first-level cache, answers without reading the
   // slots, which do not.
-  static constexpr int kFilterShift = 64 - 16;
-  std::vector<uint64_t> filter = std::vector<uint64_t>((size_t{1} << 16) / 64);
-  bool MayHold(uint64_t hash) const {
-    uint64_t bit = hash >> kFilterShift;
-    return (filter[bit / 64] >> (bit % 64)) & 1;
-  }
+  // (Its size is fixed: WordLookup keeps a pointer to it. word_ids.h reads it.)
+  static constexpr int kFilterShift = 64 - kFilterBits;
+  std::vector<uint64_t> filter = std::vector<uint64_t>((size_t{1} << kFilterBits) / 64);
+  bool MayHold(uint64_t hash) const { return FilterMayHold(filter.data(), hash); }
   std::string forms;
   WordId count = 0;
 
@@ -134,14 +132,16 @@ WordId FindWord(std::string_view form) {
   return t.Find(form, WordHash(form));
 }
 
-WordLookup::WordLookup() : table_(&Words()) { table_->mutex.lock_shared(); }
+WordLookup::WordLookup() : table_(&Words()), filter_(table_->filter.data()) {
+  table_->mutex.lock_shared();
+}
 
 WordLookup::~WordLookup() { table_->mutex.unlock_shared(); }
 
-WordId WordLookup::Find(std::string_view form) const { return table_->Find(form, WordHash(form)); }
+WordId WordLookup::Find(std::string_view form) const { return Find(form, WordHash(form)); }
 
-WordId WordLookup::Find(std::string_view form, uint64_t hash) const {
-  return table_->Find(form, hash);
+WordId WordLookup::FindInTable(std::string_view form, uint64_t hash) const {
+  return table_->slots[table_->Probe(form, hash)].id;
 }
 
 namespace {

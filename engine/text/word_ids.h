@@ -73,6 +73,13 @@ WordId FindWord(std::string_view form);
 
 namespace detail {
 struct WordTable;
+// The word table's filter: one bit per value of the top kFilterBits bits of a
+// form's hash, set for every form kept (word_ids.cc).
+inline constexpr int kFilterBits = 16;
+inline bool FilterMayHold(const uint64_t* filter, uint64_t hash) {
+  uint64_t bit = hash >> (64 - kFilterBits);
+  return (filter[bit / 64] >> (bit % 64)) & 1;
+}
 }  // namespace detail
 
 // Lookups of a batch (the tokens of one text) under one shared lock, held while
@@ -84,11 +91,22 @@ class WordLookup {
   WordLookup(const WordLookup&) = delete;
   WordLookup& operator=(const WordLookup&) = delete;
   WordId Find(std::string_view form) const;
-  // The same, given WordHash(form), for a caller that has it already.
-  WordId Find(std::string_view form, uint64_t hash) const;
+  // The same, given WordHash(form), for a caller that has it already. Most forms
+  // of a text are in no rule, and the table's filter answers for nearly all of
+  // them: it is read here, inline, and only a form it may hold is looked for in
+  // the table itself.
+  WordId Find(std::string_view form, uint64_t hash) const {
+    if (!detail::FilterMayHold(filter_, hash)) return kUnknownWord;
+    return FindInTable(form, hash);
+  }
 
  private:
+  WordId FindInTable(std::string_view form, uint64_t hash) const;
+
   detail::WordTable* table_;
+  // The table's filter, which is never moved (its size is fixed) and, under the
+  // shared lock held, never written.
+  const uint64_t* filter_;
 };
 
 // Start bits: which phrase indexes of one lexicon a word can start a phrase of,

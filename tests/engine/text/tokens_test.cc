@@ -468,4 +468,72 @@ TEST_CASE("a word hashes the same piece by piece as whole, at every length and o
   }
 }
 
+TEST_CASE("a word of ASCII letters and digits is cut and read alike whatever its length and its end",
+          "[text]") {
+  // Such a word is scanned eight bytes at a time when a space, the end of the
+  // text or a mark that ends it follows, and by Word otherwise, as is its twin
+  // with a letter beyond ASCII: both must cut alike, at every length, offset and
+  // end, and the forms and ids of every token must be those of the general
+  // functions.
+  static const std::string letters = "abkzqxyBKZQXY0179";
+  static const std::vector<std::string> befores = {"", "x ", "(", "\u00ab", "1234567 ", "é "};
+  static const std::vector<std::string> afters = {
+      "", " ", " x", ".", ". x", "...", ",", ", 5", ".5", ",5", ":30", "/07", ":", "/", "'",
+      "' x", "'s", "\u2019", "\u2019s", "n't", "-", "-x", "-5", "- x", "--", "\u2010x", "é",
+      "\u00a0", "\xff", "\"", ")", "\n", "!", "$", "_", "@", "[", "`", "{", "\x7f", "\x01"};
+  auto cuts = [](std::string_view text, const TokenRules& rules) {
+    std::vector<std::tuple<size_t, size_t, TokenKind>> out;
+    for (const Token& t : Tokenize(text, 0, rules)) {
+      out.emplace_back(CodePointCount(text.substr(0, t.begin)), CodePointCount(t.text), t.kind);
+    }
+    return out;
+  };
+  uint64_t state = 11;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  const TokenRules& rules = RulesFor("en");
+  for (size_t size = 1; size <= 40; ++size) {
+    for (int n = 0; n < 6; ++n) {
+      std::string word;
+      for (size_t k = 0; k < size; ++k) word += letters[next() % letters.size()];
+      for (char& c : word) {
+        if (n == 2) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (n == 3) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+      // A letter WithoutAscii replaces, so that the twin's word goes to Word.
+      word[size > 1 ? 1 + next() % (size - 1) : 0] = "bkzBK7"[next() % 6];
+      if (n == 0) word[0] = '5';  // a number
+      if (n == 1) word[0] = 'b';  // a word
+      // Some are in the word table (a hit), the others are not.
+      if (n % 2 == 0) InternWord(LowerCase(word));
+      for (const std::string& before : befores) {
+        for (const std::string& after : afters) {
+          std::string text = before + word + after;
+          CAPTURE(text);
+          CHECK(cuts(text, rules) == cuts(WithoutAscii(text), rules));
+          for (const Token& t : Tokenize(text, 0, rules)) {
+            CAPTURE(t.text);
+            std::string folded = std::string(t.text), lower = folded;
+            if (t.kind == TokenKind::kWord) {
+              folded = FoldToken(t.text);
+              lower = PlainApostrophes(LowerCase(t.text));
+            } else if (t.kind == TokenKind::kNumber) {
+              folded = lower = LowerCase(t.text);
+            }
+            CHECK(t.folded() == folded);
+            CHECK(t.lower() == lower);
+            CHECK(t.same_forms() == (folded == lower));
+            CHECK(t.folded_id == FindWord(folded));
+            CHECK(t.lower_id == FindWord(lower));
+            CHECK(t.start_table == rules.starts->id());
+            CHECK(t.starts == rules.starts->Of(t.folded_id, t.lower_id));
+          }
+        }
+      }
+    }
+  }
+}
+
 }  // namespace attest
