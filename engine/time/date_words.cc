@@ -11,6 +11,19 @@
 
 namespace attest {
 
+bool IsHyphenatedWord(const Token& token) {
+  // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
+  // (A hyphen makes a space of the folded form, not of the lower case: a word
+  // whose forms are the same has none, as most words, unless it is an inverted
+  // pronoun, "-t-il", which reads as its last part.)
+  std::string_view text = token.text;
+  return token.kind == TokenKind::kWord && (!token.same_forms() || text.front() == '-') &&
+         (text.find('-') != std::string_view::npos ||
+          (text.find('\xE2') != std::string_view::npos &&
+           (text.find("\u2010") != std::string_view::npos ||
+            text.find("\u2011") != std::string_view::npos)));
+}
+
 std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
                                      std::forward_list<std::string>& parts) {
   std::vector<DatePiece> pieces;
@@ -21,17 +34,8 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
       pieces.push_back({token.folded(), token.folded_id, t, true, true, false, token.kind});
       continue;
     }
-    // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
     std::string_view text = token.text;
-    // (A hyphen makes a space of the folded form, not of the lower case: a word
-    // whose forms are the same has none, as most words, unless it is an inverted
-    // pronoun, "-t-il", which reads as its last part.)
-    bool hyphenated = (!token.same_forms() || text.front() == '-') &&
-                      (text.find('-') != std::string_view::npos ||
-                       (text.find('\xE2') != std::string_view::npos &&
-                        (text.find("\u2010") != std::string_view::npos ||
-                         text.find("\u2011") != std::string_view::npos)));
-    if (!hyphenated) {
+    if (!IsHyphenatedWord(token)) {
       // One piece: the token's own folded form.
       DatePiece piece;
       piece.folded = token.folded();
