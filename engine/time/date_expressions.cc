@@ -644,7 +644,11 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
                                              bg::date published, const DateWords& words) {
   // Boost's calendar ends at 1400 and 9999; a year later or earlier leaves no room
   // for "last year" or "next week".
-  if (published.is_special() || published.year() < 1401 || published.year() > 9998) return {};
+  // (Compared as dates: asking a date for its year converts its day number, and
+  // this is asked of every sentence.)
+  static const bg::date earliest(1401, 1, 1);
+  static const bg::date latest(9998, 12, 31);
+  if (published.is_special() || published < earliest || published > latest) return {};
   // No month, weekday, relative day, unit, season, period part or number: no date.
   bool possible = words.trigger_bits == 0;
   for (const Token& t : tokens) {
