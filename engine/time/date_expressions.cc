@@ -57,6 +57,22 @@ std::optional<T> NearestPreferringPast(const std::vector<T>& sorted, const T& pu
   return past ? past : future;
 }
 
+// How many ASCII digits `s` starts with: find_first_not_of("0123456789") or its
+// size, without a library call for every byte (every number is asked this).
+size_t LeadingDigits(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  return n;
+}
+
+// The value of `digits`, ASCII digits only, four at most (std::stoi without the
+// string it needs).
+int DigitsValue(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
 struct Parsed {
   size_t end = 0;  // the piece after the expression
   DateInterval date;
@@ -502,8 +518,8 @@ class DateParser {
   std::optional<bg::date> NumericDate(size_t k) const {
     if (k >= pieces_.size() || pieces_.kind(k) != TokenKind::kNumber) return std::nullopt;
     std::string_view s = pieces_.folded(k);
-    size_t separator = s.find_first_not_of("0123456789");
-    if (separator == std::string::npos) return std::nullopt;
+    size_t separator = LeadingDigits(s);
+    if (separator == s.size()) return std::nullopt;
     char mark = s[separator];
     if (mark != '-' && mark != '/' && mark != '.') return std::nullopt;
     std::vector<std::string> parts;
@@ -537,8 +553,7 @@ class DateParser {
   std::optional<int> DayNumber(size_t k) const {
     if (k >= pieces_.size() || pieces_.kind(k) != TokenKind::kNumber) return std::nullopt;
     std::string_view s = pieces_.folded(k);
-    size_t digits = s.find_first_not_of("0123456789");
-    if (digits == std::string::npos) digits = s.size();
+    size_t digits = LeadingDigits(s);
     if (digits == 0 || digits > 2) return std::nullopt;
     if (digits < s.size()) {
       std::string suffix(s.substr(digits));
@@ -547,7 +562,7 @@ class DateParser {
         return std::nullopt;
       }
     }
-    int day = std::stoi(std::string(s.substr(0, digits)));
+    int day = DigitsValue(s.substr(0, digits));
     if (day < 1 || day > 31) return std::nullopt;
     return day;
   }
@@ -555,10 +570,10 @@ class DateParser {
   std::optional<int> YearAt(size_t k, int low, int high) const {
     if (k >= pieces_.size() || pieces_.kind(k) != TokenKind::kNumber) return std::nullopt;
     std::string_view s = pieces_.folded(k);
-    if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) {
+    if (s.size() != 4 || LeadingDigits(s) != 4) {
       return std::nullopt;
     }
-    int year = std::stoi(std::string(s));
+    int year = DigitsValue(s);
     if (year < low || year > high) return std::nullopt;
     return year;
   }
@@ -656,7 +671,8 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
     // A number is a date only as a year (1900-2100) or a numeric date (14/07/2025,
     // 2025-07-14); a day number comes with a month or weekday, triggers themselves.
     if (t.kind == TokenKind::kNumber) {
-      bool separated = t.text.find_first_of("/-.") != std::string::npos;
+      bool separated = std::any_of(t.text.begin(), t.text.end(),
+                                   [](char c) { return c == '/' || c == '-' || c == '.'; });
       bool year = t.text.size() == 4 && (t.text.rfind("19", 0) == 0 || t.text.rfind("20", 0) == 0 ||
                                          t.text == "2100");
       possible = separated || year;
