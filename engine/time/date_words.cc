@@ -17,11 +17,16 @@ bool IsHyphenatedWord(const Token& token) {
   // whose forms are the same has none, as most words, unless it is an inverted
   // pronoun, "-t-il", which reads as its last part.)
   std::string_view text = token.text;
-  return token.kind == TokenKind::kWord && (!token.same_forms() || text.front() == '-') &&
-         (text.find('-') != std::string_view::npos ||
-          (text.find('\xE2') != std::string_view::npos &&
-           (text.find("\u2010") != std::string_view::npos ||
-            text.find("\u2011") != std::string_view::npos)));
+  if (token.kind != TokenKind::kWord || (token.same_forms() && text.front() != '-')) return false;
+  // One pass for "-", U+2010 and U+2011 (E2 80 90, E2 80 91): words are short.
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '-') return true;
+    if (text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\x90' || text[i + 2] == '\x91')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
