@@ -57,6 +57,22 @@ std::optional<T> NearestPreferringPast(const std::vector<T>& sorted, const T& pu
   return past ? past : future;
 }
 
+// How many ASCII digits `s` starts with: find_first_not_of("0123456789") or its
+// size, without a library call for every byte (every number is asked this).
+size_t LeadingDigits(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  return n;
+}
+
+// The value of `digits`, ASCII digits only, four at most (std::stoi without the
+// string it needs).
+int DigitsValue(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
 struct Parsed {
   size_t end = 0;  // the piece after the expression
   DateInterval date;
@@ -73,8 +89,52 @@ Meaning Combine(std::optional<DateModifier> before, std::optional<DateModifier> 
   return {true, before ? before : after};
 }
 
-// The grammar of the header, over the date pieces of a token list. Each Parse…
-// function reads from a piece index and returns the parsed expression or nullopt.
+// The date pieces of a token list where every token is one piece (IsOneDatePiece:
+// no hyphenated word, as in most sentences): piece k is token k, read from the
+// token itself, so that nothing is built.
+class WholeTokenPieces {
+ public:
+  explicit WholeTokenPieces(const std::vector<Token>& tokens) : tokens_(tokens) {}
+  size_t size() const { return tokens_.size(); }
+  std::string_view folded(size_t k) const { return tokens_[k].folded(); }
+  WordId id(size_t k) const { return tokens_[k].folded_id; }
+  TokenKind kind(size_t k) const { return tokens_[k].kind; }
+  size_t token(size_t k) const { return k; }
+  bool token_start(size_t /*k*/) const { return true; }
+  bool token_end(size_t /*k*/) const { return true; }
+  // Only a word is capitalised, as CutDatePieces has it.
+  bool capitalized(size_t k) const {
+    const Token& t = tokens_[k];
+    return t.kind == TokenKind::kWord && IsUpperCase(DecodeCodePoint(t.text, 0).value);
+  }
+
+ private:
+  const std::vector<Token>& tokens_;
+};
+
+// The date pieces of any token list, as CutDatePieces makes them.
+class CutTokenPieces {
+ public:
+  explicit CutTokenPieces(const std::vector<Token>& tokens)
+      : pieces_(CutDatePieces(tokens, parts_)) {}
+  size_t size() const { return pieces_.size(); }
+  std::string_view folded(size_t k) const { return pieces_[k].folded; }
+  WordId id(size_t k) const { return pieces_[k].id; }
+  TokenKind kind(size_t k) const { return pieces_[k].kind; }
+  size_t token(size_t k) const { return pieces_[k].token; }
+  bool token_start(size_t k) const { return pieces_[k].token_start; }
+  bool token_end(size_t k) const { return pieces_[k].token_end; }
+  bool capitalized(size_t k) const { return pieces_[k].capitalized; }
+
+ private:
+  std::forward_list<std::string> parts_;  // declared before pieces_, which view into it
+  std::vector<DatePiece> pieces_;
+};
+
+// The grammar of the header, over the date pieces of a token list (`Pieces`: one
+// of the two above). Each Parse… function reads from a piece index and returns the
+// parsed expression or nullopt.
+template <typename Pieces>
 class DateParser {
  public:
   DateParser(const std::vector<Token>& tokens, std::string_view text, size_t base,
@@ -84,39 +144,31 @@ class DateParser {
         base_(base),
         published_(published),
         words_(words),
-        pieces_(CutDatePieces(tokens, parts_)) {
-    // Which tables have a phrase starting at each piece, where a core may begin
-    // (a number, or a starter word: see DateWords), and the nearest piece from
-    // each on where one may.
-    at_.resize(pieces_.size() + 1);
-    at_[pieces_.size()].next_start = static_cast<uint32_t>(pieces_.size());
-    for (size_t i = pieces_.size(); i-- > 0;) {
-      const DatePiece& p = pieces_[i];
-      PieceAt& a = at_[i];
-      a.firsts = words.BitsOf(p.id);
-      a.may_start = p.kind == TokenKind::kNumber ||
-                    (p.kind == TokenKind::kWord &&
-                     (words.starter_bits == 0 || (a.firsts & words.starter_bits)));
-      a.next_start = a.may_start ? static_cast<uint32_t>(i) : at_[i + 1].next_start;
-    }
-  }
+        pieces_(tokens) {}
 
   std::vector<DateMention> Run() {
     std::vector<DateMention> mentions;
+    const size_t n = pieces_.size();
+    size_t next = NextStart(0);  // the first piece from i on where a core may begin
     size_t i = 0;
-    while (i < pieces_.size()) {
+    while (i < n) {
+      if (next < i) next = NextStart(i);
+      if (next == n) break;  // no core may begin from here on
+      // An expression's core is at most two lead words (of up to two pieces) away:
+      // the places further before the next core are skipped.
+      if (next >= i + 5) {
+        i = next - 4;
+        continue;
+      }
       std::optional<Parsed> parsed;
-      // An expression's core is at most two lead words (of up to two pieces) away.
-      size_t next = at_[i].next_start;
-      bool near = next < pieces_.size() && next < i + 5;
-      if (pieces_[i].token_start && near) parsed = ParseAt(i);
+      if (pieces_.token_start(i)) parsed = ParseAt(i);
       if (!parsed) {
         ++i;
         continue;
       }
       DateMention mention;
-      mention.begin = tokens_[pieces_[i].token].begin;
-      mention.end = tokens_[pieces_[parsed->end - 1].token].end;
+      mention.begin = tokens_[pieces_.token(i)].begin;
+      mention.end = tokens_[pieces_.token(parsed->end - 1)].end;
       mention.date = parsed->date;
       if (mention.begin >= base_ && mention.end - base_ <= text_.size()) {
         mention.text =
@@ -143,11 +195,11 @@ class DateParser {
     }
     for (size_t c = count; c-- > 0;) {
       size_t core = cores[c];
-      if (core >= pieces_.size() || !at_[core].may_start) continue;
+      if (core >= pieces_.size() || !MayStart(core)) continue;
       bool introduced = core > i || EndsAt(words_.introducers, i) || EndsAt(words_.lead_words, i);
       bool quantity = EndsAt(words_.quantity_words, core);
       auto parsed = Core(core, introduced, quantity, true);
-      if (parsed && pieces_[parsed->end - 1].token_end) return parsed;
+      if (parsed && pieces_.token_end(parsed->end - 1)) return parsed;
     }
     return std::nullopt;
   }
@@ -464,10 +516,10 @@ class DateParser {
 
   // "2025-07-14", "14/07/2025", "07/14/2025", "14.07.2025".
   std::optional<bg::date> NumericDate(size_t k) const {
-    if (k >= pieces_.size() || pieces_[k].kind != TokenKind::kNumber) return std::nullopt;
-    std::string_view s = pieces_[k].folded;
-    size_t separator = s.find_first_not_of("0123456789");
-    if (separator == std::string::npos) return std::nullopt;
+    if (k >= pieces_.size() || pieces_.kind(k) != TokenKind::kNumber) return std::nullopt;
+    std::string_view s = pieces_.folded(k);
+    size_t separator = LeadingDigits(s);
+    if (separator == s.size()) return std::nullopt;
     char mark = s[separator];
     if (mark != '-' && mark != '/' && mark != '.') return std::nullopt;
     std::vector<std::string> parts;
@@ -499,10 +551,9 @@ class DateParser {
 
   // A day of the month: "14", "1er", "4th".
   std::optional<int> DayNumber(size_t k) const {
-    if (k >= pieces_.size() || pieces_[k].kind != TokenKind::kNumber) return std::nullopt;
-    std::string_view s = pieces_[k].folded;
-    size_t digits = s.find_first_not_of("0123456789");
-    if (digits == std::string::npos) digits = s.size();
+    if (k >= pieces_.size() || pieces_.kind(k) != TokenKind::kNumber) return std::nullopt;
+    std::string_view s = pieces_.folded(k);
+    size_t digits = LeadingDigits(s);
     if (digits == 0 || digits > 2) return std::nullopt;
     if (digits < s.size()) {
       std::string suffix(s.substr(digits));
@@ -511,24 +562,24 @@ class DateParser {
         return std::nullopt;
       }
     }
-    int day = std::stoi(std::string(s.substr(0, digits)));
+    int day = DigitsValue(s.substr(0, digits));
     if (day < 1 || day > 31) return std::nullopt;
     return day;
   }
 
   std::optional<int> YearAt(size_t k, int low, int high) const {
-    if (k >= pieces_.size() || pieces_[k].kind != TokenKind::kNumber) return std::nullopt;
-    std::string_view s = pieces_[k].folded;
-    if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) {
+    if (k >= pieces_.size() || pieces_.kind(k) != TokenKind::kNumber) return std::nullopt;
+    std::string_view s = pieces_.folded(k);
+    if (s.size() != 4 || LeadingDigits(s) != 4) {
       return std::nullopt;
     }
-    int year = std::stoi(std::string(s));
+    int year = DigitsValue(s);
     if (year < low || year > high) return std::nullopt;
     return year;
   }
 
   bool IsPunct(size_t k, std::string_view mark) const {
-    return k < pieces_.size() && pieces_[k].kind == TokenKind::kPunct && pieces_[k].folded == mark;
+    return k < pieces_.size() && pieces_.kind(k) == TokenKind::kPunct && pieces_.folded(k) == mark;
   }
 
   size_t SkipPartOfDay(size_t k) const {
@@ -539,7 +590,7 @@ class DateParser {
   // The longest phrase of `table` starting at piece `k`, with its length in pieces.
   template <typename Value>
   std::optional<std::pair<Value, size_t>> Match(const PhraseTable<Value>& table, size_t k) const {
-    if (k >= pieces_.size() || (at_[k].firsts & table.bit) == 0) return std::nullopt;
+    if (k >= pieces_.size() || (Firsts(k) & table.bit) == 0) return std::nullopt;
     for (size_t length = std::min(table.longest, pieces_.size() - k); length >= 1; --length) {
       auto it = table.entries.find(Key(k, length));
       if (it != table.entries.end()) return std::make_pair(it->second, length);
@@ -550,14 +601,14 @@ class DateParser {
   // A month or weekday name: capitalised when the language requires it.
   std::optional<std::pair<int, size_t>> Name(const PhraseTable<int>& table, size_t k) const {
     auto match = Match(table, k);
-    if (match && words_.capitalized_names && !pieces_[k].capitalized) return std::nullopt;
+    if (match && words_.capitalized_names && !pieces_.capitalized(k)) return std::nullopt;
     return match;
   }
 
   // Whether a phrase of `table` ends just before piece `k`.
   bool EndsAt(const PhraseSet& table, size_t k) const {
     for (size_t length = 1; length <= std::min(table.longest, k); ++length) {
-      if ((at_[k - length].firsts & table.bit) == 0) continue;
+      if ((Firsts(k - length) & table.bit) == 0) continue;
       if (table.entries.count(Key(k - length, length))) return true;
     }
     return false;
@@ -566,13 +617,30 @@ class DateParser {
   // The pieces k … k+length-1 joined with one space, as phrase keys are: a
   // piece's own form for one, else built in key_ (valid until the next call).
   std::string_view Key(size_t k, size_t length) const {
-    if (length == 1) return pieces_[k].folded;
+    if (length == 1) return pieces_.folded(k);
     key_.clear();
     for (size_t p = k; p < k + length; ++p) {
       if (p > k) key_ += ' ';
-      key_ += pieces_[p].folded;
+      key_ += pieces_.folded(p);
     }
     return key_;
+  }
+
+  // The bits of the tables a phrase of which starts at piece `k` (DateWords).
+  uint32_t Firsts(size_t k) const { return words_.BitsOf(pieces_.id(k)); }
+
+  // Whether a core may begin at piece `k`: a number, or a starter word (DateWords).
+  bool MayStart(size_t k) const {
+    TokenKind kind = pieces_.kind(k);
+    return kind == TokenKind::kNumber ||
+           (kind == TokenKind::kWord &&
+            (words_.starter_bits == 0 || (Firsts(k) & words_.starter_bits) != 0));
+  }
+
+  // The first piece from `k` on where a core may begin, or pieces_.size().
+  size_t NextStart(size_t k) const {
+    while (k < pieces_.size() && !MayStart(k)) ++k;
+    return k;
   }
 
   const std::vector<Token>& tokens_;
@@ -580,16 +648,8 @@ class DateParser {
   size_t base_;
   bg::date published_;
   const DateWords& words_;
-  std::forward_list<std::string> parts_;  // declared before pieces_, which view into it
-  std::vector<DatePiece> pieces_;
+  Pieces pieces_;
   mutable std::string key_;
-  // Per piece, and one more after the last (its `next_start` only).
-  struct PieceAt {
-    uint32_t firsts = 0;  // the bits of the tables a phrase of which starts here
-    uint32_t next_start = 0;  // the first piece from here on where a core may begin
-    bool may_start = false;
-  };
-  std::vector<PieceAt> at_;
 };
 
 }  // namespace
@@ -599,7 +659,11 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
                                              bg::date published, const DateWords& words) {
   // Boost's calendar ends at 1400 and 9999; a year later or earlier leaves no room
   // for "last year" or "next week".
-  if (published.is_special() || published.year() < 1401 || published.year() > 9998) return {};
+  // (Compared as dates: asking a date for its year converts its day number, and
+  // this is asked of every sentence.)
+  static const bg::date earliest(1401, 1, 1);
+  static const bg::date latest(9998, 12, 31);
+  if (published.is_special() || published < earliest || published > latest) return {};
   // No month, weekday, relative day, unit, season, period part or number: no date.
   bool possible = words.trigger_bits == 0;
   for (const Token& t : tokens) {
@@ -607,7 +671,8 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
     // A number is a date only as a year (1900-2100) or a numeric date (14/07/2025,
     // 2025-07-14); a day number comes with a month or weekday, triggers themselves.
     if (t.kind == TokenKind::kNumber) {
-      bool separated = t.text.find_first_of("/-.") != std::string::npos;
+      bool separated = std::any_of(t.text.begin(), t.text.end(),
+                                   [](char c) { return c == '/' || c == '-' || c == '.'; });
       bool year = t.text.size() == 4 && (t.text.rfind("19", 0) == 0 || t.text.rfind("20", 0) == 0 ||
                                          t.text == "2100");
       possible = separated || year;
@@ -619,7 +684,16 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
     possible = (words.BitsOf(first) & words.trigger_bits) != 0;
   }
   if (!possible) return {};
-  return DateParser(tokens, text, base_offset, published, words).Run();
+  // Most sentences have no hyphenated word: their pieces are their tokens.
+  bool whole = true;
+  for (const Token& t : tokens) {
+    if (!IsOneDatePiece(t)) {
+      whole = false;
+      break;
+    }
+  }
+  if (whole) return DateParser<WholeTokenPieces>(tokens, text, base_offset, published, words).Run();
+  return DateParser<CutTokenPieces>(tokens, text, base_offset, published, words).Run();
 }
 
 }  // namespace attest

@@ -11,6 +11,24 @@
 
 namespace attest {
 
+bool IsHyphenatedWord(const Token& token) {
+  // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
+  // (A hyphen makes a space of the folded form, not of the lower case: a word
+  // whose forms are the same has none, as most words, unless it is an inverted
+  // pronoun, "-t-il", which reads as its last part.)
+  std::string_view text = token.text;
+  if (token.kind != TokenKind::kWord || (token.same_forms() && text.front() != '-')) return false;
+  // One pass for "-", U+2010 and U+2011 (E2 80 90, E2 80 91): words are short.
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '-') return true;
+    if (text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\x90' || text[i + 2] == '\x91')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
                                      std::forward_list<std::string>& parts) {
   std::vector<DatePiece> pieces;
@@ -21,17 +39,8 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
       pieces.push_back({token.folded(), token.folded_id, t, true, true, false, token.kind});
       continue;
     }
-    // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
     std::string_view text = token.text;
-    // (A hyphen makes a space of the folded form, not of the lower case: a word
-    // whose forms are the same has none, as most words, unless it is an inverted
-    // pronoun, "-t-il", which reads as its last part.)
-    bool hyphenated = (!token.same_forms() || text.front() == '-') &&
-                      (text.find('-') != std::string_view::npos ||
-                       (text.find('\xE2') != std::string_view::npos &&
-                        (text.find("\u2010") != std::string_view::npos ||
-                         text.find("\u2011") != std::string_view::npos)));
-    if (!hyphenated) {
+    if (!IsHyphenatedWord(token)) {
       // One piece: the token's own folded form.
       DatePiece piece;
       piece.folded = token.folded();

@@ -124,6 +124,18 @@ struct DatePiece {
 std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
                                      std::forward_list<std::string>& parts);
 
+// Whether CutDatePieces cuts the word `token` at hyphens inside it.
+bool IsHyphenatedWord(const Token& token);
+// Whether CutDatePieces makes of `token` exactly one piece, with the token's own
+// folded form and id: any token but a hyphenated word or a word folded to nothing.
+// (A word whose forms are the same holds no hyphen, unless it is an inverted
+// pronoun, "-t-il": most words are answered inline.)
+inline bool IsOneDatePiece(const Token& token) {
+  if (token.kind != TokenKind::kWord) return true;
+  if (token.same_forms() && token.text.front() != '-') return !token.folded().empty();
+  return !IsHyphenatedWord(token) && !token.folded().empty();
+}
+
 // Reads a dates.toml file already opened by `reader`, cutting phrases into pieces
 // with `token_rules` (the same language's text.toml). Every problem (an unknown
 // key, a month number out of range, a phrase listed twice in one class, a month or
