@@ -544,12 +544,7 @@ class ReportReader {
         continue;
       }
       auto agrees = [&](const Agreement& a, const Claimant& c) {
-        if (a.plural != m.agreement.plural) return false;
-        if (a.gender != Gender::kUnknown && m.agreement.gender != Gender::kUnknown &&
-            a.gender != m.agreement.gender) {
-          return false;
-        }
-        return CanReferTo(m.agreement.refers, c);
+        return NumberAndGenderAgree(a, m.agreement) && CanReferTo(m.agreement.refers, c);
       };
       if (local && local->end <= m.begin && !local->pronoun &&
           agrees(local->agreement, local->claimant)) {

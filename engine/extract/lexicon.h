@@ -68,6 +68,13 @@ struct Agreement {
   Refers refers = Refers::kAny;
 };
 
+// Whether a pronoun and the words it may stand for agree: the same number, and
+// no two known genders that differ ("ils" / "les rebelles", not "l'armée").
+inline bool NumberAndGenderAgree(const Agreement& a, const Agreement& b) {
+  return a.plural == b.plural &&
+         (a.gender == Gender::kUnknown || b.gender == Gender::kUnknown || a.gender == b.gender);
+}
+
 struct GrammarLexicon {
   WordSet negators;         // ne, n', not, n't, never: negate their clause
   WordSet negative_words;   // aucun, no, none, nobody, nothing, ni, neither, nor

@@ -26,6 +26,8 @@ namespace attest {
 
 namespace {
 
+bool IsComma(const Token& t) { return t.kind == TokenKind::kPunct && t.text == ","; }
+
 std::optional<int64_t> DigitsValue(const Token& t) {
   if (t.kind != TokenKind::kNumber) return std::nullopt;
   std::string digits;
@@ -153,11 +155,10 @@ std::optional<SplitInterval> SplitIntervalBefore(const std::vector<Token>& t, si
           auto low = NumberAt(t, first, q);
           if (!low || low->second != length || !in(first)) continue;
           if (low->first > high.first.low) return std::nullopt;
-          const bool comma = t[join].kind == TokenKind::kPunct && t[join].text == ",";
           return SplitInterval{
               {CountRange::Between(low->first, high.first.low), k + high.second - first},
               first,
-              comma ? join + 1 : join};
+              IsComma(t[join]) ? join + 1 : join};
         }
       }
     }
@@ -254,7 +255,7 @@ class NegationReach {
   bool In(size_t k) const {
     return k >= v_.begin && k < v_.end && k < v_.content.size() && v_.content[k];
   }
-  bool IsComma(size_t k) const { return t_[k].kind == TokenKind::kPunct && t_[k].text == ","; }
+  bool IsComma(size_t k) const { return attest::IsComma(t_[k]); }
   bool SameClause(size_t a, size_t b) const {
     if (b < v_.begin || b - v_.begin >= clause_.size()) return false;
     return clause_[a - v_.begin] == clause_[b - v_.begin];
@@ -557,9 +558,8 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
     bool by_side = slot == "fatalities" || slot == "injured" || slot == "abducted";
     // "trois de ses combattants", "three of its fighters": the claimant's own.
     if (const size_t after_figure = qpos + quantity->second; by_side && claimant_actor) {
-      if (auto own = s.own_of.At(t, after_figure); own && after_figure + own->length < v.end &&
-                                                   in(after_figure + own->length) &&
-                                                   s.people.At(t, after_figure + own->length)) {
+      if (auto own = s.own_of.At(t, after_figure);
+          own && in(after_figure + own->length) && s.people.At(t, after_figure + own->length)) {
         full = slot + ":" + *claimant_actor;
       }
     }
@@ -569,7 +569,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
       size_t ranks = i + noun->length;
       if (open_end && open_end->first + open_end->second > ranks) {
         ranks = open_end->first + open_end->second;
-        if (ranks < v.end && t[ranks].kind == TokenKind::kPunct && t[ranks].text == ",") ++ranks;
+        if (ranks < v.end && IsComma(t[ranks])) ++ranks;
       }
       for (size_t k = ranks; k < std::min(v.end, ranks + 3); ++k) {
         if (auto own = s.own_ranks.At(t, k); own && claimant_actor) {
@@ -630,10 +630,8 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
           // it agrees with the words that name it ("L'armée assure qu'ils ont
           // perdu…" speaks of others). No actor before it is the subject.
           if (auto p = k + 4 > i ? lexicon.grammar.pronouns.At(t, k) : std::nullopt) {
-            const Agreement& a = *p->value;
-            if (claimant_actor && claimant_agreement && a.plural == claimant_agreement->plural &&
-                (a.gender == Gender::kUnknown || claimant_agreement->gender == Gender::kUnknown ||
-                 a.gender == claimant_agreement->gender)) {
+            if (claimant_actor && claimant_agreement &&
+                NumberAndGenderAgree(*p->value, *claimant_agreement)) {
               full = slot + ":" + *claimant_actor;
             }
             break;
