@@ -279,15 +279,8 @@ class Tokenizer {
     }
     // The hash of the lower case, as AsciiForms takes it.
     const uint64_t last = piece & ((uint64_t{1} << (8 * tail)) - 1);
-    uint64_t hash = WordHashStart(size);
     uint64_t capitals = 0;
-    for (size_t k = 0; k < size; k += 8) {
-      uint64_t word_piece = last;
-      if (size - k >= 8) std::memcpy(&word_piece, text_.data() + begin + k, 8);
-      uint64_t caps = CapitalBits(word_piece);
-      capitals |= caps;
-      hash = WordHashPiece(hash, word_piece | (caps >> 2));
-    }
+    const uint64_t hash = LowerCaseHash(text_.data() + begin, size, last, capitals);
     std::string_view text(text_.data() + begin, size);
     Token& token = tokens_.emplace_back(base_ + begin, base_ + begin + size, text,
                                         number ? TokenKind::kNumber : TokenKind::kWord);
@@ -521,6 +514,23 @@ class Tokenizer {
     return (piece + 0x3F * kOnes) & ~(piece + 0x25 * kOnes) & (0x80 * kOnes);
   }
 
+  // The WordHash of the lower case of the ASCII bytes data[0, size), taken eight
+  // bytes at a time: each whole piece of eight read from `data`, and `last`, the
+  // size % 8 bytes after them (zeros above), for the rest. `capitals` gets the
+  // CapitalBits of every piece. PlainWord and AsciiForms hash alike with it, so a
+  // word has one id whichever cuts it.
+  static uint64_t LowerCaseHash(const char* data, size_t size, uint64_t last, uint64_t& capitals) {
+    uint64_t hash = WordHashStart(size);
+    for (size_t k = 0; k < size; k += 8) {
+      uint64_t piece = last;
+      if (size - k >= 8) std::memcpy(&piece, data + k, 8);
+      uint64_t caps = CapitalBits(piece);
+      capitals |= caps;
+      hash = WordHashPiece(hash, piece | (caps >> 2));  // 0x80 >> 2: 'A' + 0x20 is 'a'
+    }
+    return hash;
+  }
+
   // The forms of the ASCII word or number text_[begin, begin + token.text.size())
   // and their ids, eight bytes at a time: its lower case, and for `folded` the
   // same with hyphens made spaces when `hyphens_fold`. A word in lower case
@@ -529,23 +539,19 @@ class Tokenizer {
   void AsciiForms(Token& token, size_t begin, bool hyphens_fold) {
     std::string_view text = token.text;
     const size_t size = text.size();
-    // Bytes of the text past the word may be read, and masked off, as long as they
-    // are inside it.
+    // The last piece, when the word is not a whole number of them: bytes of the
+    // text past the word may be read, and masked off, as long as they are inside it.
     const size_t readable = text_.size() - begin;
-    uint64_t hash = WordHashStart(size);
-    uint64_t capitals = 0;
-    for (size_t k = 0; k < size; k += 8) {
-      uint64_t piece = 0;
-      if (readable - k >= 8) {
-        std::memcpy(&piece, text.data() + k, 8);
-        if (size - k < 8) piece &= (uint64_t{1} << (8 * (size - k))) - 1;
-      } else {
-        piece = WordPiece(text, k);
-      }
-      uint64_t caps = CapitalBits(piece);
-      capitals |= caps;
-      hash = WordHashPiece(hash, piece | (caps >> 2));  // 0x80 >> 2: 'A' + 0x20 is 'a'
+    const size_t rest = size % 8;
+    uint64_t last = 0;
+    if (rest != 0 && readable - (size - rest) >= 8) {
+      std::memcpy(&last, text.data() + (size - rest), 8);
+      last &= (uint64_t{1} << (8 * rest)) - 1;
+    } else if (rest != 0) {
+      last = WordPiece(text, size - rest);
     }
+    uint64_t capitals = 0;
+    const uint64_t hash = LowerCaseHash(text.data(), size, last, capitals);
     // Most words have no hyphen, as Word found: then the forms are the same.
     bool hyphen = hyphens_fold && word_hyphen_ && text.find('-') != std::string_view::npos;
     if (capitals == 0 && !hyphen) {
