@@ -89,6 +89,22 @@ const GazetteerPhrases& PhrasesFor(const Rulebook& rules, const Lexicon& lexicon
   return *slot;
 }
 
+// What a claim asks about each token of its sentence (ReportReader::MarksOf).
+struct TokenMarks {
+  enum : uint8_t {
+    kAnonymity = 1,     // may start an anonymity phrase
+    kEpistemic = 2,     // may start an epistemic hedge
+    kPolarity = 4,      // may start a negation, coordinator or contrast
+    kPlan = 8,          // may start a plan marker
+    kConditional = 16,  // may be a conditional form
+    kDistancing = 32,   // may start a distancing adverb
+    kQuote = 64,        // opens a quotation
+  };
+  std::vector<uint8_t> of;       // per token
+  std::vector<uint32_t> marked;  // the tokens with any mark, in order
+  std::vector<uint8_t> in_date;  // per token, whether in a date expression; empty: none
+};
+
 class ReportReader {
  public:
   ReportReader(const Report& report, const Rulebook& rules, const Lexicon& lexicon)
@@ -1362,6 +1378,43 @@ class ReportReader {
     }
   }
 
+  // What EmitClaim asks about each token of sentence s, found once for the
+  // sentence: a sentence makes a claim per part and per claimant, and each claim
+  // walked its part once per question. Most tokens answer no to every one; the
+  // others are listed in order, and a claim visits only those.
+  const TokenMarks& MarksOf(size_t s) {
+    if (marks_of_ == s) return marks_;
+    marks_of_ = s;
+    const Tokens& t = tokens_[s];
+    marks_.of.assign(t.size(), 0);
+    marks_.marked.clear();
+    for (size_t k = 0; k < t.size(); ++k) {
+      const Token& token = t[k];
+      uint8_t m = 0;
+      // (Whether a phrase may start here, as At asks first; At still decides.)
+      if (lex_.claimants.anonymity.MayStartAt(token)) m |= TokenMarks::kAnonymity;
+      if (lex_.hedges.epistemic.MayStartAt(token)) m |= TokenMarks::kEpistemic;
+      if (!polarity_words_.None(token)) m |= TokenMarks::kPolarity;
+      if (lex_.grammar.plan_markers.MayStartAt(token)) m |= TokenMarks::kPlan;
+      // (FindConditional's own first tests: a listed form, or a suffix's last byte.)
+      std::string_view lower = token.lower();
+      if (!conditional_words_.None(token) ||
+          (!lower.empty() && suffix_ends_[static_cast<unsigned char>(lower.back())])) {
+        m |= TokenMarks::kConditional;
+      }
+      if (lex_.hedges.distancing.MayStartAt(token)) m |= TokenMarks::kDistancing;
+      if (token.kind == TokenKind::kQuoteOpen) m |= TokenMarks::kQuote;
+      marks_.of[k] = m;
+      if (m != 0) marks_.marked.push_back(static_cast<uint32_t>(k));
+    }
+    marks_.in_date.clear();
+    if (!DatesOf(s).empty()) {
+      marks_.in_date.resize(t.size());
+      for (size_t k = 0; k < t.size(); ++k) marks_.in_date[k] = InDate(s, k);
+    }
+    return marks_;
+  }
+
   void EmitClaim(size_t s, size_t sb, size_t se, const FoundCue* cue, const ClaimantMention& who) {
     const Tokens& t = tokens_[s];
     const GrammarLexicon& g = lex_.grammar;
@@ -1394,20 +1447,31 @@ class ReportReader {
     } give_back{view, *this};
     view.content.assign(t.size(), 0);
     for (size_t k = sb; k < se; ++k) view.content[k] = true;
+    // (The loops below visit only the tokens the sentence's marks name.)
+    const TokenMarks& marks = MarksOf(s);
+    const uint32_t* part_marked =
+        std::lower_bound(marks.marked.data(), marks.marked.data() + marks.marked.size(), sb);
+    const uint32_t* all_marked = marks.marked.data();
+    const uint32_t* end_marked = marks.marked.data() + marks.marked.size();
     view.dated.clear();
-    if (!DatesOf(s).empty()) {
+    if (!marks.in_date.empty()) {
       view.dated.assign(t.size(), false);
-      for (size_t k = sb; k < se; ++k) view.dated[k] = InDate(s, k);
+      std::copy(marks.in_date.begin() + static_cast<std::ptrdiff_t>(sb),
+                marks.in_date.begin() + static_cast<std::ptrdiff_t>(se),
+                view.dated.begin() + static_cast<std::ptrdiff_t>(sb));
     }
     // "asking not to be identified" says how the source speaks, not what.
-    for (size_t k = sb; k < se; ++k) {
+    size_t past_anonymity = sb;  // a phrase's words start none of their own
+    for (const uint32_t* m = part_marked; m != end_marked && *m < se; ++m) {
+      size_t k = *m;
+      if (!(marks.of[k] & TokenMarks::kAnonymity) || k < past_anonymity) continue;
       if (auto a = lex_.claimants.anonymity.At(t, k)) {
         for (size_t u = k; u < k + a->length && u < se; ++u) view.content[u] = false;
         c.claimant.anonymous = true;
         c.hedges.push_back({std::string(body_.substr(t[k].begin, t[k + a->length - 1].end -
                                                                        t[k].begin)),
                             HedgeKind::kAnonymity});
-        k += a->length - 1;
+        past_anonymity = k + a->length;
       }
     }
     CueClass cls = CueClass::kNone;
@@ -1454,11 +1518,13 @@ class ReportReader {
       }
       return false;
     };
-    for (size_t k = sb; k < se; ++k) {
+    for (const uint32_t* m = part_marked; m != end_marked && *m < se; ++m) {
+      size_t k = *m;
+      if (!(marks.of[k] & TokenMarks::kEpistemic)) continue;
       if (!view.content[k] && !(cue && k >= cue->group && k < cue->end)) continue;
       if (auto h = lex_.hedges.epistemic.At(t, k)) {
         if (parenthetical(k, h->length)) continue;
-        if (InDate(s, k)) continue;
+        if (!marks.in_date.empty() && marks.in_date[k]) continue;
         if (k > 0 && g.negators.At(t, k - 1)) continue;  // "not possible" hedges nothing
         if (*h->value == Modality::kPossible || c.modality == Modality::kCertain) {
           c.modality = *h->value;
@@ -1474,15 +1540,16 @@ class ReportReader {
     std::optional<size_t> negation;
     bool mixed = false;
     bool word_before = false;  // a content word stands before (function words do not count)
-    for (size_t k = sb; k < se; ++k) {
-      if (!view.content[k]) continue;
-      if (polarity_words_.None(t[k])) {
+    // Reads token k; returns the next token to read.
+    auto polarity_step = [&](size_t k) -> size_t {
+      if (!view.content[k]) return k + 1;
+      if (!(marks.of[k] & TokenMarks::kPolarity)) {
         // No negation, coordinator or contrast here: only a word counts.
         if (!negation && !word_before && t[k].kind == TokenKind::kWord &&
             !finder_->IsFunctionWord(t, k)) {
           word_before = true;
         }
-        continue;
+        return k + 1;
       }
       // ("n'a fait que deux morts": a restriction, no negation.)
       bool negative =
@@ -1490,8 +1557,7 @@ class ReportReader {
       // "not far from", "no fewer than 12", "12, if not 15": no negation.
       if (size_t past = negative ? g.NotNegationEnd(t, k) : 0) {
         if (!negation) word_before = true;
-        k = past - 1;
-        continue;
+        return past;
       }
       if (!negation && negative) {
         negation = k;
@@ -1503,20 +1569,30 @@ class ReportReader {
           !finder_->IsFunctionWord(t, k)) {
         word_before = true;
       }
+      return k + 1;
+    };
+    // Every token counts until a content word or a negation is found; from then
+    // on only negations, coordinators and contrasts do (neither ever goes back).
+    size_t next = sb;
+    while (next < se && !negation && !word_before) next = polarity_step(next);
+    for (const uint32_t* m = std::lower_bound(part_marked, end_marked, next);
+         m != end_marked && *m < se; ++m) {
+      if (*m >= next && (marks.of[*m] & TokenMarks::kPolarity)) next = polarity_step(*m);
     }
     c.polarity = !negation ? Polarity::kPositive : mixed ? Polarity::kMixed : Polarity::kNegative;
     if (IsSilence(c.stance)) c.polarity = Polarity::kPositive;
 
     // Endorsement.
     bool plan = false, conditional = false, distancing = false;
-    for (size_t k = 0; k < se; ++k) {
-      if (g.plan_markers.At(t, k)) plan = true;
-      if (k >= sb && k < se && IsConditional(t, k) &&
+    for (const uint32_t* m = all_marked; m != end_marked && *m < se; ++m) {
+      size_t k = *m;
+      if ((marks.of[k] & TokenMarks::kPlan) && g.plan_markers.At(t, k)) plan = true;
+      if (k >= sb && (marks.of[k] & TokenMarks::kConditional) && IsConditional(t, k) &&
           (!plan || ReportedPastInRelative(t, k))) {
         conditional = true;
         c.hedges.push_back({std::string(t[k].text), HedgeKind::kConditional});
       }
-      if (k >= sb && k < se && lex_.hedges.distancing.At(t, k)) {
+      if (k >= sb && (marks.of[k] & TokenMarks::kDistancing) && lex_.hedges.distancing.At(t, k)) {
         distancing = true;
         c.hedges.push_back({std::string(t[k].text), HedgeKind::kAttribution});
       }
@@ -1539,8 +1615,9 @@ class ReportReader {
     if (c.claimant.anonymous) c.hedges.push_back({c.claimant.mention, HedgeKind::kAnonymity});
 
     // Quote: the first quotation in the part.
-    for (size_t k = sb; k < se; ++k) {
-      if (t[k].kind != TokenKind::kQuoteOpen) continue;
+    for (const uint32_t* m = part_marked; m != end_marked && *m < se; ++m) {
+      size_t k = *m;
+      if (!(marks.of[k] & TokenMarks::kQuote)) continue;
       size_t close = k + 1;
       while (close < se && t[close].kind != TokenKind::kQuoteClose) ++close;
       if (close < se && close > k + 1) {
@@ -1653,6 +1730,8 @@ class ReportReader {
   StartFilter conditional_words_;  // conditional forms and their exceptions
   std::array<bool, 256> suffix_ends_{};  // the last bytes of the conditional suffixes
   std::vector<uint8_t> content_bytes_;  // ContentView's, lent to each claim in turn
+  TokenMarks marks_;                    // MarksOf's, for sentence marks_of_
+  size_t marks_of_ = static_cast<size_t>(-1);
   std::vector<uint8_t> dated_bytes_;
   // The buffers of one sentence, kept for the next: FindCues's tokens taken by a
   // cue, ReadSentence's split points and part bounds.
