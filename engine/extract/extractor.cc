@@ -102,7 +102,7 @@ struct TokenMarks {
   };
   std::vector<uint8_t> of;       // per token
   std::vector<uint32_t> marked;  // the tokens with any mark, in order
-  std::vector<uint8_t> in_date;  // per token, whether in a date expression; empty: none
+  std::vector<uint8_t> in_date;  // per token, whether in a date expression; empty: no date
 };
 
 class ReportReader {
@@ -119,7 +119,12 @@ class ReportReader {
         cue_words_(lexicon.cues.not_cues, lexicon.cues.without, lexicon.cues.frames,
                    lexicon.cues.verbs),
         hearsay_words_(lexicon.grammar.plan_markers, lexicon.grammar.relatives),
-        conditional_words_(lexicon.grammar.conditional, lexicon.grammar.conditional_exceptions) {
+        conditional_words_(lexicon.grammar.conditional, lexicon.grammar.conditional_exceptions),
+        claim_words_(lexicon.claimants.anonymity, lexicon.hedges.epistemic,
+                     lexicon.grammar.negators, lexicon.grammar.negative_words,
+                     lexicon.grammar.coordinators, lexicon.grammar.contrast,
+                     lexicon.grammar.plan_markers, lexicon.grammar.conditional,
+                     lexicon.grammar.conditional_exceptions, lexicon.hedges.distancing) {
     for (const auto& suffix : lexicon.grammar.conditional_suffixes) {
       if (suffix.empty()) {
         suffix_ends_.fill(true);  // (an empty suffix ends every word)
@@ -321,16 +326,6 @@ class ReportReader {
       if (d.begin >= from && d.end <= to && !IsStatementDate(t, d)) return d.date;
     }
     return std::nullopt;
-  }
-
-  // Whether token k lies inside a date expression of sentence s ("May" in
-  // "since May last year" is a month, not a hedge).
-  bool InDate(size_t s, size_t k) {
-    const Token& token = tokens_[s][k];
-    for (const auto& d : DatesOf(s)) {
-      if (token.begin >= d.begin && token.end <= d.end) return true;
-    }
-    return false;
   }
 
   // --- Cues -------------------------------------------------------------------
@@ -1391,26 +1386,38 @@ class ReportReader {
     for (size_t k = 0; k < t.size(); ++k) {
       const Token& token = t[k];
       uint8_t m = 0;
-      // (Whether a phrase may start here, as At asks first; At still decides.)
-      if (lex_.claimants.anonymity.MayStartAt(token)) m |= TokenMarks::kAnonymity;
-      if (lex_.hedges.epistemic.MayStartAt(token)) m |= TokenMarks::kEpistemic;
-      if (!polarity_words_.None(token)) m |= TokenMarks::kPolarity;
-      if (lex_.grammar.plan_markers.MayStartAt(token)) m |= TokenMarks::kPlan;
-      // (FindConditional's own first tests: a listed form, or a suffix's last byte.)
+      // (Whether a phrase may start here, as At asks first; At still decides.
+      // Most tokens start none: one test of their start bits says so.)
+      if (!claim_words_.None(token)) {
+        if (lex_.claimants.anonymity.MayStartAt(token)) m |= TokenMarks::kAnonymity;
+        if (lex_.hedges.epistemic.MayStartAt(token)) m |= TokenMarks::kEpistemic;
+        if (!polarity_words_.None(token)) m |= TokenMarks::kPolarity;
+        if (lex_.grammar.plan_markers.MayStartAt(token)) m |= TokenMarks::kPlan;
+        if (!conditional_words_.None(token)) m |= TokenMarks::kConditional;
+        if (lex_.hedges.distancing.MayStartAt(token)) m |= TokenMarks::kDistancing;
+      }
+      // (FindConditional's other first test: the last byte of a suffix.)
       std::string_view lower = token.lower();
-      if (!conditional_words_.None(token) ||
-          (!lower.empty() && suffix_ends_[static_cast<unsigned char>(lower.back())])) {
+      if (!lower.empty() && suffix_ends_[static_cast<unsigned char>(lower.back())]) {
         m |= TokenMarks::kConditional;
       }
-      if (lex_.hedges.distancing.MayStartAt(token)) m |= TokenMarks::kDistancing;
       if (token.kind == TokenKind::kQuoteOpen) m |= TokenMarks::kQuote;
       marks_.of[k] = m;
       if (m != 0) marks_.marked.push_back(static_cast<uint32_t>(k));
     }
     marks_.in_date.clear();
-    if (!DatesOf(s).empty()) {
-      marks_.in_date.resize(t.size());
-      for (size_t k = 0; k < t.size(); ++k) marks_.in_date[k] = InDate(s, k);
+    if (const auto& dates = DatesOf(s); !dates.empty()) {
+      marks_.in_date.assign(t.size(), 0);
+      for (size_t k = 0; k < t.size(); ++k) {
+        // Inside a date expression ("May" in "since May last year" is a month,
+        // not a hedge).
+        for (const auto& d : dates) {
+          if (t[k].begin >= d.begin && t[k].end <= d.end) {
+            marks_.in_date[k] = 1;
+            break;
+          }
+        }
+      }
     }
     return marks_;
   }
@@ -1728,6 +1735,7 @@ class ReportReader {
   StartFilter cue_words_;       // not-cues, "without", frames, verbs
   StartFilter hearsay_words_;   // plan markers, relatives
   StartFilter conditional_words_;  // conditional forms and their exceptions
+  StartFilter claim_words_;        // all that MarksOf asks by start bits
   std::array<bool, 256> suffix_ends_{};  // the last bytes of the conditional suffixes
   std::vector<uint8_t> content_bytes_;  // ContentView's, lent to each claim in turn
   TokenMarks marks_;                    // MarksOf's, for sentence marks_of_
