@@ -95,4 +95,22 @@ TEST_CASE("a text with an invalid byte is never said to be its own NFC", "[text]
   CHECK(FindInvalidUtf8("ok \xFF", inert) == size_t{3});
 }
 
+TEST_CASE("a bad byte is found at its own offset after a run of ASCII of any length", "[text]") {
+  // The ASCII runs are skipped a word at a time and the scan lands on the first
+  // byte past them, wherever in a word that is.
+  for (size_t run = 0; run <= 40; ++run) {
+    const std::string ascii(run, 'a');
+    CAPTURE(run);
+    bool inert = false;
+    CHECK(FindInvalidUtf8(ascii + "\xFF" + std::string(20, 'b'), inert) == run);
+    // An accent after the run is read whole, and what follows it too.
+    CHECK(FindInvalidUtf8(ascii + "\xC3\xA9" + ascii + "\xC3", inert) == 2 * run + 2);
+    CHECK_FALSE(FindInvalidUtf8(ascii + "\xC3\xA9" + ascii, inert).has_value());
+    CHECK(inert);
+    // A combining mark after the run is seen: the text is not its own NFC.
+    CHECK_FALSE(FindInvalidUtf8(ascii + "e\xCC\x81" + ascii, inert).has_value());
+    CHECK_FALSE(inert);
+  }
+}
+
 }  // namespace attest
