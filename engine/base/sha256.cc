@@ -10,11 +10,12 @@ namespace {
 
 std::string Hex(const unsigned char* digest, unsigned int size) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(size * 2);
+  // (Written in place: appending a character at a time checks the capacity every
+  // time, and a digest is taken per report.)
+  std::string hex(size_t{size} * 2, '0');
   for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 0xF];
   }
   return hex;
 }
