@@ -1453,7 +1453,8 @@ class ReportReader {
       }
     } give_back{view, *this};
     view.content.assign(t.size(), 0);
-    for (size_t k = sb; k < se; ++k) view.content[k] = true;
+    std::fill(view.content.begin() + static_cast<std::ptrdiff_t>(sb),
+              view.content.begin() + static_cast<std::ptrdiff_t>(se), uint8_t{1});
     // (The loops below visit only the tokens the sentence's marks name.)
     const TokenMarks& marks = MarksOf(s);
     const uint32_t* part_marked =
