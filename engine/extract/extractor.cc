@@ -124,7 +124,9 @@ class ReportReader {
                      lexicon.grammar.negators, lexicon.grammar.negative_words,
                      lexicon.grammar.coordinators, lexicon.grammar.contrast,
                      lexicon.grammar.plan_markers, lexicon.grammar.conditional,
-                     lexicon.grammar.conditional_exceptions, lexicon.hedges.distancing) {
+                     lexicon.grammar.conditional_exceptions, lexicon.hedges.distancing),
+        clause_words_(lexicon.grammar.relatives, lexicon.grammar.contrast,
+                      lexicon.grammar.subordinators, lexicon.grammar.coordinators) {
     for (const auto& suffix : lexicon.grammar.conditional_suffixes) {
       if (suffix.empty()) {
         suffix_ends_.fill(true);  // (an empty suffix ends every word)
@@ -384,6 +386,8 @@ class ReportReader {
     const GrammarLexicon& g = lex_.grammar;
     for (size_t k = i; k > floor; --k) {
       size_t j = k - 1;
+      // (Most words are none of the words looked for below: one test says so.)
+      if (t[j].kind == TokenKind::kWord && clause_words_.None(t[j])) continue;
       if (t[j].kind == TokenKind::kQuoteClose) {
         // What a quotation holds belongs to whoever is quoted: skip it whole.
         size_t open = j;
@@ -1737,6 +1741,7 @@ class ReportReader {
   StartFilter hearsay_words_;   // plan markers, relatives
   StartFilter conditional_words_;  // conditional forms and their exceptions
   StartFilter claim_words_;        // all that MarksOf asks by start bits
+  StartFilter clause_words_;       // relatives, contrasts, subordinators, coordinators
   std::array<bool, 256> suffix_ends_{};  // the last bytes of the conditional suffixes
   std::vector<uint8_t> content_bytes_;  // ContentView's, lent to each claim in turn
   TokenMarks marks_;                    // MarksOf's, for sentence marks_of_
