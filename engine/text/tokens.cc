@@ -6,7 +6,6 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <unordered_map>
 
 #include "engine/text/utf8.h"
 
@@ -166,6 +165,27 @@ char32_t CodePointAt(std::string_view text, size_t offset) {
   return offset < text.size() ? DecodeCodePoint(text, offset).value : 0;
 }
 
+// The classes of every code point below U+0800 (ASCII, and what UTF-8 writes in
+// two bytes: accented Latin, Greek, Cyrillic…), taken once from IsSpace, IsLetter
+// and IsDigit themselves, so that the letters of most words beyond ASCII are
+// classed by one read instead of a call into utf8proc each, with the same
+// answers. Built on first use (not at load: a static initialiser elsewhere may
+// tokenise).
+enum : uint8_t { kSpacePoint = 1, kLetterPoint = 2, kDigitPoint = 4 };
+constexpr char32_t kTableEnd = 0x800;
+const std::array<uint8_t, kTableEnd>& PointClasses() {
+  static const std::array<uint8_t, kTableEnd> table = [] {
+    std::array<uint8_t, kTableEnd> t{};
+    for (char32_t c = 0; c < kTableEnd; ++c) {
+      t[c] = static_cast<uint8_t>((IsSpace(c) ? kSpacePoint : 0) |
+                                  (IsLetter(c) ? kLetterPoint : 0) |
+                                  (IsDigit(c) ? kDigitPoint : 0));
+    }
+    return t;
+  }();
+  return table;
+}
+
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, size_t base, const TokenRules& rules)
@@ -190,10 +210,10 @@ class Tokenizer {
         i = end != i ? end : Word(i);
         continue;
       }
-      CodePoint cp = DecodeCodePoint(text_, i);
-      if (IsSpace(cp.value)) {
+      CodePoint cp = Decode(i);
+      if (IsSpacePoint(cp.value)) {
         i += cp.size;
-      } else if (IsAlnum(cp.value)) {
+      } else if (IsAlnumPoint(cp.value)) {
         i = Word(i);
       } else if (QuoteMark mark = QuoteMarkOf(cp.value); mark != QuoteMark::kNone) {
         bool open = mark == QuoteMark::kOpen;
@@ -302,10 +322,38 @@ class Tokenizer {
     return begin + size;
   }
 
+  // The code point at `at` < text_.size(), as DecodeCodePoint reads it: a valid
+  // sequence of two bytes (U+0080-U+07FF, lead byte C2-DF), most of any Latin
+  // text beyond ASCII, is decoded here; any other goes to DecodeMultiByte, which
+  // also judges the invalid ones.
+  CodePoint Decode(size_t at) const {
+    auto c = static_cast<unsigned char>(text_[at]);
+    if (c < 0x80) return {c, 1};
+    if (c >= 0xC2 && c <= 0xDF && at + 1 < text_.size()) {
+      auto d = static_cast<unsigned char>(text_[at + 1]);
+      if ((d & 0xC0) == 0x80) return {(static_cast<char32_t>(c & 0x1F) << 6) | (d & 0x3F), 2};
+    }
+    return DecodeMultiByte(text_, at);
+  }
+
+  // IsSpace, IsAlnum, IsLetter and IsDigit, by table below U+0800 (PointClasses).
+  bool IsSpacePoint(char32_t c) const {
+    return c < kTableEnd ? (classes_[c] & kSpacePoint) != 0 : IsSpace(c);
+  }
+  bool IsAlnumPoint(char32_t c) const {
+    return c < kTableEnd ? (classes_[c] & (kLetterPoint | kDigitPoint)) != 0 : IsAlnum(c);
+  }
+  bool IsLetterPoint(char32_t c) const {
+    return c < kTableEnd ? (classes_[c] & kLetterPoint) != 0 : IsLetter(c);
+  }
+  bool IsDigitPoint(char32_t c) const {
+    return c < kTableEnd ? (classes_[c] & kDigitPoint) != 0 : IsDigit(c);
+  }
+
   // Scans the word or number that starts at `begin` and pushes its tokens; returns
   // the offset after it.
   size_t Word(size_t begin) {
-    bool number = IsDigit(DecodeCodePoint(text_, begin).value);
+    bool number = IsDigitPoint(Decode(begin).value);
     size_t end = begin;
     char32_t last = 0;
     bool apostrophe = false;  // inside the word
@@ -320,16 +368,16 @@ class Tokenizer {
       while (end < size && (ByteClass(bytes[end]) & kAlnumByte)) ++end;
       if (end > run) last = static_cast<unsigned char>(bytes[end - 1]);
       if (end >= size || (ByteClass(bytes[end]) & kEndsWordByte)) break;
-      CodePoint cp = DecodeCodePoint(text_, end);
+      CodePoint cp = Decode(end);
       ascii = ascii && cp.value < 0x80;
-      if (IsAlnum(cp.value)) {
+      if (IsAlnumPoint(cp.value)) {
         last = cp.value;
         end += cp.size;
         continue;
       }
-      char32_t next = CodePointAt(text_, end + cp.size);
+      char32_t next = end + cp.size < size ? Decode(end + cp.size).value : 0;
       if (IsApostrophe(cp.value)) {
-        if (IsLetter(next)) {
+        if (IsLetterPoint(next)) {
           apostrophe = true;
           last = cp.value;
           end += cp.size;
@@ -343,13 +391,13 @@ class Tokenizer {
         }
         break;
       }
-      if (IsHyphen(cp.value) && IsAlnum(last) && IsAlnum(next)) {
+      if (IsHyphen(cp.value) && IsAlnumPoint(last) && IsAlnumPoint(next)) {
         hyphen = hyphen || cp.value == U'-';
         last = cp.value;
         end += cp.size;
         continue;
       }
-      if (number && IsNumberSeparator(cp.value) && IsDigit(last) && IsDigit(next)) {
+      if (number && IsNumberSeparator(cp.value) && IsDigitPoint(last) && IsDigitPoint(next)) {
         last = cp.value;
         end += cp.size;
         continue;
@@ -594,13 +642,54 @@ class Tokenizer {
     uint64_t folded_hash = 0;
     uint64_t lower_hash = 0;
   };
-  static const Forms& FormsOf(std::string_view text) {
+  // The words met so far on this thread with their forms: an open-addressed table
+  // of indexes into `words` by the WordHash of a word's text, a power of two in
+  // size and at most half full, so that a word found costs a hash, a read or two
+  // and one comparison of its bytes.
+  struct KnownWord {
+    std::string text;
+    uint64_t hash = 0;
+    Forms forms;
+  };
+  struct KnownWords {
+    std::vector<uint32_t> slots;  // 1 + the index of a word in `words`; 0: free
+    std::vector<KnownWord> words;
+
+    void Place(uint32_t index) {
+      const size_t mask = slots.size() - 1;
+      size_t s = words[index].hash & mask;
+      while (slots[s] != 0) s = (s + 1) & mask;
+      slots[s] = index + 1;
+    }
+  };
+  static KnownWords& Known() {
+    thread_local KnownWords known;
+    return known;
+  }
+
+  // The forms of `text`, kept for the next time it comes. The reference holds
+  // until the next call.
+  const Forms& FormsOf(std::string_view text) {
     // Bounded: a text of endless new words empties it now and then, never grows it
     // without end.
     static constexpr size_t kMaxWords = 1 << 16;
-    thread_local std::unordered_map<std::string, Forms, WordHasher, std::equal_to<>> known;
-    if (auto it = known.find(text); it != known.end()) return it->second;
-    if (known.size() >= kMaxWords) known.clear();
+    KnownWords& known = known_;
+    const uint64_t hash = WordHash(text);
+    if (!known.slots.empty()) {
+      const size_t mask = known.slots.size() - 1;
+      for (size_t s = hash & mask; known.slots[s] != 0; s = (s + 1) & mask) {
+        const KnownWord& word = known.words[known.slots[s] - 1];
+        if (word.hash == hash && word.text == text) return word.forms;
+      }
+    }
+    if (known.words.size() >= kMaxWords) {
+      known.words.clear();
+      std::fill(known.slots.begin(), known.slots.end(), 0);
+    }
+    if (2 * (known.words.size() + 1) > known.slots.size()) {
+      known.slots.assign(std::max<size_t>(1024, 2 * known.slots.size()), 0);
+      for (uint32_t k = 0; k < known.words.size(); ++k) known.Place(k);
+    }
     Forms forms;
     forms.folded = FoldToken(text);
     // (The text is NFC already: reports are normalised when read, rules too.)
@@ -609,13 +698,17 @@ class Tokenizer {
     forms.same = forms.lower == forms.folded;
     forms.folded_hash = WordHash(forms.folded);
     forms.lower_hash = WordHash(forms.lower);
-    return known.emplace(std::string(text), std::move(forms)).first->second;
+    known.words.push_back(KnownWord{std::string(text), hash, std::move(forms)});
+    known.Place(static_cast<uint32_t>(known.words.size() - 1));
+    return known.words.back().forms;
   }
 
   std::string_view text_;
   size_t base_;
   const TokenRules& rules_;
   const StartTable* starts_ = rules_.starts.get();
+  const std::array<uint8_t, kTableEnd>& classes_ = PointClasses();
+  KnownWords& known_ = Known();
   // The word table, read under one lock while the text is cut.
   WordLookup words_;
   // Whether the word being split (Word) is all ASCII, so its pieces are too, and
