@@ -208,15 +208,16 @@ class Tokenizer {
       } else if (cls & kAlnumByte) {
         // Most words are ASCII letters and digits alone, cut and pushed by
         // PlainWord in one pass; Word cuts the others.
-        size_t end = PlainWord(i);
-        i = end != i ? end : Word(i);
+        size_t run_end = i;
+        size_t end = PlainWord(i, run_end);
+        i = end != i ? end : Word(i, run_end);
         continue;
       }
       CodePoint cp = Decode(i);
       if (IsSpacePoint(cp.value)) {
         i += cp.size;
       } else if (IsAlnumPoint(cp.value)) {
-        i = Word(i);
+        i = Word(i, i);
       } else if (QuoteMark mark = QuoteMarkOf(cp.value); mark != QuoteMark::kNone) {
         bool open = mark == QuoteMark::kOpen;
         if (mark == QuoteMark::kEither) {
@@ -277,8 +278,11 @@ class Tokenizer {
   // a mark that cannot go on with it follows: most words of a text. Its bytes
   // are scanned, hashed and lower-cased eight at a time, in one pass, and its
   // token is its own forms unless it holds capitals, as Word and Push would make
-  // it. Returns the offset after it, or `begin` for any other word, left to Word.
-  size_t PlainWord(size_t begin) {
+  // it. Returns the offset after it, and after the one space that follows it if
+  // one does (the commonest next step, spared the main loop), or `begin` for any
+  // other word, left to Word: then `run_end` is the end of its run of ASCII
+  // letters and digits, which Word need not scan again.
+  size_t PlainWord(size_t begin, size_t& run_end) {
     size_t size = 0;
     uint64_t piece = PieceAt(begin);
     uint64_t stops = NonAlnumBits(piece);
@@ -297,6 +301,7 @@ class Tokenizer {
     const bool number = text_[begin] <= '9';  // a digit, not a letter
     if (!(ByteClass(static_cast<char>(after)) & kEndsWordByte) &&
         (number || !IsNumberSeparator(after))) {
+      run_end = begin + size;
       return begin;
     }
     // The hash of the lower case, as AsciiForms takes it.
@@ -321,7 +326,7 @@ class Tokenizer {
       token.SetOwnForm(std::string_view(lower, size));
     }
     SetIds(token, WordHashEnd(hash), 0);
-    return begin + size;
+    return begin + size + (after == ' ' ? 1 : 0);  // (past the text, `after` is 0)
   }
 
   // The code point at `at` < text_.size(), as DecodeCodePoint reads it: a valid
@@ -353,11 +358,12 @@ class Tokenizer {
   }
 
   // Scans the word or number that starts at `begin` and pushes its tokens; returns
-  // the offset after it.
-  size_t Word(size_t begin) {
+  // the offset after it. `run_end`: the end of the run of ASCII letters and digits
+  // that starts at `begin`, when the caller has scanned it (PlainWord), else `begin`.
+  size_t Word(size_t begin, size_t run_end) {
     bool number = IsDigitPoint(Decode(begin).value);
-    size_t end = begin;
-    char32_t last = 0;
+    size_t end = run_end;
+    char32_t last = run_end > begin ? static_cast<unsigned char>(text_[run_end - 1]) : 0;
     bool apostrophe = false;  // inside the word
     bool hyphen = false;      // an ASCII hyphen inside the word
     bool ascii = true;
