@@ -207,9 +207,13 @@ class Tokenizer {
         continue;
       } else if (cls & kAlnumByte) {
         // Most words are ASCII letters and digits alone, cut and pushed by
-        // PlainWord in one pass; Word cuts the others.
+        // PlainWord in one pass; most others are accented words, cut by
+        // LatinWord; Word cuts the rest.
         size_t run_end = i;
         size_t end = PlainWord(i, run_end);
+        if (end == i && run_end < text_.size() && static_cast<unsigned char>(text_[run_end]) >= 0x80) {
+          end = LatinWord(i, run_end);
+        }
         i = end != i ? end : Word(i, run_end);
         continue;
       }
@@ -217,7 +221,8 @@ class Tokenizer {
       if (IsSpacePoint(cp.value)) {
         i += cp.size;
       } else if (IsAlnumPoint(cp.value)) {
-        i = Word(i, i);
+        size_t end = cp.size == 2 ? LatinWord(i, i) : i;
+        i = end != i ? end : Word(i, i);
       } else if (QuoteMark mark = QuoteMarkOf(cp.value); mark != QuoteMark::kNone) {
         bool open = mark == QuoteMark::kOpen;
         if (mark == QuoteMark::kEither) {
@@ -355,6 +360,56 @@ class Tokenizer {
   }
   bool IsDigitPoint(char32_t c) const {
     return c < kTableEnd ? (classes_[c] & kDigitPoint) != 0 : IsDigit(c);
+  }
+
+  // Cuts and pushes the word that starts at `begin` when it is made of letters
+  // (and digits) of ASCII and of two bytes in UTF-8, one of two bytes at least,
+  // starts with a letter, and is followed by the end of the text, an ASCII space
+  // or mark that ends it, or a code point of two bytes that is neither a letter,
+  // a digit nor an apostrophe: most French words beyond ASCII ("été", "armée",
+  // "à"), which hold neither apostrophe nor hyphen and so are cut whole, as Word
+  // and Push would cut them, with their forms from FormsOf. Returns the offset
+  // after it, or `begin` for any other word, left to Word. `run_end`: as for Word.
+  size_t LatinWord(size_t begin, size_t run_end) {
+    if (IsDigitPoint(Decode(begin).value)) return begin;  // a number
+    const char* bytes = text_.data();
+    const size_t size = text_.size();
+    size_t end = run_end;
+    bool beyond_ascii = false;
+    while (true) {
+      while (end < size && (ByteClass(bytes[end]) & kAlnumByte)) ++end;
+      if (end >= size) break;
+      auto c = static_cast<unsigned char>(bytes[end]);
+      if (c < 0x80) {
+        // (A number separator ends a word, not a number.)
+        if ((ByteClass(bytes[end]) & kEndsWordByte) || IsNumberSeparator(c)) break;
+        return begin;  // an apostrophe or a hyphen
+      }
+      if (c < 0xC2 || c > 0xDF || end + 1 >= size ||
+          (static_cast<unsigned char>(bytes[end + 1]) & 0xC0) != 0x80) {
+        return begin;  // not two bytes, or not valid
+      }
+      const char32_t cp =
+          (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(bytes[end + 1]) & 0x3F);
+      if (!IsAlnumPoint(cp)) {
+        if (IsApostrophe(cp)) return begin;
+        break;
+      }
+      beyond_ascii = true;
+      end += 2;
+    }
+    if (!beyond_ascii) return begin;  // (an ASCII word: AsciiForms's, through Word)
+    std::string_view text(bytes + begin, end - begin);
+    Token& token = tokens_.emplace_back(base_ + begin, base_ + end, text, TokenKind::kWord);
+    KnownForms(token);
+    return end;
+  }
+
+  // Gives a word beyond ASCII its forms, known or made (FormsOf), and their ids.
+  void KnownForms(Token& token) {
+    const Forms& forms = FormsOf(token.text);
+    token.SetForms(forms.folded, forms.lower);
+    SetIds(token, forms.folded_hash, forms.lower_hash);
   }
 
   // Scans the word or number that starts at `begin` and pushes its tokens; returns
@@ -548,9 +603,7 @@ class Tokenizer {
       // lower case with hyphens made spaces (FoldToken would give the same).
       AsciiForms(token, begin, true);
     } else if (kind == TokenKind::kWord) {
-      const Forms& forms = FormsOf(text);
-      token.SetForms(forms.folded, forms.lower);
-      SetIds(token, forms.folded_hash, forms.lower_hash);
+      KnownForms(token);
     } else if (kind == TokenKind::kNumber && IsAscii(text)) {
       AsciiForms(token, begin, false);
     } else if (kind == TokenKind::kNumber) {
