@@ -84,10 +84,33 @@ bool IsDigitBeyondAscii(char32_t c) {
 namespace {
 
 bool HoldsFolded(const std::set<std::string, std::less<>>& set, std::string_view word);
+bool FoldsTo(std::string_view word, std::string_view form);
 bool HoldsFoldedElision(const std::set<std::string, std::less<>>& set, std::string_view word,
                         std::string_view elided);
 
 constexpr bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
+
+// The offset of the first apostrophe of `word` from `from` on, or npos, and its
+// size. `word` is valid UTF-8 (a word's part), so a byte ' or the bytes of
+// U+2019 or U+02BC are always a whole code point: they are looked for as bytes.
+size_t ApostropheAt(std::string_view word, size_t from, size_t& size) {
+  for (size_t i = from; i < word.size(); ++i) {
+    auto c = static_cast<unsigned char>(word[i]);
+    if (c == '\'') {
+      size = 1;
+      return i;
+    }
+    if (c == 0xE2 && word.substr(i, 3) == "\u2019") {
+      size = 3;
+      return i;
+    }
+    if (c == 0xCA && word.substr(i, 2) == "\u02BC") {
+      size = 2;
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
 
 // Hyphen-minus, hyphen and non-breaking hyphen join words; dashes do not.
 constexpr bool IsHyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
@@ -524,6 +547,11 @@ class Tokenizer {
   size_t InversionCut(std::string_view word) const {
     for (const std::string& inversion : rules_.inversions) {
       if (word.size() <= inversion.size()) continue;
+      // (Most words end with another byte: no need to compare the rest.)
+      if (!inversion.empty() && kLowerByte[static_cast<unsigned char>(word.back())] !=
+                                    static_cast<unsigned char>(inversion.back())) {
+        continue;
+      }
       size_t cut = word.size() - inversion.size();
       bool same = true;
       for (size_t k = 0; k < inversion.size() && same; ++k) {
@@ -539,15 +567,10 @@ class Tokenizer {
   // The length of the elided form that starts `word` (its apostrophe included), or 0.
   size_t ElisionCut(std::string_view word) const {
     if (rules_.elided.empty()) return 0;
-    for (size_t i = 0; i < word.size();) {
-      CodePoint cp = DecodeCodePoint(word, i);
-      if (IsApostrophe(cp.value)) {
-        size_t cut = i + cp.size;
-        return HoldsFolded(rules_.elided, word.substr(0, cut)) ? cut : 0;
-      }
-      i += cp.size;
-    }
-    return 0;
+    size_t size = 0;
+    size_t at = ApostropheAt(word, 0, size);
+    if (at == std::string_view::npos) return 0;
+    return HoldsFolded(rules_.elided, word.substr(0, at + size)) ? at + size : 0;
   }
 
   // Where a listed clitic starts at the end of `word` (after a non-empty stem), or 0.
@@ -555,23 +578,30 @@ class Tokenizer {
   // point before it and one after.
   size_t CliticCut(std::string_view word) const {
     if (rules_.clitics.empty()) return 0;
-    std::vector<size_t> starts;  // offsets of the code points of the word
+    // The word's last apostrophe, and how many code points stand before and after it.
     size_t apostrophe = std::string_view::npos;
-    for (size_t i = 0; i < word.size();) {
-      CodePoint cp = DecodeCodePoint(word, i);
-      if (IsApostrophe(cp.value)) apostrophe = starts.size();
-      starts.push_back(i);
-      i += cp.size;
+    size_t apostrophe_size = 0;
+    for (size_t size = 0, at = ApostropheAt(word, 0, size); at != std::string_view::npos;
+         at = ApostropheAt(word, at + size, size)) {
+      apostrophe = at;
+      apostrophe_size = size;
     }
     if (apostrophe == std::string_view::npos) return 0;
+    const size_t points_before = CodePointCount(word.substr(0, apostrophe));
+    const size_t points_after = CodePointCount(word.substr(apostrophe + apostrophe_size));
     for (const std::string& clitic : rules_.clitics) {
       size_t mark = clitic.find('\'');
       if (mark == std::string::npos) continue;
       size_t before = CodePointCount(std::string_view(clitic).substr(0, mark));
       size_t after = CodePointCount(std::string_view(clitic).substr(mark + 1));
-      if (starts.size() - apostrophe - 1 != after || apostrophe < before + 1) continue;
-      size_t cut = starts[apostrophe - before];
-      if (FoldToken(word.substr(cut)) == clitic) return cut;
+      if (points_after != after || points_before < before + 1) continue;
+      // The start of the code point `before` code points before the apostrophe.
+      size_t cut = apostrophe;
+      for (size_t k = 0; k < before; ++k) {
+        do --cut;
+        while ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80);
+      }
+      if (FoldsTo(word.substr(cut), clitic)) return cut;
     }
     return 0;
   }
@@ -850,8 +880,16 @@ struct ShortFold {
 bool HoldsFolded(const std::set<std::string, std::less<>>& set, std::string_view word) {
   if (set.empty()) return false;
   ShortFold fold;
-  if (FoldPlainWordTo(word, fold)) return set.count(fold.view()) > 0;
-  return set.count(FoldToken(word)) > 0;
+  // (find, not count: count walks the tree twice, for both ends of the range.)
+  if (FoldPlainWordTo(word, fold)) return set.find(fold.view()) != set.end();
+  return set.find(FoldToken(word)) != set.end();
+}
+
+// Whether FoldToken(word) == form; with no string made for a short plain word.
+bool FoldsTo(std::string_view word, std::string_view form) {
+  ShortFold fold;
+  if (FoldPlainWordTo(word, fold)) return fold.view() == form;
+  return FoldToken(word) == form;
 }
 
 // HoldsFolded(set, word) for a word that starts with `elided`, its part up to its
