@@ -128,13 +128,16 @@ constexpr bool IsNumberSeparator(char32_t c) {
 // mark that ends any word it follows (a space too, or any ASCII mark but an
 // apostrophe, a hyphen and a number separator). Bytes from 0x80 on are in no
 // class: they start or continue a longer code point, which is decoded.
-enum : uint8_t { kSpaceByte = 1, kAlnumByte = 2, kEndsWordByte = 4 };
+// A fourth class, a mark byte, is every other ASCII byte but the period and the
+// straight quotation mark: a token of its own, pushed at once.
+enum : uint8_t { kSpaceByte = 1, kAlnumByte = 2, kEndsWordByte = 4, kMarkByte = 8 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
   for (char32_t c = 0; c < 0x80; ++c) {
     bool inner = IsAlnum(c) || IsApostrophe(c) || IsHyphen(c) || IsNumberSeparator(c);
+    bool mark = !IsSpace(c) && !IsAlnum(c) && c != U'.' && c != U'"';
     t[c] = (IsSpace(c) ? kSpaceByte : 0) | (IsAlnum(c) ? kAlnumByte : 0) |
-           (inner ? 0 : kEndsWordByte);
+           (inner ? 0 : kEndsWordByte) | (mark ? kMarkByte : 0);
   }
   return t;
 }();
@@ -238,6 +241,14 @@ class Tokenizer {
           end = LatinWord(i, run_end);
         }
         i = end != i ? end : Word(i, run_end);
+        continue;
+      } else if (cls & kMarkByte) {
+        // A mark is its own forms; the hash of one byte is WordHash's.
+        Token& token = tokens_.emplace_back(base_ + i, base_ + i + 1, text_.substr(i, 1),
+                                            TokenKind::kPunct);
+        const auto byte = static_cast<unsigned char>(text_[i]);
+        SetIds(token, WordHashEnd(WordHashPiece(WordHashStart(1), byte)), 0);
+        ++i;
         continue;
       }
       CodePoint cp = Decode(i);
@@ -659,6 +670,11 @@ class Tokenizer {
   // CapitalBits of every piece. PlainWord and AsciiForms hash alike with it, so a
   // word has one id whichever cuts it.
   static uint64_t LowerCaseHash(const char* data, size_t size, uint64_t last, uint64_t& capitals) {
+    if (size > 0 && size < 8) {  // most words: `last` is all of it, and the loop below one turn
+      const uint64_t caps = CapitalBits(last);
+      capitals |= caps;
+      return WordHashPiece(WordHashStart(size), last | (caps >> 2));
+    }
     uint64_t hash = WordHashStart(size);
     for (size_t k = 0; k < size; k += 8) {
       uint64_t piece = last;
