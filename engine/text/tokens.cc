@@ -713,15 +713,26 @@ class Tokenizer {
       SetIds(token, WordHashEnd(hash), 0);
       return;
     }
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(kLowerByte[static_cast<unsigned char>(c)]);
+    // Its lower case, then its fold, made on the stack for a word of up to 32
+    // bytes (nearly all), and copied into the token.
+    std::array<char, 64> short_forms;
+    std::string long_forms;
+    char* forms = short_forms.data();
+    if (2 * size > short_forms.size()) {
+      long_forms.resize(2 * size);
+      forms = long_forms.data();
+    }
+    for (size_t k = 0; k < size; ++k) {
+      forms[k] = static_cast<char>(kLowerByte[static_cast<unsigned char>(text[k])]);
+    }
+    const std::string_view lower(forms, size);
     if (!hyphen) {
       token.SetOwnForm(lower);
       SetIds(token, WordHashEnd(hash), 0);
       return;
     }
-    std::string folded = lower;
-    std::replace(folded.begin(), folded.end(), '-', ' ');
+    for (size_t k = 0; k < size; ++k) forms[size + k] = lower[k] == '-' ? ' ' : lower[k];
+    const std::string_view folded(forms + size, size);
     token.SetForms(folded, lower);
     SetIds(token, WordHash(folded), WordHashEnd(hash));
   }
