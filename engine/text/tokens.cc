@@ -434,15 +434,25 @@ class Tokenizer {
     }
     if (!beyond_ascii) return begin;  // (an ASCII word: AsciiForms's, through Word)
     std::string_view text(bytes + begin, end - begin);
-    Token& token = tokens_.emplace_back(base_ + begin, base_ + end, text, TokenKind::kWord);
-    KnownForms(token);
+    const Forms& forms = FormsOf(text);
+    Token& token = tokens_.emplace_back(forms.token);
+    token.begin = base_ + begin;
+    token.end = base_ + end;
+    token.text = text;
+    SetIds(token, forms.folded_hash, forms.lower_hash);
     return end;
   }
 
   // Gives a word beyond ASCII its forms, known or made (FormsOf), and their ids.
   void KnownForms(Token& token) {
     const Forms& forms = FormsOf(token.text);
-    token.SetForms(forms.folded, forms.lower);
+    const size_t begin = token.begin;
+    const size_t end = token.end;
+    const std::string_view text = token.text;
+    token = forms.token;
+    token.begin = begin;
+    token.end = end;
+    token.text = text;
     SetIds(token, forms.folded_hash, forms.lower_hash);
   }
 
@@ -759,6 +769,10 @@ class Tokenizer {
     bool same = true;
     uint64_t folded_hash = 0;
     uint64_t lower_hash = 0;
+    // A word token with these forms and no text: a copy of it given the word's
+    // text and offsets is the word's token but for its ids, without comparing its
+    // forms with its text again (Token::SetForms), since its text is the same bytes.
+    Token token;
   };
   // The words met so far on this thread with their forms: an open-addressed table
   // of indexes into `words` by the WordHash of a word's text, a power of two in
@@ -816,6 +830,9 @@ class Tokenizer {
     forms.same = forms.lower == forms.folded;
     forms.folded_hash = WordHash(forms.folded);
     forms.lower_hash = WordHash(forms.lower);
+    forms.token = Token(0, 0, text, TokenKind::kWord);
+    forms.token.SetForms(forms.folded, forms.lower);
+    forms.token.text = {};
     known.words.push_back(KnownWord{std::string(text), hash, std::move(forms)});
     known.Place(static_cast<uint32_t>(known.words.size() - 1));
     return known.words.back().forms;
