@@ -247,7 +247,7 @@ class Tokenizer {
         Token& token = tokens_.emplace_back(base_ + i, base_ + i + 1, text_.substr(i, 1),
                                             TokenKind::kPunct);
         const auto byte = static_cast<unsigned char>(text_[i]);
-        SetIds(token, WordHashEnd(WordHashPiece(WordHashStart(1), byte)), 0);
+        SetSameIds(token, token.text, WordHashEnd(WordHashPiece(WordHashStart(1), byte)));
         ++i;
         continue;
       }
@@ -363,8 +363,10 @@ class Tokenizer {
         lower[k] = static_cast<char>(kLowerByte[static_cast<unsigned char>(text[k])]);
       }
       token.SetOwnForm(std::string_view(lower, size));
+      SetSameIds(token, token.folded(), WordHashEnd(hash));
+    } else {
+      SetSameIds(token, text, WordHashEnd(hash));
     }
-    SetIds(token, WordHashEnd(hash), 0);
     return begin + size + (after == ' ' ? 1 : 0);  // (past the text, `after` is 0)
   }
 
@@ -752,6 +754,17 @@ class Tokenizer {
   void SetIds(Token& token, uint64_t folded_hash, uint64_t lower_hash) {
     token.folded_id = words_.Find(token.folded(), folded_hash);
     token.lower_id = token.same_forms() ? token.folded_id : words_.Find(token.lower(), lower_hash);
+    if (starts_) {
+      token.start_table = starts_->id();
+      token.starts = starts_->Of(token.folded_id, token.lower_id);
+    }
+  }
+
+  // SetIds for a token whose forms are one, `form` (its folded()), of WordHash
+  // `hash`, as most are: without asking the token for its forms again.
+  void SetSameIds(Token& token, std::string_view form, uint64_t hash) {
+    token.folded_id = words_.Find(form, hash);
+    token.lower_id = token.folded_id;
     if (starts_) {
       token.start_table = starts_->id();
       token.starts = starts_->Of(token.folded_id, token.lower_id);
