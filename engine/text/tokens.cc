@@ -401,8 +401,8 @@ class Tokenizer {
   // Cuts and pushes the word that starts at `begin` when it is made of letters
   // (and digits) of ASCII and of two bytes in UTF-8, one of two bytes at least,
   // starts with a letter, and is followed by the end of the text, an ASCII space
-  // or mark that ends it, or a code point of two bytes that is neither a letter,
-  // a digit nor an apostrophe: most French words beyond ASCII ("été", "armée",
+  // or mark that ends it, or a code point of two bytes that is neither a letter
+  // nor a digit: most French words beyond ASCII ("été", "armée",
   // "à"), which hold neither apostrophe nor hyphen and so are cut whole, as Word
   // and Push would cut them, with their forms from FormsOf. Returns the offset
   // after it, or `begin` for any other word, left to Word. `run_end`: as for Word.
@@ -427,10 +427,9 @@ class Tokenizer {
       }
       const char32_t cp =
           (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(bytes[end + 1]) & 0x3F);
-      if (!IsAlnumPoint(cp)) {
-        if (IsApostrophe(cp)) return begin;
-        break;
-      }
+      // (The only apostrophe of two bytes, U+02BC, is a modifier letter: a letter
+      // to Word too.)
+      if (!IsAlnumPoint(cp)) break;
       beyond_ascii = true;
       end += 2;
     }
