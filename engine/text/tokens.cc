@@ -205,9 +205,9 @@ const std::array<uint8_t, kTableEnd>& PointClasses() {
   static const std::array<uint8_t, kTableEnd> table = [] {
     std::array<uint8_t, kTableEnd> t{};
     for (char32_t c = 0; c < kTableEnd; ++c) {
-      t[c] = static_cast<uint8_t>((IsSpace(c) ? kSpacePoint : 0) |
-                                  (IsLetter(c) ? kLetterPoint : 0) |
-                                  (IsDigit(c) ? kDigitPoint : 0));
+      t[c] =
+          static_cast<uint8_t>((IsSpace(c) ? kSpacePoint : 0) | (IsLetter(c) ? kLetterPoint : 0) |
+                               (IsDigit(c) ? kDigitPoint : 0));
     }
     return t;
   }();
@@ -237,15 +237,16 @@ class Tokenizer {
         // LatinWord; Word cuts the rest.
         size_t run_end = i;
         size_t end = PlainWord(i, run_end);
-        if (end == i && run_end < text_.size() && static_cast<unsigned char>(text_[run_end]) >= 0x80) {
+        if (end == i && run_end < text_.size() &&
+            static_cast<unsigned char>(text_[run_end]) >= 0x80) {
           end = LatinWord(i, run_end);
         }
         i = end != i ? end : Word(i, run_end);
         continue;
       } else if (cls & kMarkByte) {
         // A mark is its own forms; the hash of one byte is WordHash's.
-        Token& token = tokens_.emplace_back(base_ + i, base_ + i + 1, text_.substr(i, 1),
-                                            TokenKind::kPunct);
+        Token& token =
+            tokens_.emplace_back(base_ + i, base_ + i + 1, text_.substr(i, 1), TokenKind::kPunct);
         const auto byte = static_cast<unsigned char>(text_[i]);
         SetSameIds(token, token.text, WordHashEnd(WordHashPiece(WordHashStart(1), byte)));
         ++i;
@@ -425,8 +426,8 @@ class Tokenizer {
           (static_cast<unsigned char>(bytes[end + 1]) & 0xC0) != 0x80) {
         return begin;  // not two bytes, or not valid
       }
-      const char32_t cp =
-          (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(bytes[end + 1]) & 0x3F);
+      const char32_t cp = (static_cast<char32_t>(c & 0x1F) << 6) |
+                          (static_cast<unsigned char>(bytes[end + 1]) & 0x3F);
       // (The only apostrophe of two bytes, U+02BC, is a modifier letter: a letter
       // to Word too.)
       if (!IsAlnumPoint(cp)) break;
