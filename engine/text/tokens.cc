@@ -6,7 +6,6 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <unordered_map>
 
 #include "engine/text/utf8.h"
 
@@ -85,8 +84,33 @@ bool IsDigitBeyondAscii(char32_t c) {
 namespace {
 
 bool HoldsFolded(const std::set<std::string, std::less<>>& set, std::string_view word);
+bool FoldsTo(std::string_view word, std::string_view form);
+bool HoldsFoldedElision(const std::set<std::string, std::less<>>& set, std::string_view word,
+                        std::string_view elided);
 
 constexpr bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
+
+// The offset of the first apostrophe of `word` from `from` on, or npos, and its
+// size. `word` is valid UTF-8 (a word's part), so a byte ' or the bytes of
+// U+2019 or U+02BC are always a whole code point: they are looked for as bytes.
+size_t ApostropheAt(std::string_view word, size_t from, size_t& size) {
+  for (size_t i = from; i < word.size(); ++i) {
+    auto c = static_cast<unsigned char>(word[i]);
+    if (c == '\'') {
+      size = 1;
+      return i;
+    }
+    if (c == 0xE2 && word.substr(i, 3) == "\u2019") {
+      size = 3;
+      return i;
+    }
+    if (c == 0xCA && word.substr(i, 2) == "\u02BC") {
+      size = 2;
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
 
 // Hyphen-minus, hyphen and non-breaking hyphen join words; dashes do not.
 constexpr bool IsHyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
@@ -104,13 +128,16 @@ constexpr bool IsNumberSeparator(char32_t c) {
 // mark that ends any word it follows (a space too, or any ASCII mark but an
 // apostrophe, a hyphen and a number separator). Bytes from 0x80 on are in no
 // class: they start or continue a longer code point, which is decoded.
-enum : uint8_t { kSpaceByte = 1, kAlnumByte = 2, kEndsWordByte = 4 };
+// A fourth class, a mark byte, is every other ASCII byte but the period and the
+// straight quotation mark: a token of its own, pushed at once.
+enum : uint8_t { kSpaceByte = 1, kAlnumByte = 2, kEndsWordByte = 4, kMarkByte = 8 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
   for (char32_t c = 0; c < 0x80; ++c) {
     bool inner = IsAlnum(c) || IsApostrophe(c) || IsHyphen(c) || IsNumberSeparator(c);
+    bool mark = !IsSpace(c) && !IsAlnum(c) && c != U'.' && c != U'"';
     t[c] = (IsSpace(c) ? kSpaceByte : 0) | (IsAlnum(c) ? kAlnumByte : 0) |
-           (inner ? 0 : kEndsWordByte);
+           (inner ? 0 : kEndsWordByte) | (mark ? kMarkByte : 0);
   }
   return t;
 }();
@@ -166,6 +193,27 @@ char32_t CodePointAt(std::string_view text, size_t offset) {
   return offset < text.size() ? DecodeCodePoint(text, offset).value : 0;
 }
 
+// The classes of every code point below U+0800 (ASCII, and what UTF-8 writes in
+// two bytes: accented Latin, Greek, Cyrillic…), taken once from IsSpace, IsLetter
+// and IsDigit themselves, so that the letters of most words beyond ASCII are
+// classed by one read instead of a call into utf8proc each, with the same
+// answers. Built on first use (not at load: a static initialiser elsewhere may
+// tokenise).
+enum : uint8_t { kSpacePoint = 1, kLetterPoint = 2, kDigitPoint = 4 };
+constexpr char32_t kTableEnd = 0x800;
+const std::array<uint8_t, kTableEnd>& PointClasses() {
+  static const std::array<uint8_t, kTableEnd> table = [] {
+    std::array<uint8_t, kTableEnd> t{};
+    for (char32_t c = 0; c < kTableEnd; ++c) {
+      t[c] =
+          static_cast<uint8_t>((IsSpace(c) ? kSpacePoint : 0) | (IsLetter(c) ? kLetterPoint : 0) |
+                               (IsDigit(c) ? kDigitPoint : 0));
+    }
+    return t;
+  }();
+  return table;
+}
+
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, size_t base, const TokenRules& rules)
@@ -185,16 +233,31 @@ class Tokenizer {
         continue;
       } else if (cls & kAlnumByte) {
         // Most words are ASCII letters and digits alone, cut and pushed by
-        // PlainWord in one pass; Word cuts the others.
-        size_t end = PlainWord(i);
-        i = end != i ? end : Word(i);
+        // PlainWord in one pass; most others are accented words, cut by
+        // LatinWord; Word cuts the rest.
+        size_t run_end = i;
+        size_t end = PlainWord(i, run_end);
+        if (end == i && run_end < text_.size() &&
+            static_cast<unsigned char>(text_[run_end]) >= 0x80) {
+          end = LatinWord(i, run_end);
+        }
+        i = end != i ? end : Word(i, run_end);
+        continue;
+      } else if (cls & kMarkByte) {
+        // A mark is its own forms; the hash of one byte is WordHash's.
+        Token& token =
+            tokens_.emplace_back(base_ + i, base_ + i + 1, text_.substr(i, 1), TokenKind::kPunct);
+        const auto byte = static_cast<unsigned char>(text_[i]);
+        SetSameIds(token, token.text, WordHashEnd(WordHashPiece(WordHashStart(1), byte)));
+        ++i;
         continue;
       }
-      CodePoint cp = DecodeCodePoint(text_, i);
-      if (IsSpace(cp.value)) {
+      CodePoint cp = Decode(i);
+      if (IsSpacePoint(cp.value)) {
         i += cp.size;
-      } else if (IsAlnum(cp.value)) {
-        i = Word(i);
+      } else if (IsAlnumPoint(cp.value)) {
+        size_t end = cp.size == 2 ? LatinWord(i, i) : i;
+        i = end != i ? end : Word(i, i);
       } else if (QuoteMark mark = QuoteMarkOf(cp.value); mark != QuoteMark::kNone) {
         bool open = mark == QuoteMark::kOpen;
         if (mark == QuoteMark::kEither) {
@@ -255,8 +318,11 @@ class Tokenizer {
   // a mark that cannot go on with it follows: most words of a text. Its bytes
   // are scanned, hashed and lower-cased eight at a time, in one pass, and its
   // token is its own forms unless it holds capitals, as Word and Push would make
-  // it. Returns the offset after it, or `begin` for any other word, left to Word.
-  size_t PlainWord(size_t begin) {
+  // it. Returns the offset after it, and after the one space that follows it if
+  // one does (the commonest next step, spared the main loop), or `begin` for any
+  // other word, left to Word: then `run_end` is the end of its run of ASCII
+  // letters and digits, which Word need not scan again.
+  size_t PlainWord(size_t begin, size_t& run_end) {
     size_t size = 0;
     uint64_t piece = PieceAt(begin);
     uint64_t stops = NonAlnumBits(piece);
@@ -275,6 +341,7 @@ class Tokenizer {
     const bool number = text_[begin] <= '9';  // a digit, not a letter
     if (!(ByteClass(static_cast<char>(after)) & kEndsWordByte) &&
         (number || !IsNumberSeparator(after))) {
+      run_end = begin + size;
       return begin;
     }
     // The hash of the lower case, as AsciiForms takes it.
@@ -297,17 +364,107 @@ class Tokenizer {
         lower[k] = static_cast<char>(kLowerByte[static_cast<unsigned char>(text[k])]);
       }
       token.SetOwnForm(std::string_view(lower, size));
+      SetSameIds(token, token.folded(), WordHashEnd(hash));
+    } else {
+      SetSameIds(token, text, WordHashEnd(hash));
     }
-    SetIds(token, WordHashEnd(hash), 0);
-    return begin + size;
+    return begin + size + (after == ' ' ? 1 : 0);  // (past the text, `after` is 0)
+  }
+
+  // The code point at `at` < text_.size(), as DecodeCodePoint reads it: a valid
+  // sequence of two bytes (U+0080-U+07FF, lead byte C2-DF), most of any Latin
+  // text beyond ASCII, is decoded here; any other goes to DecodeMultiByte, which
+  // also judges the invalid ones.
+  CodePoint Decode(size_t at) const {
+    auto c = static_cast<unsigned char>(text_[at]);
+    if (c < 0x80) return {c, 1};
+    if (c >= 0xC2 && c <= 0xDF && at + 1 < text_.size()) {
+      auto d = static_cast<unsigned char>(text_[at + 1]);
+      if ((d & 0xC0) == 0x80) return {(static_cast<char32_t>(c & 0x1F) << 6) | (d & 0x3F), 2};
+    }
+    return DecodeMultiByte(text_, at);
+  }
+
+  // IsSpace, IsAlnum, IsLetter and IsDigit, by table below U+0800 (PointClasses).
+  bool IsSpacePoint(char32_t c) const {
+    return c < kTableEnd ? (classes_[c] & kSpacePoint) != 0 : IsSpace(c);
+  }
+  bool IsAlnumPoint(char32_t c) const {
+    return c < kTableEnd ? (classes_[c] & (kLetterPoint | kDigitPoint)) != 0 : IsAlnum(c);
+  }
+  bool IsLetterPoint(char32_t c) const {
+    return c < kTableEnd ? (classes_[c] & kLetterPoint) != 0 : IsLetter(c);
+  }
+  bool IsDigitPoint(char32_t c) const {
+    return c < kTableEnd ? (classes_[c] & kDigitPoint) != 0 : IsDigit(c);
+  }
+
+  // Cuts and pushes the word that starts at `begin` when it is made of letters
+  // (and digits) of ASCII and of two bytes in UTF-8, one of two bytes at least,
+  // starts with a letter, and is followed by the end of the text, an ASCII space
+  // or mark that ends it, or a code point of two bytes that is neither a letter
+  // nor a digit: most French words beyond ASCII ("été", "armée",
+  // "à"), which hold neither apostrophe nor hyphen and so are cut whole, as Word
+  // and Push would cut them, with their forms from FormsOf. Returns the offset
+  // after it, or `begin` for any other word, left to Word. `run_end`: as for Word.
+  size_t LatinWord(size_t begin, size_t run_end) {
+    if (IsDigitPoint(Decode(begin).value)) return begin;  // a number
+    const char* bytes = text_.data();
+    const size_t size = text_.size();
+    size_t end = run_end;
+    bool beyond_ascii = false;
+    while (true) {
+      while (end < size && (ByteClass(bytes[end]) & kAlnumByte)) ++end;
+      if (end >= size) break;
+      auto c = static_cast<unsigned char>(bytes[end]);
+      if (c < 0x80) {
+        // (A number separator ends a word, not a number.)
+        if ((ByteClass(bytes[end]) & kEndsWordByte) || IsNumberSeparator(c)) break;
+        return begin;  // an apostrophe or a hyphen
+      }
+      if (c < 0xC2 || c > 0xDF || end + 1 >= size ||
+          (static_cast<unsigned char>(bytes[end + 1]) & 0xC0) != 0x80) {
+        return begin;  // not two bytes, or not valid
+      }
+      const char32_t cp = (static_cast<char32_t>(c & 0x1F) << 6) |
+                          (static_cast<unsigned char>(bytes[end + 1]) & 0x3F);
+      // (The only apostrophe of two bytes, U+02BC, is a modifier letter: a letter
+      // to Word too.)
+      if (!IsAlnumPoint(cp)) break;
+      beyond_ascii = true;
+      end += 2;
+    }
+    if (!beyond_ascii) return begin;  // (an ASCII word: AsciiForms's, through Word)
+    std::string_view text(bytes + begin, end - begin);
+    const Forms& forms = FormsOf(text);
+    Token& token = tokens_.emplace_back(forms.token);
+    token.begin = base_ + begin;
+    token.end = base_ + end;
+    token.text = text;
+    SetIds(token, forms.folded_hash, forms.lower_hash);
+    return end;
+  }
+
+  // Gives a word beyond ASCII its forms, known or made (FormsOf), and their ids.
+  void KnownForms(Token& token) {
+    const Forms& forms = FormsOf(token.text);
+    const size_t begin = token.begin;
+    const size_t end = token.end;
+    const std::string_view text = token.text;
+    token = forms.token;
+    token.begin = begin;
+    token.end = end;
+    token.text = text;
+    SetIds(token, forms.folded_hash, forms.lower_hash);
   }
 
   // Scans the word or number that starts at `begin` and pushes its tokens; returns
-  // the offset after it.
-  size_t Word(size_t begin) {
-    bool number = IsDigit(DecodeCodePoint(text_, begin).value);
-    size_t end = begin;
-    char32_t last = 0;
+  // the offset after it. `run_end`: the end of the run of ASCII letters and digits
+  // that starts at `begin`, when the caller has scanned it (PlainWord), else `begin`.
+  size_t Word(size_t begin, size_t run_end) {
+    bool number = IsDigitPoint(Decode(begin).value);
+    size_t end = run_end;
+    char32_t last = run_end > begin ? static_cast<unsigned char>(text_[run_end - 1]) : 0;
     bool apostrophe = false;  // inside the word
     bool hyphen = false;      // an ASCII hyphen inside the word
     bool ascii = true;
@@ -320,16 +477,16 @@ class Tokenizer {
       while (end < size && (ByteClass(bytes[end]) & kAlnumByte)) ++end;
       if (end > run) last = static_cast<unsigned char>(bytes[end - 1]);
       if (end >= size || (ByteClass(bytes[end]) & kEndsWordByte)) break;
-      CodePoint cp = DecodeCodePoint(text_, end);
+      CodePoint cp = Decode(end);
       ascii = ascii && cp.value < 0x80;
-      if (IsAlnum(cp.value)) {
+      if (IsAlnumPoint(cp.value)) {
         last = cp.value;
         end += cp.size;
         continue;
       }
-      char32_t next = CodePointAt(text_, end + cp.size);
+      char32_t next = end + cp.size < size ? Decode(end + cp.size).value : 0;
       if (IsApostrophe(cp.value)) {
-        if (IsLetter(next)) {
+        if (IsLetterPoint(next)) {
           apostrophe = true;
           last = cp.value;
           end += cp.size;
@@ -343,13 +500,13 @@ class Tokenizer {
         }
         break;
       }
-      if (IsHyphen(cp.value) && IsAlnum(last) && IsAlnum(next)) {
+      if (IsHyphen(cp.value) && IsAlnumPoint(last) && IsAlnumPoint(next)) {
         hyphen = hyphen || cp.value == U'-';
         last = cp.value;
         end += cp.size;
         continue;
       }
-      if (number && IsNumberSeparator(cp.value) && IsDigit(last) && IsDigit(next)) {
+      if (number && IsNumberSeparator(cp.value) && IsDigitPoint(last) && IsDigitPoint(next)) {
         last = cp.value;
         end += cp.size;
         continue;
@@ -383,7 +540,7 @@ class Tokenizer {
       // elided form: the rest is never cut.)
       size_t cut = ElisionCut(word);
       if (cut == 0 || cut == word.size()) break;
-      if (HoldsFolded(rules_.elision_exceptions, word)) break;
+      if (HoldsFoldedElision(rules_.elision_exceptions, word, word.substr(0, cut))) break;
       Push(begin, begin + cut, TokenKind::kWord);
       begin += cut;
     }
@@ -413,6 +570,11 @@ class Tokenizer {
   size_t InversionCut(std::string_view word) const {
     for (const std::string& inversion : rules_.inversions) {
       if (word.size() <= inversion.size()) continue;
+      // (Most words end with another byte: no need to compare the rest.)
+      if (!inversion.empty() && kLowerByte[static_cast<unsigned char>(word.back())] !=
+                                    static_cast<unsigned char>(inversion.back())) {
+        continue;
+      }
       size_t cut = word.size() - inversion.size();
       bool same = true;
       for (size_t k = 0; k < inversion.size() && same; ++k) {
@@ -428,15 +590,10 @@ class Tokenizer {
   // The length of the elided form that starts `word` (its apostrophe included), or 0.
   size_t ElisionCut(std::string_view word) const {
     if (rules_.elided.empty()) return 0;
-    for (size_t i = 0; i < word.size();) {
-      CodePoint cp = DecodeCodePoint(word, i);
-      if (IsApostrophe(cp.value)) {
-        size_t cut = i + cp.size;
-        return HoldsFolded(rules_.elided, word.substr(0, cut)) ? cut : 0;
-      }
-      i += cp.size;
-    }
-    return 0;
+    size_t size = 0;
+    size_t at = ApostropheAt(word, 0, size);
+    if (at == std::string_view::npos) return 0;
+    return HoldsFolded(rules_.elided, word.substr(0, at + size)) ? at + size : 0;
   }
 
   // Where a listed clitic starts at the end of `word` (after a non-empty stem), or 0.
@@ -444,23 +601,30 @@ class Tokenizer {
   // point before it and one after.
   size_t CliticCut(std::string_view word) const {
     if (rules_.clitics.empty()) return 0;
-    std::vector<size_t> starts;  // offsets of the code points of the word
+    // The word's last apostrophe, and how many code points stand before and after it.
     size_t apostrophe = std::string_view::npos;
-    for (size_t i = 0; i < word.size();) {
-      CodePoint cp = DecodeCodePoint(word, i);
-      if (IsApostrophe(cp.value)) apostrophe = starts.size();
-      starts.push_back(i);
-      i += cp.size;
+    size_t apostrophe_size = 0;
+    for (size_t size = 0, at = ApostropheAt(word, 0, size); at != std::string_view::npos;
+         at = ApostropheAt(word, at + size, size)) {
+      apostrophe = at;
+      apostrophe_size = size;
     }
     if (apostrophe == std::string_view::npos) return 0;
+    const size_t points_before = CodePointCount(word.substr(0, apostrophe));
+    const size_t points_after = CodePointCount(word.substr(apostrophe + apostrophe_size));
     for (const std::string& clitic : rules_.clitics) {
       size_t mark = clitic.find('\'');
       if (mark == std::string::npos) continue;
       size_t before = CodePointCount(std::string_view(clitic).substr(0, mark));
       size_t after = CodePointCount(std::string_view(clitic).substr(mark + 1));
-      if (starts.size() - apostrophe - 1 != after || apostrophe < before + 1) continue;
-      size_t cut = starts[apostrophe - before];
-      if (FoldToken(word.substr(cut)) == clitic) return cut;
+      if (points_after != after || points_before < before + 1) continue;
+      // The start of the code point `before` code points before the apostrophe.
+      size_t cut = apostrophe;
+      for (size_t k = 0; k < before; ++k) {
+        do --cut;
+        while ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80);
+      }
+      if (FoldsTo(word.substr(cut), clitic)) return cut;
     }
     return 0;
   }
@@ -492,9 +656,7 @@ class Tokenizer {
       // lower case with hyphens made spaces (FoldToken would give the same).
       AsciiForms(token, begin, true);
     } else if (kind == TokenKind::kWord) {
-      const Forms& forms = FormsOf(text);
-      token.SetForms(forms.folded, forms.lower);
-      SetIds(token, forms.folded_hash, forms.lower_hash);
+      KnownForms(token);
     } else if (kind == TokenKind::kNumber && IsAscii(text)) {
       AsciiForms(token, begin, false);
     } else if (kind == TokenKind::kNumber) {
@@ -520,6 +682,11 @@ class Tokenizer {
   // CapitalBits of every piece. PlainWord and AsciiForms hash alike with it, so a
   // word has one id whichever cuts it.
   static uint64_t LowerCaseHash(const char* data, size_t size, uint64_t last, uint64_t& capitals) {
+    if (size > 0 && size < 8) {  // most words: `last` is all of it, and the loop below one turn
+      const uint64_t caps = CapitalBits(last);
+      capitals |= caps;
+      return WordHashPiece(WordHashStart(size), last | (caps >> 2));
+    }
     uint64_t hash = WordHashStart(size);
     for (size_t k = 0; k < size; k += 8) {
       uint64_t piece = last;
@@ -558,15 +725,26 @@ class Tokenizer {
       SetIds(token, WordHashEnd(hash), 0);
       return;
     }
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(kLowerByte[static_cast<unsigned char>(c)]);
+    // Its lower case, then its fold, made on the stack for a word of up to 32
+    // bytes (nearly all), and copied into the token.
+    std::array<char, 64> short_forms;
+    std::string long_forms;
+    char* forms = short_forms.data();
+    if (2 * size > short_forms.size()) {
+      long_forms.resize(2 * size);
+      forms = long_forms.data();
+    }
+    for (size_t k = 0; k < size; ++k) {
+      forms[k] = static_cast<char>(kLowerByte[static_cast<unsigned char>(text[k])]);
+    }
+    const std::string_view lower(forms, size);
     if (!hyphen) {
       token.SetOwnForm(lower);
       SetIds(token, WordHashEnd(hash), 0);
       return;
     }
-    std::string folded = lower;
-    std::replace(folded.begin(), folded.end(), '-', ' ');
+    for (size_t k = 0; k < size; ++k) forms[size + k] = lower[k] == '-' ? ' ' : lower[k];
+    const std::string_view folded(forms + size, size);
     token.SetForms(folded, lower);
     SetIds(token, WordHash(folded), WordHashEnd(hash));
   }
@@ -576,6 +754,17 @@ class Tokenizer {
   void SetIds(Token& token, uint64_t folded_hash, uint64_t lower_hash) {
     token.folded_id = words_.Find(token.folded(), folded_hash);
     token.lower_id = token.same_forms() ? token.folded_id : words_.Find(token.lower(), lower_hash);
+    if (starts_) {
+      token.start_table = starts_->id();
+      token.starts = starts_->Of(token.folded_id, token.lower_id);
+    }
+  }
+
+  // SetIds for a token whose forms are one, `form` (its folded()), of WordHash
+  // `hash`, as most are: without asking the token for its forms again.
+  void SetSameIds(Token& token, std::string_view form, uint64_t hash) {
+    token.folded_id = words_.Find(form, hash);
+    token.lower_id = token.folded_id;
     if (starts_) {
       token.start_table = starts_->id();
       token.starts = starts_->Of(token.folded_id, token.lower_id);
@@ -593,14 +782,59 @@ class Tokenizer {
     bool same = true;
     uint64_t folded_hash = 0;
     uint64_t lower_hash = 0;
+    // A word token with these forms and no text: a copy of it given the word's
+    // text and offsets is the word's token but for its ids, without comparing its
+    // forms with its text again (Token::SetForms), since its text is the same bytes.
+    Token token;
   };
-  static const Forms& FormsOf(std::string_view text) {
+  // The words met so far on this thread with their forms: an open-addressed table
+  // of indexes into `words` by the WordHash of a word's text, a power of two in
+  // size and at most half full, so that a word found costs a hash, a read or two
+  // and one comparison of its bytes.
+  struct KnownWord {
+    std::string text;
+    uint64_t hash = 0;
+    Forms forms;
+  };
+  struct KnownWords {
+    std::vector<uint32_t> slots;  // 1 + the index of a word in `words`; 0: free
+    std::vector<KnownWord> words;
+
+    void Place(uint32_t index) {
+      const size_t mask = slots.size() - 1;
+      size_t s = words[index].hash & mask;
+      while (slots[s] != 0) s = (s + 1) & mask;
+      slots[s] = index + 1;
+    }
+  };
+  static KnownWords& Known() {
+    thread_local KnownWords known;
+    return known;
+  }
+
+  // The forms of `text`, kept for the next time it comes. The reference holds
+  // until the next call.
+  const Forms& FormsOf(std::string_view text) {
     // Bounded: a text of endless new words empties it now and then, never grows it
     // without end.
     static constexpr size_t kMaxWords = 1 << 16;
-    thread_local std::unordered_map<std::string, Forms, WordHasher, std::equal_to<>> known;
-    if (auto it = known.find(text); it != known.end()) return it->second;
-    if (known.size() >= kMaxWords) known.clear();
+    KnownWords& known = known_;
+    const uint64_t hash = WordHash(text);
+    if (!known.slots.empty()) {
+      const size_t mask = known.slots.size() - 1;
+      for (size_t s = hash & mask; known.slots[s] != 0; s = (s + 1) & mask) {
+        const KnownWord& word = known.words[known.slots[s] - 1];
+        if (word.hash == hash && word.text == text) return word.forms;
+      }
+    }
+    if (known.words.size() >= kMaxWords) {
+      known.words.clear();
+      std::fill(known.slots.begin(), known.slots.end(), 0);
+    }
+    if (2 * (known.words.size() + 1) > known.slots.size()) {
+      known.slots.assign(std::max<size_t>(1024, 2 * known.slots.size()), 0);
+      for (uint32_t k = 0; k < known.words.size(); ++k) known.Place(k);
+    }
     Forms forms;
     forms.folded = FoldToken(text);
     // (The text is NFC already: reports are normalised when read, rules too.)
@@ -609,13 +843,20 @@ class Tokenizer {
     forms.same = forms.lower == forms.folded;
     forms.folded_hash = WordHash(forms.folded);
     forms.lower_hash = WordHash(forms.lower);
-    return known.emplace(std::string(text), std::move(forms)).first->second;
+    forms.token = Token(0, 0, text, TokenKind::kWord);
+    forms.token.SetForms(forms.folded, forms.lower);
+    forms.token.text = {};
+    known.words.push_back(KnownWord{std::string(text), hash, std::move(forms)});
+    known.Place(static_cast<uint32_t>(known.words.size() - 1));
+    return known.words.back().forms;
   }
 
   std::string_view text_;
   size_t base_;
   const TokenRules& rules_;
   const StartTable* starts_ = rules_.starts.get();
+  const std::array<uint8_t, kTableEnd>& classes_ = PointClasses();
+  KnownWords& known_ = Known();
   // The word table, read under one lock while the text is cut.
   WordLookup words_;
   // Whether the word being split (Word) is all ASCII, so its pieces are too, and
@@ -696,8 +937,32 @@ struct ShortFold {
 bool HoldsFolded(const std::set<std::string, std::less<>>& set, std::string_view word) {
   if (set.empty()) return false;
   ShortFold fold;
-  if (FoldPlainWordTo(word, fold)) return set.count(fold.view()) > 0;
-  return set.count(FoldToken(word)) > 0;
+  // (find, not count: count walks the tree twice, for both ends of the range.)
+  if (FoldPlainWordTo(word, fold)) return set.find(fold.view()) != set.end();
+  return set.find(FoldToken(word)) != set.end();
+}
+
+// Whether FoldToken(word) == form; with no string made for a short plain word.
+bool FoldsTo(std::string_view word, std::string_view form) {
+  ShortFold fold;
+  if (FoldPlainWordTo(word, fold)) return fold.view() == form;
+  return FoldToken(word) == form;
+}
+
+// HoldsFolded(set, word) for a word that starts with `elided`, its part up to its
+// first apostrophe included ("l'" of "l'armée"). FoldToken folds the parts
+// between apostrophes one by one, so FoldToken(word) starts with
+// FoldToken(elided): unless an entry of the set does, the set cannot hold it, and
+// that is found in the set's order without folding the whole word, as a listed
+// exception ("aujourd'hui") rarely starts with an elided form.
+bool HoldsFoldedElision(const std::set<std::string, std::less<>>& set, std::string_view word,
+                        std::string_view elided) {
+  if (set.empty()) return false;
+  if (ShortFold fold; FoldPlainWordTo(elided, fold)) {
+    auto it = set.lower_bound(fold.view());
+    if (it == set.end() || !std::string_view(*it).starts_with(fold.view())) return false;
+  }
+  return HoldsFolded(set, word);
 }
 
 }  // namespace
