@@ -7,19 +7,62 @@
 
 namespace attest {
 
+namespace {
+
+// 2^15 bits: a few thousand names and designations leave most of them clear.
+constexpr int kPairBitsLog = 15;
+
+uint64_t PairBit(WordId first, WordId second) {
+  uint64_t h = ((static_cast<uint64_t>(first) << 32) | second) * 0x9E3779B97F4A7C15ULL;
+  return h >> (64 - kPairBitsLog);
+}
+
+}  // namespace
+
+void ActorStarts::Add(const Phrase& phrase) {
+  if (phrase.empty()) return;
+  if (pairs.empty()) pairs.assign((size_t{1} << kPairBitsLog) / 64, 0);
+  // The ids PhraseIndex::Add gives the same words.
+  WordId first = InternWord(phrase[0]);
+  if (phrase.size() == 1) {
+    if (first >= single.size()) single.resize(first + 1, 0);
+    single[first] = 1;
+    return;
+  }
+  uint64_t bit = PairBit(first, InternWord(phrase[1]));
+  pairs[bit / 64] |= uint64_t{1} << (bit % 64);
+}
+
+bool ActorStarts::May(WordId first, WordId second) const {
+  if (!usable) return true;
+  if (first < single.size() && single[first] != 0) return true;
+  uint64_t bit = PairBit(first, second);
+  return ((pairs[bit / 64] >> (bit % 64)) & 1) != 0;
+}
+
 GazetteerPhrases GazetteerPhrases::Build(const Rulebook& rules, const Lexicon& lexicon) {
   GazetteerPhrases p;
+  auto add_actor = [&](std::string_view text, const Actor* a) {
+    Phrase phrase = PhraseOf(text, lexicon.tokens);
+    p.actor_starts.Add(phrase);
+    p.actors.Add(phrase, a);
+  };
   for (const Actor& a : rules.actors.actors()) {
-    p.actors.Add(PhraseOf(a.name, lexicon.tokens), &a);
-    for (const auto& alias : a.aliases) p.actors.Add(PhraseOf(alias, lexicon.tokens), &a);
+    add_actor(a.name, &a);
+    for (const auto& alias : a.aliases) add_actor(alias, &a);
     for (const auto& d : a.designations) {
       Designation designation{d, {}, rules.actors.FindDesignation(d, nullptr)};
       for (const Conflict& c : rules.actors.conflicts()) {
         designation.in_conflict.push_back(rules.actors.FindDesignation(d, &c));
       }
-      p.designations.Add(PhraseOf(d, lexicon.tokens), std::move(designation));
+      Phrase phrase = PhraseOf(d, lexicon.tokens);
+      p.actor_starts.Add(phrase);
+      p.designations.Add(phrase, std::move(designation));
     }
   }
+  // The filter reads folded ids, as these indexes match by unless they keep accents.
+  p.actor_starts.usable = !p.actors.matches_accents() && !p.designations.matches_accents() &&
+                          !p.actor_starts.pairs.empty();
   for (const Place& place : rules.places.places()) {
     p.places.Add(PhraseOf(place.name, lexicon.tokens), &place);
     for (const auto& v : place.variants) p.places.Add(PhraseOf(v, lexicon.tokens), &place);
@@ -55,17 +98,36 @@ bool MentionFinder::FindFunctionWord(const std::vector<Token>& t, size_t i) cons
 }
 
 void MentionFinder::FindActors(const std::vector<Token>& t) const {
-  actors_.assign(t.size(), ActorMention{});
-  next_actor_.resize(t.size() + 1);
-  next_actor_[t.size()] = static_cast<uint32_t>(t.size());
-  for (size_t i = t.size(); i-- > 0;) {
-    // Most words start no name and no designation: two reads say so.
-    bool may = phrases_.actors.MayStartAt(t[i]) ||
-               (designations_ && phrases_.designations.MayStartAt(t[i]));
-    if (may) {
-      if (auto a = FindActorAt(t, i)) actors_[i] = *a;
+  const size_t n = t.size();
+  actors_.resize(n);
+  next_actor_.resize(n + 1);
+  // Raw pointers and a local filter, so that the loop over tokens that start
+  // nothing (nearly all) keeps them in registers. FindActorAt writes neither
+  // vector.
+  ActorMention* actors = actors_.data();
+  uint32_t* next = next_actor_.data();
+  const StartFilter none = designations_ ? StartFilter(phrases_.actors, phrases_.designations)
+                                         : StartFilter(phrases_.actors);
+  auto following = static_cast<uint32_t>(n);
+  next[n] = following;
+  WordId after = kUnknownWord;  // the folded id of token i + 1: the second word
+  for (size_t i = n; i-- > 0;) {
+    const Token& token = t[i];
+    actors[i] = ActorMention{};
+    // Most words start no name and no designation: their start bits say so. Of
+    // the rest, most are common words ("the", "la") the next word does not
+    // continue into any name.
+    if (!none.None(token) &&
+        (phrases_.actors.MayStartAt(token) ||
+         (designations_ && phrases_.designations.MayStartAt(token))) &&
+        phrases_.actor_starts.May(token.folded_id, after)) {
+      if (auto a = FindActorAt(t, i)) {
+        actors[i] = *a;
+        following = static_cast<uint32_t>(i);
+      }
     }
-    next_actor_[i] = actors_[i].actor ? static_cast<uint32_t>(i) : next_actor_[i + 1];
+    next[i] = following;
+    after = token.folded_id;
   }
   actors_key_ = SentenceKey::For(t);
 }

@@ -26,11 +26,26 @@ struct Designation {
   const Actor* alone = nullptr;           // with no conflict known
 };
 
+// Which tokens may start a name or a designation, told by their first two words
+// (folded ids). A common first word ("the", "la", "l'") starts hundreds of names,
+// so its start bit says little; the word after it rules most of them out. May
+// answers true for every pair that starts a phrase, and for a few that do not;
+// a filter no phrases were added to (usable false) answers true throughout.
+struct ActorStarts {
+  std::vector<uint8_t> single;    // by first word id: 1 when it is a whole phrase
+  std::vector<uint64_t> pairs;    // a bit per hash of (first, second) word id
+  bool usable = false;
+
+  void Add(const Phrase& phrase);
+  bool May(WordId first, WordId second) const;
+};
+
 // The gazetteers cut into token phrases of one language, built once per rulebook.
 struct GazetteerPhrases {
   PhraseIndex<const Actor*> actors;        // canonical names and aliases
   PhraseIndex<Designation> designations;   // generic names, resolved per conflict
   PhraseIndex<const Place*> places;        // names and spelling variants
+  ActorStarts actor_starts;                // of actors and designations
 
   static GazetteerPhrases Build(const Rulebook& rules, const Lexicon& lexicon);
 };
