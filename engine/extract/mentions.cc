@@ -97,37 +97,79 @@ bool MentionFinder::FindFunctionWord(const std::vector<Token>& t, size_t i) cons
   return g.function_words.At(t, i) || g.determiners.At(t, i) || lexicon_.claimants.counts.At(t, i);
 }
 
+namespace {
+
+// Walks back from token `i` over the tokens of `table` whose start bits have none
+// of `mask`, setting their `next` to `following`; returns where it stopped (0,
+// or one past a token that may start a phrase). Apart, so that its loop keeps
+// everything in registers: it runs for nearly every token of a text.
+[[gnu::noinline]] size_t PassNoStart(const Token* tokens, size_t i, uint32_t table,
+                                     StartMask mask, uint32_t following, uint32_t* next) {
+  static_assert(kStartWords == 2);
+  const uint64_t mask0 = mask[0];
+  const uint64_t mask1 = mask[1];
+  while (i > 0) {
+    const Token& token = tokens[i - 1];
+    if (token.start_table != table || ((token.starts[0] & mask0) | (token.starts[1] & mask1)) != 0) {
+      break;
+    }
+    next[--i] = following;
+  }
+  return i;
+}
+
+}  // namespace
+
 void MentionFinder::FindActors(const std::vector<Token>& t) const {
   const size_t n = t.size();
+  actors_key_ = {};
+  // Only the last sentence's actors are cleared, found by next_actor_ (an actor
+  // at i is where next_actor_[i] == i): most entries are empty already, and
+  // those resize adds are empty.
+  for (size_t i = next_actor_.empty() ? 0 : next_actor_[0]; i + 1 < next_actor_.size();
+       i = next_actor_[i + 1]) {
+    actors_[i] = ActorMention{};
+  }
   actors_.resize(n);
   next_actor_.resize(n + 1);
-  // Raw pointers and a local filter, so that the loop over tokens that start
-  // nothing (nearly all) keeps them in registers. FindActorAt writes neither
-  // vector.
-  ActorMention* actors = actors_.data();
-  uint32_t* next = next_actor_.data();
-  const StartFilter none = designations_ ? StartFilter(phrases_.actors, phrases_.designations)
-                                         : StartFilter(phrases_.actors);
-  auto following = static_cast<uint32_t>(n);
-  next[n] = following;
-  WordId after = kUnknownWord;  // the folded id of token i + 1: the second word
-  for (size_t i = n; i-- > 0;) {
-    const Token& token = t[i];
-    actors[i] = ActorMention{};
-    // Most words start no name and no designation: their start bits say so. Of
-    // the rest, most are common words ("the", "la") the next word does not
-    // continue into any name.
-    if (!none.None(token) &&
-        (phrases_.actors.MayStartAt(token) ||
-         (designations_ && phrases_.designations.MayStartAt(token))) &&
-        phrases_.actor_starts.May(token.folded_id, after)) {
-      if (auto a = FindActorAt(t, i)) {
-        actors[i] = *a;
-        following = static_cast<uint32_t>(i);
-      }
+  try {
+    // The start bits of both indexes (none when either has none).
+    uint32_t table = phrases_.actors.start_table();
+    bool bits = table != PhraseIndex<const Actor*>::kNoTable;
+    StartMask mask{};
+    mask[phrases_.actors.start_word()] |= phrases_.actors.start_mask();
+    if (designations_) {
+      bits = bits && phrases_.designations.start_table() == table;
+      mask[phrases_.designations.start_word()] |= phrases_.designations.start_mask();
     }
-    next[i] = following;
-    after = token.folded_id;
+    if (!bits) table = PhraseIndex<const Actor*>::kNoTable;  // no token's: each may start one
+    ActorMention* actors = actors_.data();
+    uint32_t* next = next_actor_.data();
+    auto following = static_cast<uint32_t>(n);
+    next[n] = following;
+    for (size_t i = n; i > 0;) {
+      // Most words start no name and no designation: their start bits say so.
+      i = PassNoStart(t.data(), i, table, mask, following, next);
+      if (i == 0) break;
+      const Token& token = t[--i];
+      // Of the rest, most are common words ("the", "la") that the next word
+      // continues into no name.
+      if ((phrases_.actors.MayStartAt(token) ||
+           (designations_ && phrases_.designations.MayStartAt(token))) &&
+          phrases_.actor_starts.May(token.folded_id,
+                                    i + 1 < n ? t[i + 1].folded_id : kUnknownWord)) {
+        if (auto a = FindActorAt(t, i)) {
+          actors[i] = *a;
+          following = static_cast<uint32_t>(i);
+        }
+      }
+      next[i] = following;
+    }
+  } catch (...) {
+    // Entries the clearing above would not find: start afresh.
+    actors_.clear();
+    next_actor_.clear();
+    throw;
   }
   actors_key_ = SentenceKey::For(t);
 }
