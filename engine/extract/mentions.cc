@@ -78,7 +78,9 @@ MentionFinder::MentionFinder(const Rulebook& rules, const Lexicon& lexicon,
       phrases_(phrases),
       conflict_(conflict),
       body_(body),
-      designations_(designations) {}
+      designations_(designations),
+      function_starts_(lexicon.grammar.function_words, lexicon.grammar.determiners,
+                       lexicon.claimants.counts) {}
 
 namespace {
 
@@ -93,6 +95,7 @@ bool IsCapitalized(const Token& t) {
 }  // namespace
 
 bool MentionFinder::FindFunctionWord(const std::vector<Token>& t, size_t i) const {
+  if (function_starts_.None(t[i])) return false;
   const GrammarLexicon& g = lexicon_.grammar;
   return g.function_words.At(t, i) || g.determiners.At(t, i) || lexicon_.claimants.counts.At(t, i);
 }
@@ -125,12 +128,13 @@ void MentionFinder::FindActors(const std::vector<Token>& t) const {
   actors_key_ = {};
   // Only the last sentence's actors are cleared, found by next_actor_ (an actor
   // at i is where next_actor_[i] == i): most entries are empty already, and
-  // those resize adds are empty.
+  // those resize adds are empty. actors_ never shrinks, so that sentences of
+  // changing lengths do not construct its entries over and over.
   for (size_t i = next_actor_.empty() ? 0 : next_actor_[0]; i + 1 < next_actor_.size();
        i = next_actor_[i + 1]) {
     actors_[i] = ActorMention{};
   }
-  actors_.resize(n);
+  if (actors_.size() < n) actors_.resize(n);
   next_actor_.resize(n + 1);
   try {
     // The start bits of both indexes (none when either has none).
@@ -178,15 +182,17 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
                                                        size_t i) const {
   if (auto m = phrases_.actors.At(t, i)) {
     // A one-word name that is also a common word of the language ("UN" / "un",
-    // "US" / "us") counts only written as the gazetteer writes it.
-    bool common = m->length == 1 && IsFunctionWord(t, i);
+    // "US" / "us") counts only written as the gazetteer writes it. (Written so,
+    // it counts whatever the word: the common-word test is the dearer one.)
     bool exact = false;
-    if (common) {
+    if (m->length == 1) {
       const Actor* a = *m->value;
       exact = t[i].text == a->name;
       for (const auto& alias : a->aliases) exact = exact || t[i].text == alias;
     }
-    if (!common || exact) return ActorMention{*m->value, i, i + m->length};
+    if (exact || m->length != 1 || !IsFunctionWord(t, i)) {
+      return ActorMention{*m->value, i, i + m->length};
+    }
   }
   if (auto d = designations_ ? phrases_.designations.At(t, i) : std::nullopt) {
     // Resolved for every conflict of the gazetteer beforehand (GazetteerPhrases).
@@ -212,6 +218,8 @@ std::vector<ActorMention> MentionFinder::ActorsIn(const std::vector<Token>& t, s
   end = std::min(end, t.size());
   if (begin >= end) return out;
   const std::vector<ActorMention>& actors = ActorsOf(t);
+  // One allocation for the few actors a sentence names, not one per doubling.
+  if (next_actor_[begin] < end) out.reserve(4);
   for (size_t i = next_actor_[begin]; i < end; i = next_actor_[i]) {
     const ActorMention& a = actors[i];
     if (a.end <= end) {

@@ -168,6 +168,7 @@ class MentionFinder {
   bool designations_ = true;
   // The sentence last asked about: ActorAt per token, and the first token at or
   // after each one where an actor is named (t.size() for none; one entry more).
+  // actors_ may hold more entries than the sentence has tokens, all empty.
   mutable SentenceKey actors_key_;
   mutable std::vector<ActorMention> actors_;
   mutable std::vector<uint32_t> next_actor_;
@@ -175,6 +176,8 @@ class MentionFinder {
   // asked (most tokens never are): 0 not yet known, 1 no, 2 yes.
   mutable SentenceKey function_key_;
   mutable std::vector<uint8_t> function_;
+  // The three indexes FindFunctionWord asks, to rule most words out at once.
+  StartFilter function_starts_;
   // PlaceIn over the whole of the sentence last asked about it.
   mutable SentenceKey place_key_;
   mutable const Place* sentence_place_ = nullptr;
