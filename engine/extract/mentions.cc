@@ -113,9 +113,9 @@ namespace {
   const uint64_t mask1 = mask[1];
   while (i > 0) {
     const Token& token = tokens[i - 1];
-    if (token.start_table != table || ((token.starts[0] & mask0) | (token.starts[1] & mask1)) != 0) {
-      break;
-    }
+    bool may = token.start_table != table ||
+               ((token.starts[0] & mask0) | (token.starts[1] & mask1)) != 0;
+    if (may) break;
     next[--i] = following;
   }
   return i;

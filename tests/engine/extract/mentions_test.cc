@@ -171,7 +171,7 @@ TEST_CASE("the place a whole sentence names is its own, whichever sentence was a
   CHECK(name(finder.PlaceIn(reused, 0, reused.size())) == "Kidal");
 }
 
-TEST_CASE("every name and designation of the gazetteer is found as it is without the filter of first words",
+TEST_CASE("the filter of first words loses no name or designation of the gazetteer",
           "[extract][fr][en]") {
   // FindActors asks about a token only when its word and the next may begin a
   // name or a designation (ActorStarts): every phrase of the gazetteer, after a
@@ -189,7 +189,9 @@ TEST_CASE("every name and designation of the gazetteer is found as it is without
       std::vector<std::string> texts = {a.name};
       texts.insert(texts.end(), a.aliases.begin(), a.aliases.end());
       texts.insert(texts.end(), a.designations.begin(), a.designations.end());
-      for (const auto& text : texts) body += "selon " + text + " et la " + text + " the " + text + ". ";
+      for (const auto& text : texts) {
+        body += "selon " + text + " et la " + text + " the " + text + ". ";
+      }
     }
     auto t = Tokenize(body, 0, lexicon->tokens);
     const std::vector<GazetteerPhrases> built = {*rules.derived.phrases.at(lang),
