@@ -7,19 +7,62 @@
 
 namespace attest {
 
+namespace {
+
+// 2^15 bits: a few thousand names and designations leave most of them clear.
+constexpr int kPairBitsLog = 15;
+
+uint64_t PairBit(WordId first, WordId second) {
+  uint64_t h = ((static_cast<uint64_t>(first) << 32) | second) * 0x9E3779B97F4A7C15ULL;
+  return h >> (64 - kPairBitsLog);
+}
+
+}  // namespace
+
+void ActorStarts::Add(const Phrase& phrase) {
+  if (phrase.empty()) return;
+  if (pairs.empty()) pairs.assign((size_t{1} << kPairBitsLog) / 64, 0);
+  // The ids PhraseIndex::Add gives the same words.
+  WordId first = InternWord(phrase[0]);
+  if (phrase.size() == 1) {
+    if (first >= single.size()) single.resize(first + 1, 0);
+    single[first] = 1;
+    return;
+  }
+  uint64_t bit = PairBit(first, InternWord(phrase[1]));
+  pairs[bit / 64] |= uint64_t{1} << (bit % 64);
+}
+
+bool ActorStarts::May(WordId first, WordId second) const {
+  if (!usable) return true;
+  if (first < single.size() && single[first] != 0) return true;
+  uint64_t bit = PairBit(first, second);
+  return ((pairs[bit / 64] >> (bit % 64)) & 1) != 0;
+}
+
 GazetteerPhrases GazetteerPhrases::Build(const Rulebook& rules, const Lexicon& lexicon) {
   GazetteerPhrases p;
+  auto add_actor = [&](std::string_view text, const Actor* a) {
+    Phrase phrase = PhraseOf(text, lexicon.tokens);
+    p.actor_starts.Add(phrase);
+    p.actors.Add(phrase, a);
+  };
   for (const Actor& a : rules.actors.actors()) {
-    p.actors.Add(PhraseOf(a.name, lexicon.tokens), &a);
-    for (const auto& alias : a.aliases) p.actors.Add(PhraseOf(alias, lexicon.tokens), &a);
+    add_actor(a.name, &a);
+    for (const auto& alias : a.aliases) add_actor(alias, &a);
     for (const auto& d : a.designations) {
       Designation designation{d, {}, rules.actors.FindDesignation(d, nullptr)};
       for (const Conflict& c : rules.actors.conflicts()) {
         designation.in_conflict.push_back(rules.actors.FindDesignation(d, &c));
       }
-      p.designations.Add(PhraseOf(d, lexicon.tokens), std::move(designation));
+      Phrase phrase = PhraseOf(d, lexicon.tokens);
+      p.actor_starts.Add(phrase);
+      p.designations.Add(phrase, std::move(designation));
     }
   }
+  // The filter reads folded ids, as these indexes match by unless they keep accents.
+  p.actor_starts.usable = !p.actors.matches_accents() && !p.designations.matches_accents() &&
+                          !p.actor_starts.pairs.empty();
   for (const Place& place : rules.places.places()) {
     p.places.Add(PhraseOf(place.name, lexicon.tokens), &place);
     for (const auto& v : place.variants) p.places.Add(PhraseOf(v, lexicon.tokens), &place);
@@ -35,7 +78,9 @@ MentionFinder::MentionFinder(const Rulebook& rules, const Lexicon& lexicon,
       phrases_(phrases),
       conflict_(conflict),
       body_(body),
-      designations_(designations) {}
+      designations_(designations),
+      function_starts_(lexicon.grammar.function_words, lexicon.grammar.determiners,
+                       lexicon.claimants.counts) {}
 
 namespace {
 
@@ -50,22 +95,85 @@ bool IsCapitalized(const Token& t) {
 }  // namespace
 
 bool MentionFinder::FindFunctionWord(const std::vector<Token>& t, size_t i) const {
+  if (function_starts_.None(t[i])) return false;
   const GrammarLexicon& g = lexicon_.grammar;
   return g.function_words.At(t, i) || g.determiners.At(t, i) || lexicon_.claimants.counts.At(t, i);
 }
 
+namespace {
+
+// Walks back from token `i` over the tokens of `table` whose start bits have none
+// of `mask`, setting their `next` to `following`; returns where it stopped (0,
+// or one past a token that may start a phrase). Apart, so that its loop keeps
+// everything in registers: it runs for nearly every token of a text.
+[[gnu::noinline]] size_t PassNoStart(const Token* tokens, size_t i, uint32_t table,
+                                     StartMask mask, uint32_t following, uint32_t* next) {
+  static_assert(kStartWords == 2);
+  const uint64_t mask0 = mask[0];
+  const uint64_t mask1 = mask[1];
+  while (i > 0) {
+    const Token& token = tokens[i - 1];
+    bool may = token.start_table != table ||
+               ((token.starts[0] & mask0) | (token.starts[1] & mask1)) != 0;
+    if (may) break;
+    next[--i] = following;
+  }
+  return i;
+}
+
+}  // namespace
+
 void MentionFinder::FindActors(const std::vector<Token>& t) const {
-  actors_.assign(t.size(), ActorMention{});
-  next_actor_.resize(t.size() + 1);
-  next_actor_[t.size()] = static_cast<uint32_t>(t.size());
-  for (size_t i = t.size(); i-- > 0;) {
-    // Most words start no name and no designation: two reads say so.
-    bool may = phrases_.actors.MayStartAt(t[i]) ||
-               (designations_ && phrases_.designations.MayStartAt(t[i]));
-    if (may) {
-      if (auto a = FindActorAt(t, i)) actors_[i] = *a;
+  const size_t n = t.size();
+  actors_key_ = {};
+  // Only the last sentence's actors are cleared, found by next_actor_ (an actor
+  // at i is where next_actor_[i] == i): most entries are empty already, and
+  // those resize adds are empty. actors_ never shrinks, so that sentences of
+  // changing lengths do not construct its entries over and over.
+  for (size_t i = next_actor_.empty() ? 0 : next_actor_[0]; i + 1 < next_actor_.size();
+       i = next_actor_[i + 1]) {
+    actors_[i] = ActorMention{};
+  }
+  if (actors_.size() < n) actors_.resize(n);
+  next_actor_.resize(n + 1);
+  try {
+    // The start bits of both indexes (none when either has none).
+    uint32_t table = phrases_.actors.start_table();
+    bool bits = table != PhraseIndex<const Actor*>::kNoTable;
+    StartMask mask{};
+    mask[phrases_.actors.start_word()] |= phrases_.actors.start_mask();
+    if (designations_) {
+      bits = bits && phrases_.designations.start_table() == table;
+      mask[phrases_.designations.start_word()] |= phrases_.designations.start_mask();
     }
-    next_actor_[i] = actors_[i].actor ? static_cast<uint32_t>(i) : next_actor_[i + 1];
+    if (!bits) table = PhraseIndex<const Actor*>::kNoTable;  // no token's: each may start one
+    ActorMention* actors = actors_.data();
+    uint32_t* next = next_actor_.data();
+    auto following = static_cast<uint32_t>(n);
+    next[n] = following;
+    for (size_t i = n; i > 0;) {
+      // Most words start no name and no designation: their start bits say so.
+      i = PassNoStart(t.data(), i, table, mask, following, next);
+      if (i == 0) break;
+      const Token& token = t[--i];
+      // Of the rest, most are common words ("the", "la") that the next word
+      // continues into no name.
+      if ((phrases_.actors.MayStartAt(token) ||
+           (designations_ && phrases_.designations.MayStartAt(token))) &&
+          phrases_.actor_starts.May(token.folded_id,
+                                    i + 1 < n ? t[i + 1].folded_id : kUnknownWord)) {
+        if (auto a = FindActorAt(t, i)) {
+          actors[i] = *a;
+          following = static_cast<uint32_t>(i);
+        }
+      }
+      next[i] = following;
+    }
+  } catch (...) {
+    // Entries the clearing above would not find: start afresh.
+    actors_.clear();
+    next_actor_.clear();
+    throw;
   }
   actors_key_ = SentenceKey::For(t);
 }
@@ -74,15 +182,17 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
                                                        size_t i) const {
   if (auto m = phrases_.actors.At(t, i)) {
     // A one-word name that is also a common word of the language ("UN" / "un",
-    // "US" / "us") counts only written as the gazetteer writes it.
-    bool common = m->length == 1 && IsFunctionWord(t, i);
+    // "US" / "us") counts only written as the gazetteer writes it. (Written so,
+    // it counts whatever the word: the common-word test is the dearer one.)
     bool exact = false;
-    if (common) {
+    if (m->length == 1) {
       const Actor* a = *m->value;
       exact = t[i].text == a->name;
       for (const auto& alias : a->aliases) exact = exact || t[i].text == alias;
     }
-    if (!common || exact) return ActorMention{*m->value, i, i + m->length};
+    if (exact || m->length != 1 || !IsFunctionWord(t, i)) {
+      return ActorMention{*m->value, i, i + m->length};
+    }
   }
   if (auto d = designations_ ? phrases_.designations.At(t, i) : std::nullopt) {
     // Resolved for every conflict of the gazetteer beforehand (GazetteerPhrases).
@@ -108,6 +218,8 @@ std::vector<ActorMention> MentionFinder::ActorsIn(const std::vector<Token>& t, s
   end = std::min(end, t.size());
   if (begin >= end) return out;
   const std::vector<ActorMention>& actors = ActorsOf(t);
+  // One allocation for the few actors a sentence names, not one per doubling.
+  if (next_actor_[begin] < end) out.reserve(4);
   for (size_t i = next_actor_[begin]; i < end; i = next_actor_[i]) {
     const ActorMention& a = actors[i];
     if (a.end <= end) {

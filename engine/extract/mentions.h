@@ -26,11 +26,26 @@ struct Designation {
   const Actor* alone = nullptr;           // with no conflict known
 };
 
+// Which tokens may start a name or a designation, told by their first two words
+// (folded ids). A common first word ("the", "la", "l'") starts hundreds of names,
+// so its start bit says little; the word after it rules most of them out. May
+// answers true for every pair that starts a phrase, and for a few that do not;
+// a filter no phrases were added to (usable false) answers true throughout.
+struct ActorStarts {
+  std::vector<uint8_t> single;    // by first word id: 1 when it is a whole phrase
+  std::vector<uint64_t> pairs;    // a bit per hash of (first, second) word id
+  bool usable = false;
+
+  void Add(const Phrase& phrase);
+  bool May(WordId first, WordId second) const;
+};
+
 // The gazetteers cut into token phrases of one language, built once per rulebook.
 struct GazetteerPhrases {
   PhraseIndex<const Actor*> actors;        // canonical names and aliases
   PhraseIndex<Designation> designations;   // generic names, resolved per conflict
   PhraseIndex<const Place*> places;        // names and spelling variants
+  ActorStarts actor_starts;                // of actors and designations
 
   static GazetteerPhrases Build(const Rulebook& rules, const Lexicon& lexicon);
 };
@@ -153,6 +168,7 @@ class MentionFinder {
   bool designations_ = true;
   // The sentence last asked about: ActorAt per token, and the first token at or
   // after each one where an actor is named (t.size() for none; one entry more).
+  // actors_ may hold more entries than the sentence has tokens, all empty.
   mutable SentenceKey actors_key_;
   mutable std::vector<ActorMention> actors_;
   mutable std::vector<uint32_t> next_actor_;
@@ -160,6 +176,8 @@ class MentionFinder {
   // asked (most tokens never are): 0 not yet known, 1 no, 2 yes.
   mutable SentenceKey function_key_;
   mutable std::vector<uint8_t> function_;
+  // The three indexes FindFunctionWord asks, to rule most words out at once.
+  StartFilter function_starts_;
   // PlaceIn over the whole of the sentence last asked about it.
   mutable SentenceKey place_key_;
   mutable const Place* sentence_place_ = nullptr;

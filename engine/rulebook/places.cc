@@ -31,6 +31,9 @@ std::optional<PlaceMatch> PlaceGazetteer::Find(std::string_view text) const {
   }
   int64_t found = -1;
   for (const auto& [name, index] : by_folded_) {
+    // Lengths in bytes two or more apart are two edits apart at least: told
+    // before the code points are counted.
+    if (name.size() > folded.size() + 1 || folded.size() > name.size() + 1) continue;
     if (CodePointCount(name) < 5) continue;
     if (EditDistance(folded, name, 1) <= 1) {
       if (found >= 0 && static_cast<size_t>(found) != index) {  // ambiguous
@@ -53,9 +56,31 @@ const Place* PlaceGazetteer::ByName(std::string_view canonical) const {
   return it == by_name_.end() ? nullptr : &places_[it->second];
 }
 
+namespace {
+
+// EditDistance(a, b, 1), as the table below would give it (0, 1 or 2), without
+// the table: within one edit is equal, or equal but for one substitution, one
+// swap of neighbours, or one byte more in one of them. Every name of the
+// gazetteer is compared so with each unknown word.
+int WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);  // a is the longer
+  if (a.size() - b.size() > 1) return 2;
+  size_t p = 0;
+  while (p < b.size() && a[p] == b[p]) ++p;
+  if (a.size() != b.size()) return a.substr(p + 1) == b.substr(p) ? 1 : 2;
+  if (p == a.size()) return 0;
+  if (a.substr(p + 1) == b.substr(p + 1)) return 1;
+  bool swapped = p + 1 < a.size() && a[p] == b[p + 1] && a[p + 1] == b[p] &&
+                 a.substr(p + 2) == b.substr(p + 2);
+  return swapped ? 1 : 2;
+}
+
+}  // namespace
+
 int EditDistance(std::string_view a, std::string_view b, int cap) {
   int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > cap) return cap + 1;
+  if (cap == 1) return WithinOneEdit(a, b);
   // Three rows: on the stack for the short names nearly all are, else on the heap.
   constexpr int kInlineRow = 64;
   std::array<int, 3 * kInlineRow> inline_rows{};

@@ -171,4 +171,51 @@ TEST_CASE("the place a whole sentence names is its own, whichever sentence was a
   CHECK(name(finder.PlaceIn(reused, 0, reused.size())) == "Kidal");
 }
 
+TEST_CASE("the filter of first words loses no name or designation of the gazetteer",
+          "[extract][fr][en]") {
+  // FindActors asks about a token only when its word and the next may begin a
+  // name or a designation (ActorStarts): every phrase of the gazetteer, after a
+  // common word and before others, must be found as a finder that asks about
+  // every token finds it, with the rules' own phrases (start bits registered)
+  // and with phrases built afresh (none).
+  const Rulebook& rules = Rules();
+  const Conflict* conflict = rules.actors.ConflictFor("Mali", std::nullopt);
+  for (const char* lang : {"fr", "en"}) {
+    CAPTURE(lang);
+    const Lexicon* lexicon = rules.LexiconFor(lang);
+    REQUIRE(lexicon);
+    std::string body;
+    for (const Actor& a : rules.actors.actors()) {
+      std::vector<std::string> texts = {a.name};
+      texts.insert(texts.end(), a.aliases.begin(), a.aliases.end());
+      texts.insert(texts.end(), a.designations.begin(), a.designations.end());
+      for (const auto& text : texts) {
+        body += "selon " + text + " et la " + text + " the " + text + ". ";
+      }
+    }
+    auto t = Tokenize(body, 0, lexicon->tokens);
+    const std::vector<GazetteerPhrases> built = {*rules.derived.phrases.at(lang),
+                                                 GazetteerPhrases::Build(rules, *lexicon)};
+    for (const GazetteerPhrases& filtered : built) {
+      REQUIRE(filtered.actor_starts.usable);
+      GazetteerPhrases unfiltered = filtered;
+      unfiltered.actor_starts.usable = false;  // "may" for every token
+      MentionFinder with(rules, *lexicon, filtered, conflict, body);
+      MentionFinder without(rules, *lexicon, unfiltered, conflict, body);
+      size_t found = 0;
+      for (size_t i = 0; i < t.size(); ++i) {
+        auto a = with.ActorAt(t, i);
+        auto b = without.ActorAt(t, i);
+        CAPTURE(i, t[i].text);
+        REQUIRE(a.has_value() == b.has_value());
+        if (!a) continue;
+        ++found;
+        CHECK(a->actor == b->actor);
+        CHECK(a->end == b->end);
+      }
+      CHECK(found > rules.actors.actors().size());
+    }
+  }
+}
+
 }  // namespace attest

@@ -66,4 +66,39 @@ TEST_CASE("edit distances of long names, past the rows kept on the stack, are th
   }
 }
 
+TEST_CASE("an edit distance capped at one is the plain distance capped at two",
+          "[rules][places]") {
+  // The gazetteer asks with a cap of one, answered without the table: every
+  // word within two edits of a few names (one or two substitutions, swaps,
+  // insertions and deletions, in every place) must get the table's answer.
+  auto edits = [](const std::string& w) {
+    std::vector<std::string> out;
+    for (size_t k = 0; k <= w.size(); ++k) {
+      for (char c : {'a', 'k', 'x'}) {
+        out.push_back(w.substr(0, k) + c + w.substr(k));  // insertion
+        if (k < w.size()) out.push_back(w.substr(0, k) + c + w.substr(k + 1));  // substitution
+      }
+      if (k < w.size()) out.push_back(w.substr(0, k) + w.substr(k + 1));  // deletion
+      if (k + 1 < w.size()) {
+        std::string swapped = w;
+        std::swap(swapped[k], swapped[k + 1]);
+        out.push_back(swapped);
+      }
+    }
+    return out;
+  };
+  for (std::string name : {"alkit", "gao", "aa", "abab", "tessalit", "m\xc3\xa9naka", ""}) {
+    std::vector<std::string> words = {name};
+    for (const auto& one : edits(name)) {
+      words.push_back(one);
+      for (const auto& two : edits(one)) words.push_back(two);
+    }
+    for (const auto& w : words) {
+      INFO(name << " / " << w);
+      REQUIRE(EditDistance(name, w, 1) == std::min(PlainDistance(name, w), 2));
+      REQUIRE(EditDistance(w, name, 1) == std::min(PlainDistance(w, name), 2));
+    }
+  }
+}
+
 }  // namespace attest
