@@ -1220,15 +1220,21 @@ class ReportReader {
     return false;
   }
 
+  // Whether `token` ends in the last byte of a conditional suffix: most words end
+  // in a letter no suffix ends in.
+  bool EndsAsConditional(const Token& token) const {
+    std::string_view f = token.lower();
+    return !f.empty() && suffix_ends_[static_cast<unsigned char>(f.back())];
+  }
+
   bool FindConditional(const Tokens& t, size_t i) const {
     const GrammarLexicon& g = lex_.grammar;
     if (!conditional_words_.None(t[i])) {
       if (g.conditional.At(t, i)) return true;
       if (g.conditional_exceptions.At(t, i)) return false;
     }
+    if (!EndsAsConditional(t[i])) return false;
     std::string_view f = t[i].lower();  // accents kept: "déclarerait", not "opérait"
-    // Most words end in a letter no suffix ends in.
-    if (f.empty() || !suffix_ends_[static_cast<unsigned char>(f.back())]) return false;
     for (const auto& suffix : g.conditional_suffixes) {
       if (f.size() > suffix.size() + 3 &&
           f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
@@ -1401,10 +1407,7 @@ class ReportReader {
         if (lex_.hedges.distancing.MayStartAt(token)) m |= TokenMarks::kDistancing;
       }
       // (FindConditional's other first test: the last byte of a suffix.)
-      std::string_view lower = token.lower();
-      if (!lower.empty() && suffix_ends_[static_cast<unsigned char>(lower.back())]) {
-        m |= TokenMarks::kConditional;
-      }
+      if (EndsAsConditional(token)) m |= TokenMarks::kConditional;
       if (token.kind == TokenKind::kQuoteOpen) m |= TokenMarks::kQuote;
       marks_.of[k] = m;
       if (m != 0) marks_.marked.push_back(static_cast<uint32_t>(k));
