@@ -126,7 +126,8 @@ class ReportReader {
                      lexicon.grammar.plan_markers, lexicon.grammar.conditional,
                      lexicon.grammar.conditional_exceptions, lexicon.hedges.distancing),
         clause_words_(lexicon.grammar.relatives, lexicon.grammar.contrast,
-                      lexicon.grammar.subordinators, lexicon.grammar.coordinators) {
+                      lexicon.grammar.subordinators, lexicon.grammar.coordinators),
+        split_words_(lexicon.grammar.contrast, lexicon.grammar.determiners) {
     for (const auto& suffix : lexicon.grammar.conditional_suffixes) {
       if (suffix.empty()) {
         suffix_ends_.fill(true);  // (an empty suffix ends every word)
@@ -1288,6 +1289,7 @@ class ReportReader {
       if (cue.clause > 0) splits.push_back(cue.clause);
     }
     for (size_t i = 1; i < t.size(); ++i) {
+      if (split_words_.None(t[i])) continue;  // neither a contrast nor a determiner
       if (auto c = lex_.grammar.contrast.At(t, i); c && OpensClause(t, i, c->length, t.size())) {
         splits.push_back(i);
       }
@@ -1333,8 +1335,8 @@ class ReportReader {
     const std::vector<ClaimantMention>& outlet = outlet_mention_;
     for (size_t b = 0; b + 1 < bounds.size(); ++b) {
       size_t sb = bounds[b], se = bounds[b + 1];
-      size_t words = 0;
-      for (size_t k = sb; k < se; ++k) words += t[k].kind == TokenKind::kWord;
+      size_t words = 0;  // (counted up to 2: all that is asked below)
+      for (size_t k = sb; k < se && words < 2; ++k) words += t[k].kind == TokenKind::kWord;
       if (words == 0) continue;
       const FoundCue* own = nullptr;
       for (const auto& cue : cues) {
@@ -1745,6 +1747,7 @@ class ReportReader {
   StartFilter conditional_words_;  // conditional forms and their exceptions
   StartFilter claim_words_;        // all that MarksOf asks by start bits
   StartFilter clause_words_;       // relatives, contrasts, subordinators, coordinators
+  StartFilter split_words_;        // contrasts and determiners: where Read splits a sentence
   std::array<bool, 256> suffix_ends_{};  // the last bytes of the conditional suffixes
   std::vector<uint8_t> content_bytes_;  // ContentView's, lent to each claim in turn
   TokenMarks marks_;                    // MarksOf's, for sentence marks_of_
