@@ -1417,14 +1417,16 @@ class ReportReader {
     marks_.in_date.clear();
     if (const auto& dates = DatesOf(s); !dates.empty()) {
       marks_.in_date.assign(t.size(), 0);
-      for (size_t k = 0; k < t.size(); ++k) {
-        // Inside a date expression ("May" in "since May last year" is a month,
-        // not a hedge).
-        for (const auto& d : dates) {
-          if (t[k].begin >= d.begin && t[k].end <= d.end) {
-            marks_.in_date[k] = 1;
-            break;
-          }
+      // Inside a date expression ("May" in "since May last year" is a month,
+      // not a hedge): of the tokens that begin in it (tokens come in the order of
+      // their first byte), those that also end in it.
+      for (const auto& d : dates) {
+        auto k = static_cast<size_t>(
+            std::partition_point(t.begin(), t.end(),
+                                 [&](const Token& token) { return token.begin < d.begin; }) -
+            t.begin());
+        for (; k < t.size() && t[k].begin <= d.end; ++k) {
+          if (t[k].end <= d.end) marks_.in_date[k] = 1;
         }
       }
     }
