@@ -252,6 +252,16 @@ class Tokenizer {
         SetSameIds(token, token.text, WordHashEnd(WordHashPiece(WordHashStart(1), byte)));
         ++i;
         continue;
+      } else if (text_[i] == '.') {
+        // A run of periods is one mark ("..."), its own forms too, hashed from
+        // the text.
+        size_t end = i + 1;
+        while (end < text_.size() && text_[end] == '.') ++end;
+        Token& token = tokens_.emplace_back(base_ + i, base_ + end, text_.substr(i, end - i),
+                                            TokenKind::kPunct);
+        SetSameIds(token, token.text, TextHash(i, end - i));
+        i = end;
+        continue;
       }
       CodePoint cp = Decode(i);
       if (IsSpacePoint(cp.value)) {
@@ -268,11 +278,6 @@ class Tokenizer {
         }
         Push(i, i + cp.size, open ? TokenKind::kQuoteOpen : TokenKind::kQuoteClose);
         i += cp.size;
-      } else if (cp.value == U'.') {
-        size_t end = i;
-        while (end < text_.size() && text_[end] == '.') ++end;
-        Push(i, end, TokenKind::kPunct);
-        i = end;
       } else {
         Push(i, i + cp.size, TokenKind::kPunct);
         i += cp.size;

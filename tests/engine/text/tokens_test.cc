@@ -633,6 +633,35 @@ TEST_CASE("a word is cut and read alike by the fast paths and by Word, whatever 
   }
 }
 
+TEST_CASE("a run of periods is one mark with the id of its own bytes, wherever it ends", "[text]") {
+  // Runs of periods are cut and hashed apart from other marks, eight bytes at a
+  // time from the text: the id found must be the word table's for every length,
+  // at the end of the text or before more of it.
+  for (size_t size = 1; size <= 20; ++size) {
+    const std::string run(size, '.');
+    const WordId id = InternWord(run);
+    for (std::string before : {"", "fin", "a ", "été"}) {
+      for (std::string after : {"", " Puis", "\n", "x", ",", "à"}) {
+        const std::string text = before + run + after;
+        CAPTURE(text);
+        bool seen = false;
+        for (const Token& t : Tokenize(text, 0, RulesFor("fr"))) {
+          if (t.text.empty() || t.text[0] != '.') continue;
+          seen = true;
+          CHECK(t.text == run);
+          CHECK(t.kind == TokenKind::kPunct);
+          CHECK(t.folded() == run);
+          CHECK(t.same_forms());
+          CHECK(t.folded_id == id);
+          CHECK(t.lower_id == id);
+          CHECK(t.starts == RulesFor("fr").starts->Of(id, id));
+        }
+        CHECK(seen);
+      }
+    }
+  }
+}
+
 TEST_CASE("the tokenizer's inline probe finds every form's id as the word table does", "[text]") {
   // The tokenizer looks forms up with its own copy of the table's probe
   // (detail::WordProbe): for forms interned or not, of every length, with and
