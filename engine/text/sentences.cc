@@ -1,6 +1,8 @@
 #include "engine/text/sentences.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <utility>
 
 #include "engine/text/byte_scan.h"
@@ -61,7 +63,11 @@ class SentenceSplitter {
  public:
   SentenceSplitter(std::string_view body, const SentenceRules& rules)
       : body_(body), rules_(rules) {
-    for (const auto& a : rules.abbreviations) longest_word_ = std::max(longest_word_, a.size());
+    for (const auto& a : rules.abbreviations) {
+      longest_word_ = std::max(longest_word_, a.size());
+      const auto first = static_cast<unsigned char>(a.c_str()[0]);  // (0 for an empty one)
+      first_bytes_[first / 64] |= uint64_t{1} << (first % 64);
+    }
   }
 
   // 1. Cut lines into paragraphs at blank lines; a '#' line is a paragraph alone.
@@ -248,8 +254,12 @@ class SentenceSplitter {
     }
     if (start == period) return false;
     std::string_view word = body_.substr(start, period + 1 - start);
-    if (rules_.abbreviations.count(word)) return true;
-    if (word[0] >= 'A' && word[0] <= 'Z') {
+    // (Only an entry that starts with this byte, or with its lower case, is
+    // looked for in the set: most words have none.)
+    const auto first_byte = static_cast<unsigned char>(word[0]);
+    const bool upper = first_byte >= 'A' && first_byte <= 'Z';
+    if (MayStart(first_byte) && rules_.abbreviations.count(word)) return true;
+    if (upper && MayStart(first_byte - 'A' + 'a')) {
       std::string lowered(word);
       lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
       if (rules_.abbreviations.count(lowered)) return true;
@@ -312,8 +322,14 @@ class SentenceSplitter {
     return {begin, end};
   }
 
+  // Whether an abbreviation starts with byte `b`.
+  bool MayStart(unsigned b) const { return (first_bytes_[b / 64] >> (b % 64)) & 1; }
+
   std::string_view body_;
   const SentenceRules& rules_;
+  // The first bytes of the abbreviations, a bit each (MayStart), so that a word
+  // that is none is seldom looked for in the set.
+  std::array<uint64_t, 4> first_bytes_{};
   // The longest listed abbreviation, period included, and no less than four bytes
   // (an initial is one code point): IsAbbreviation reads no further back.
   size_t longest_word_ = 4;

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "engine/text/utf8.h"
+#include "engine/text/word_table.h"
 
 namespace attest {
 
@@ -251,6 +252,16 @@ class Tokenizer {
         SetSameIds(token, token.text, WordHashEnd(WordHashPiece(WordHashStart(1), byte)));
         ++i;
         continue;
+      } else if (text_[i] == '.') {
+        // A run of periods is one mark ("..."), its own forms too, hashed from
+        // the text.
+        size_t end = i + 1;
+        while (end < text_.size() && text_[end] == '.') ++end;
+        Token& token = tokens_.emplace_back(base_ + i, base_ + end, text_.substr(i, end - i),
+                                            TokenKind::kPunct);
+        SetSameIds(token, token.text, TextHash(i, end - i));
+        i = end;
+        continue;
       }
       CodePoint cp = Decode(i);
       if (IsSpacePoint(cp.value)) {
@@ -267,11 +278,6 @@ class Tokenizer {
         }
         Push(i, i + cp.size, open ? TokenKind::kQuoteOpen : TokenKind::kQuoteClose);
         i += cp.size;
-      } else if (cp.value == U'.') {
-        size_t end = i;
-        while (end < text_.size() && text_[end] == '.') ++end;
-        Push(i, end, TokenKind::kPunct);
-        i = end;
       } else {
         Push(i, i + cp.size, TokenKind::kPunct);
         i += cp.size;
@@ -752,8 +758,8 @@ class Tokenizer {
   // Gives `token` the ids of its forms and its start bits; the hashes are
   // WordHash of its folded and (unless it has the same forms) lower forms.
   void SetIds(Token& token, uint64_t folded_hash, uint64_t lower_hash) {
-    token.folded_id = words_.Find(token.folded(), folded_hash);
-    token.lower_id = token.same_forms() ? token.folded_id : words_.Find(token.lower(), lower_hash);
+    token.folded_id = probe_.Find(token.folded(), folded_hash);
+    token.lower_id = token.same_forms() ? token.folded_id : probe_.Find(token.lower(), lower_hash);
     if (starts_) {
       token.start_table = starts_->id();
       token.starts = starts_->Of(token.folded_id, token.lower_id);
@@ -763,7 +769,7 @@ class Tokenizer {
   // SetIds for a token whose forms are one, `form` (its folded()), of WordHash
   // `hash`, as most are: without asking the token for its forms again.
   void SetSameIds(Token& token, std::string_view form, uint64_t hash) {
-    token.folded_id = words_.Find(form, hash);
+    token.folded_id = probe_.Find(form, hash);
     token.lower_id = token.folded_id;
     if (starts_) {
       token.start_table = starts_->id();
@@ -812,19 +818,34 @@ class Tokenizer {
     return known;
   }
 
-  // The forms of `text`, kept for the next time it comes. The reference holds
-  // until the next call.
+  // WordHash(text_.substr(at, size)), its pieces read from the text by PieceAt
+  // (the bytes past the last one masked off) instead of one byte at a time.
+  uint64_t TextHash(size_t at, size_t size) const {
+    uint64_t hash = WordHashStart(size);
+    size_t k = 0;
+    for (; k + 8 <= size; k += 8) hash = WordHashPiece(hash, PieceAt(at + k));
+    if (k < size) {
+      hash = WordHashPiece(hash, PieceAt(at + k) & ((uint64_t{1} << (8 * (size - k))) - 1));
+    }
+    return WordHashEnd(hash);
+  }
+
+  // The forms of `text`, a part of the text, kept for the next time it comes. The
+  // reference holds until the next call.
   const Forms& FormsOf(std::string_view text) {
     // Bounded: a text of endless new words empties it now and then, never grows it
     // without end.
     static constexpr size_t kMaxWords = 1 << 16;
     KnownWords& known = known_;
-    const uint64_t hash = WordHash(text);
+    const uint64_t hash = TextHash(static_cast<size_t>(text.data() - text_.data()), text.size());
     if (!known.slots.empty()) {
       const size_t mask = known.slots.size() - 1;
       for (size_t s = hash & mask; known.slots[s] != 0; s = (s + 1) & mask) {
         const KnownWord& word = known.words[known.slots[s] - 1];
-        if (word.hash == hash && word.text == text) return word.forms;
+        if (word.hash == hash && word.text.size() == text.size() &&
+            detail::SameBytes(word.text.data(), text)) {
+          return word.forms;
+        }
       }
     }
     if (known.words.size() >= kMaxWords) {
@@ -857,8 +878,10 @@ class Tokenizer {
   const StartTable* starts_ = rules_.starts.get();
   const std::array<uint8_t, kTableEnd>& classes_ = PointClasses();
   KnownWords& known_ = Known();
-  // The word table, read under one lock while the text is cut.
+  // The word table, read under one lock while the text is cut (words_), its
+  // lookups made inline (probe_).
   WordLookup words_;
+  const detail::WordProbe probe_{detail::Words()};
   // Whether the word being split (Word) is all ASCII, so its pieces are too, and
   // whether it may hold an ASCII hyphen (if not, none of its pieces does).
   bool word_ascii_ = false;

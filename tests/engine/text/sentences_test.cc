@@ -117,6 +117,34 @@ TEST_CASE("a listed abbreviation of any length ends no sentence, and a longer wo
   CHECK(Texts(body, SplitSentences(body, rules)) == expected);
 }
 
+TEST_CASE("every listed abbreviation ends no sentence, as listed and with a capital first letter",
+          "[text]") {
+  // Only an entry that starts with a word's first byte (or its lower case) is
+  // looked for in the list: every entry must still be found, and a word that
+  // differs from one only by its first letter must not.
+  for (std::string_view lang : {"fr", "en"}) {
+    const SentenceRules& rules = RulesFor(lang);
+    REQUIRE(rules.abbreviations.size() > 5);
+    for (const std::string& entry : rules.abbreviations) {
+      std::vector<std::string> forms = {entry};
+      if (entry[0] >= 'a' && entry[0] <= 'z') {
+        forms.push_back(entry);
+        forms.back()[0] = static_cast<char>(entry[0] - 'a' + 'A');
+      }
+      for (const std::string& form : forms) {
+        std::string body = "Voir " + form + " Deux autres.";
+        CAPTURE(lang, body);
+        CHECK(SplitSentences(body, rules).size() == 1);
+      }
+      std::string other = "Voir q" + entry + " Deux autres.";  // not listed
+      if (!rules.abbreviations.count("q" + entry)) {
+        CAPTURE(lang, other);
+        CHECK(SplitSentences(other, rules).size() == 2);
+      }
+    }
+  }
+}
+
 TEST_CASE("a short one-line paragraph without final punctuation is a heading, even with quotes",
           "[text][fr]") {
   std::string body =

@@ -12,6 +12,7 @@
 #include "engine/extract/lexicon.h"
 #include "engine/rulebook/rulebook.h"
 #include "engine/text/utf8.h"
+#include "engine/text/word_table.h"
 #include "tests/support/diagnostic_messages.h"
 
 namespace attest {
@@ -630,6 +631,72 @@ TEST_CASE("a word is cut and read alike by the fast paths and by Word, whatever 
       }
     }
   }
+}
+
+TEST_CASE("a run of periods is one mark with the id of its own bytes, wherever it ends", "[text]") {
+  // Runs of periods are cut and hashed apart from other marks, eight bytes at a
+  // time from the text: the id found must be the word table's for every length,
+  // at the end of the text or before more of it.
+  for (size_t size = 1; size <= 20; ++size) {
+    const std::string run(size, '.');
+    const WordId id = InternWord(run);
+    for (std::string before : {"", "fin", "a ", "été"}) {
+      for (std::string after : {"", " Puis", "\n", "x", ",", "à"}) {
+        const std::string text = before + run + after;
+        CAPTURE(text);
+        bool seen = false;
+        for (const Token& t : Tokenize(text, 0, RulesFor("fr"))) {
+          if (t.text.empty() || t.text[0] != '.') continue;
+          seen = true;
+          CHECK(t.text == run);
+          CHECK(t.kind == TokenKind::kPunct);
+          CHECK(t.folded() == run);
+          CHECK(t.same_forms());
+          CHECK(t.folded_id == id);
+          CHECK(t.lower_id == id);
+          CHECK(t.starts == RulesFor("fr").starts->Of(id, id));
+        }
+        CHECK(seen);
+      }
+    }
+  }
+}
+
+TEST_CASE("the tokenizer's inline probe finds every form's id as the word table does", "[text]") {
+  // The tokenizer looks forms up with its own copy of the table's probe
+  // (detail::WordProbe): for forms interned or not, of every length, with and
+  // without their first byte changed, sharing a home slot or not, it must answer
+  // as FindWord does.
+  RulesFor("fr");  // the rules' words first, so that the table holds thousands
+  uint64_t state = 0x2545F4914F6CDD1DULL;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  std::vector<std::string> forms;
+  for (int n = 0; n < 4000; ++n) {
+    std::string form;
+    const size_t size = next() % 41;
+    for (size_t k = 0; k < size; ++k) form += static_cast<char>('a' + next() % 26);
+    if (n % 2 == 0) InternWord(form);
+    forms.push_back(form);
+    if (!form.empty()) {
+      form[0] = static_cast<char>(form[0] ^ 0x20);  // its capital: never interned
+      forms.push_back(form);
+    }
+  }
+  std::vector<WordId> ids;
+  for (const std::string& form : forms) ids.push_back(FindWord(form));
+  // (The probe is used under the table's shared lock, which FindWord takes too.)
+  WordLookup lock;
+  const detail::WordProbe probe(detail::Words());
+  size_t found = 0;
+  for (size_t k = 0; k < forms.size(); ++k) {
+    CAPTURE(forms[k]);
+    CHECK(probe.Find(forms[k], WordHash(forms[k])) == ids[k]);
+    found += ids[k] != kUnknownWord;
+  }
+  CHECK(found >= 2000);
 }
 
 }  // namespace attest
