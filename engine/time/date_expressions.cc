@@ -160,6 +160,11 @@ class DateParser {
         i = next - 4;
         continue;
       }
+      // Before the next core, an expression can start only with a lead word.
+      if (i < next && (Firsts(i) & words_.lead_words.bit) == 0) {
+        ++i;
+        continue;
+      }
       std::optional<Parsed> parsed;
       if (pieces_.token_start(i)) parsed = ParseAt(i);
       if (!parsed) {
@@ -588,9 +593,17 @@ class DateParser {
   }
 
   // The longest phrase of `table` starting at piece `k`, with its length in pieces.
+  // (The bit test inline, where most questions end; the look-up out of line.)
   template <typename Value>
-  std::optional<std::pair<Value, size_t>> Match(const PhraseTable<Value>& table, size_t k) const {
-    if (k >= pieces_.size() || (Firsts(k) & table.bit) == 0) return std::nullopt;
+  [[gnu::always_inline]] std::optional<std::pair<Value, size_t>> Match(
+      const PhraseTable<Value>& table, size_t k) const {
+    if (k >= pieces_.size() || (Firsts(k) & table.bit) == 0) [[likely]]
+      return std::nullopt;
+    return Lookup(table, k);
+  }
+  template <typename Value>
+  [[gnu::noinline]] std::optional<std::pair<Value, size_t>> Lookup(const PhraseTable<Value>& table,
+                                                                   size_t k) const {
     for (size_t length = std::min(table.longest, pieces_.size() - k); length >= 1; --length) {
       auto it = table.entries.find(Key(k, length));
       if (it != table.entries.end()) return std::make_pair(it->second, length);
@@ -652,6 +665,16 @@ class DateParser {
   mutable std::string key_;
 };
 
+// A number is a date only as a year (1900-2100) or a numeric date (14/07/2025,
+// 2025-07-14); a day number comes with a month or weekday, triggers themselves.
+bool NumberMayBeDate(std::string_view text) {
+  bool separated = std::any_of(text.begin(), text.end(),
+                               [](char c) { return c == '/' || c == '-' || c == '.'; });
+  bool year =
+      text.size() == 4 && (text.rfind("19", 0) == 0 || text.rfind("20", 0) == 0 || text == "2100");
+  return separated || year;
+}
+
 }  // namespace
 
 std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
@@ -665,23 +688,31 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
   static const bg::date latest(9998, 12, 31);
   if (published.is_special() || published < earliest || published > latest) return {};
   // No month, weekday, relative day, unit, season, period part or number: no date.
-  bool possible = words.trigger_bits == 0;
+  // First with one bit test a word, on its folded form's id: the answer for every
+  // word whose folded form has no space (a phrase's pieces have none, so the id of
+  // a form with a space has no bits). Then, when that finds nothing, the words whose
+  // forms differ, by the id of their first piece ("avant hier" → "avant").
+  const uint32_t triggers = words.trigger_bits;
+  bool possible = triggers == 0;
+  bool differ = false;
   for (const Token& t : tokens) {
-    if (possible) break;
-    // A number is a date only as a year (1900-2100) or a numeric date (14/07/2025,
-    // 2025-07-14); a day number comes with a month or weekday, triggers themselves.
-    if (t.kind == TokenKind::kNumber) {
-      bool separated = std::any_of(t.text.begin(), t.text.end(),
-                                   [](char c) { return c == '/' || c == '-' || c == '.'; });
-      bool year = t.text.size() == 4 && (t.text.rfind("19", 0) == 0 || t.text.rfind("20", 0) == 0 ||
-                                         t.text == "2100");
-      possible = separated || year;
+    bool word = t.kind == TokenKind::kWord;
+    possible |= word & ((words.BitsOf(t.folded_id) & triggers) != 0);
+    differ |= word & !t.same_forms();
+    if (t.kind == TokenKind::kNumber) [[unlikely]] {
+      possible |= NumberMayBeDate(t.text);
     }
-    if (t.kind != TokenKind::kWord) continue;
-    // (Forms that are the same hold no hyphen, so no space: most words.)
-    size_t space = t.same_forms() ? std::string::npos : t.folded().find(' ');
-    WordId first = space == std::string::npos ? t.folded_id : FindWord(t.folded().substr(0, space));
-    possible = (words.BitsOf(first) & words.trigger_bits) != 0;
+  }
+  if (!possible && differ) {
+    for (const Token& t : tokens) {
+      if (t.kind != TokenKind::kWord || t.same_forms()) continue;
+      size_t space = t.folded().find(' ');
+      if (space == std::string::npos) continue;
+      if ((words.BitsOf(FindWord(t.folded().substr(0, space))) & triggers) != 0) {
+        possible = true;
+        break;
+      }
+    }
   }
   if (!possible) return {};
   // Most sentences have no hyphenated word: their pieces are their tokens.
