@@ -213,6 +213,16 @@ class DateParser {
   // year is a date. `quantity`: a quantity word comes before, so a number is not a
   // year. `allow_part`: "début", "late" may start the expression.
   std::optional<Parsed> Core(size_t k, bool introduced, bool quantity, bool allow_part) const {
+    if (k < pieces_.size() && Firsts(k) == 0) {
+      // A piece that starts no phrase (a number, mostly): no table below matches
+      // at k, and what is left of the grammar reads numbers.
+      if (auto day = NumericDate(k)) return Parsed{k + 1, DateInterval::Day(*day)};
+      if (auto parsed = DayThenMonth(k, std::nullopt)) return parsed;
+      if (introduced && !quantity) {
+        if (auto year = YearAt(k, 1900, 2100)) return Parsed{k + 1, DateInterval::Year(*year)};
+      }
+      return std::nullopt;
+    }
     if (auto relative = Match(words_.relative_days, k)) {
       size_t end = SkipPartOfDay(k + relative->second);
       return Parsed{end, DateInterval::Day(published_ + bg::days(relative->first))};
@@ -612,7 +622,8 @@ class DateParser {
   }
 
   // A month or weekday name: capitalised when the language requires it.
-  std::optional<std::pair<int, size_t>> Name(const PhraseTable<int>& table, size_t k) const {
+  [[gnu::always_inline]] std::optional<std::pair<int, size_t>> Name(const PhraseTable<int>& table,
+                                                                    size_t k) const {
     auto match = Match(table, k);
     if (match && words_.capitalized_names && !pieces_.capitalized(k)) return std::nullopt;
     return match;
@@ -650,9 +661,17 @@ class DateParser {
             (words_.starter_bits == 0 || (Firsts(k) & words_.starter_bits) != 0));
   }
 
-  // The first piece from `k` on where a core may begin, or pieces_.size().
+  // The first piece from `k` on where a core may begin, or pieces_.size(): MayStart
+  // without a branch on the piece's kind, as nearly every piece is asked.
   size_t NextStart(size_t k) const {
-    while (k < pieces_.size() && !MayStart(k)) ++k;
+    const size_t n = pieces_.size();
+    const uint32_t starters = words_.starter_bits;
+    const bool any_word = starters == 0;
+    for (; k < n; ++k) {
+      TokenKind kind = pieces_.kind(k);
+      bool starts = (Firsts(k) & starters) != 0;
+      if ((kind == TokenKind::kNumber) | ((kind == TokenKind::kWord) & (starts | any_word))) break;
+    }
     return k;
   }
 
