@@ -4,6 +4,7 @@
 #include <array>
 #include <forward_list>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace attest {
@@ -609,6 +610,10 @@ class DateParser {
       const PhraseTable<Value>& table, size_t k) const {
     if (k >= pieces_.size() || (Firsts(k) & table.bit) == 0) [[likely]]
       return std::nullopt;
+    // A set of one-piece phrases ("le", "en", "on"): the bit says the piece is one.
+    if constexpr (std::is_same_v<Value, bool>) {
+      if (table.longest == 1) return std::make_pair(true, size_t{1});
+    }
     return Lookup(table, k);
   }
   template <typename Value>
@@ -633,7 +638,7 @@ class DateParser {
   bool EndsAt(const PhraseSet& table, size_t k) const {
     for (size_t length = 1; length <= std::min(table.longest, k); ++length) {
       if ((Firsts(k - length) & table.bit) == 0) continue;
-      if (table.entries.count(Key(k - length, length))) return true;
+      if (table.longest == 1 || table.entries.count(Key(k - length, length))) return true;
     }
     return false;
   }

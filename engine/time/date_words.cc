@@ -40,7 +40,8 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
       continue;
     }
     std::string_view text = token.text;
-    if (!IsHyphenatedWord(token)) {
+    // (Most words answered inline, as in IsOneDatePiece.)
+    if ((token.same_forms() && text.front() != '-') || !IsHyphenatedWord(token)) {
       // One piece: the token's own folded form.
       DatePiece piece;
       piece.folded = token.folded();

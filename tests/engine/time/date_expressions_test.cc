@@ -435,6 +435,16 @@ TEST_CASE("hyphenated words are cut into date pieces at their hyphens, and other
   for (const auto& p : pieces) CHECK(p.id == FindWord(p.folded));
 }
 
+TEST_CASE("a phrase of several pieces counts only whole, its first piece alone being none",
+          "[time][fr]") {
+  // "fin" starts "fin de matinée" (a part of the day) and "au" starts "au moins"
+  // (a quantity): neither is a phrase of its class alone, "au" only a lead word.
+  CheckOneMention(
+      "fr", {"Le camp a été visé hier fin de matinée", "hier fin de matinée", "2025-07-13", kDay},
+      kMonday);
+  CheckOneMention("fr", {"Le plan remonte au 2015", "au 2015", "2015", kYear}, kMonday);
+}
+
 TEST_CASE("a sentence is passed over only when it holds no date, whatever its words",
           "[time][fr][en]") {
   // Sentences of words chosen at random (a fixed seed): date words alone, with
