@@ -4,6 +4,7 @@
 #include <array>
 #include <forward_list>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace attest {
@@ -160,6 +161,11 @@ class DateParser {
         i = next - 4;
         continue;
       }
+      // Before the next core, an expression can start only with a lead word.
+      if (i < next && (Firsts(i) & words_.lead_words.bit) == 0) {
+        ++i;
+        continue;
+      }
       std::optional<Parsed> parsed;
       if (pieces_.token_start(i)) parsed = ParseAt(i);
       if (!parsed) {
@@ -208,6 +214,16 @@ class DateParser {
   // year is a date. `quantity`: a quantity word comes before, so a number is not a
   // year. `allow_part`: "début", "late" may start the expression.
   std::optional<Parsed> Core(size_t k, bool introduced, bool quantity, bool allow_part) const {
+    if (k < pieces_.size() && Firsts(k) == 0) {
+      // A piece that starts no phrase (a number, mostly): no table below matches
+      // at k, and what is left of the grammar reads numbers.
+      if (auto day = NumericDate(k)) return Parsed{k + 1, DateInterval::Day(*day)};
+      if (auto parsed = DayThenMonth(k, std::nullopt)) return parsed;
+      if (introduced && !quantity) {
+        if (auto year = YearAt(k, 1900, 2100)) return Parsed{k + 1, DateInterval::Year(*year)};
+      }
+      return std::nullopt;
+    }
     if (auto relative = Match(words_.relative_days, k)) {
       size_t end = SkipPartOfDay(k + relative->second);
       return Parsed{end, DateInterval::Day(published_ + bg::days(relative->first))};
@@ -588,9 +604,21 @@ class DateParser {
   }
 
   // The longest phrase of `table` starting at piece `k`, with its length in pieces.
+  // (The bit test inline, where most questions end; the look-up out of line.)
   template <typename Value>
-  std::optional<std::pair<Value, size_t>> Match(const PhraseTable<Value>& table, size_t k) const {
-    if (k >= pieces_.size() || (Firsts(k) & table.bit) == 0) return std::nullopt;
+  [[gnu::always_inline]] std::optional<std::pair<Value, size_t>> Match(
+      const PhraseTable<Value>& table, size_t k) const {
+    if (k >= pieces_.size() || (Firsts(k) & table.bit) == 0) [[likely]]
+      return std::nullopt;
+    // A set of one-piece phrases ("le", "en", "on"): the bit says the piece is one.
+    if constexpr (std::is_same_v<Value, bool>) {
+      if (table.longest == 1) return std::make_pair(true, size_t{1});
+    }
+    return Lookup(table, k);
+  }
+  template <typename Value>
+  [[gnu::noinline]] std::optional<std::pair<Value, size_t>> Lookup(const PhraseTable<Value>& table,
+                                                                   size_t k) const {
     for (size_t length = std::min(table.longest, pieces_.size() - k); length >= 1; --length) {
       auto it = table.entries.find(Key(k, length));
       if (it != table.entries.end()) return std::make_pair(it->second, length);
@@ -599,7 +627,8 @@ class DateParser {
   }
 
   // A month or weekday name: capitalised when the language requires it.
-  std::optional<std::pair<int, size_t>> Name(const PhraseTable<int>& table, size_t k) const {
+  [[gnu::always_inline]] std::optional<std::pair<int, size_t>> Name(const PhraseTable<int>& table,
+                                                                    size_t k) const {
     auto match = Match(table, k);
     if (match && words_.capitalized_names && !pieces_.capitalized(k)) return std::nullopt;
     return match;
@@ -609,7 +638,7 @@ class DateParser {
   bool EndsAt(const PhraseSet& table, size_t k) const {
     for (size_t length = 1; length <= std::min(table.longest, k); ++length) {
       if ((Firsts(k - length) & table.bit) == 0) continue;
-      if (table.entries.count(Key(k - length, length))) return true;
+      if (table.longest == 1 || table.entries.count(Key(k - length, length))) return true;
     }
     return false;
   }
@@ -637,9 +666,17 @@ class DateParser {
             (words_.starter_bits == 0 || (Firsts(k) & words_.starter_bits) != 0));
   }
 
-  // The first piece from `k` on where a core may begin, or pieces_.size().
+  // The first piece from `k` on where a core may begin, or pieces_.size(): MayStart
+  // without a branch on the piece's kind, as nearly every piece is asked.
   size_t NextStart(size_t k) const {
-    while (k < pieces_.size() && !MayStart(k)) ++k;
+    const size_t n = pieces_.size();
+    const uint32_t starters = words_.starter_bits;
+    const bool any_word = starters == 0;
+    for (; k < n; ++k) {
+      TokenKind kind = pieces_.kind(k);
+      bool starts = (Firsts(k) & starters) != 0;
+      if ((kind == TokenKind::kNumber) | ((kind == TokenKind::kWord) & (starts | any_word))) break;
+    }
     return k;
   }
 
@@ -651,6 +688,16 @@ class DateParser {
   Pieces pieces_;
   mutable std::string key_;
 };
+
+// A number is a date only as a year (1900-2100) or a numeric date (14/07/2025,
+// 2025-07-14); a day number comes with a month or weekday, triggers themselves.
+bool NumberMayBeDate(std::string_view text) {
+  bool separated = std::any_of(text.begin(), text.end(),
+                               [](char c) { return c == '/' || c == '-' || c == '.'; });
+  bool year =
+      text.size() == 4 && (text.rfind("19", 0) == 0 || text.rfind("20", 0) == 0 || text == "2100");
+  return separated || year;
+}
 
 }  // namespace
 
@@ -665,23 +712,31 @@ std::vector<DateMention> FindDateExpressions(const std::vector<Token>& tokens,
   static const bg::date latest(9998, 12, 31);
   if (published.is_special() || published < earliest || published > latest) return {};
   // No month, weekday, relative day, unit, season, period part or number: no date.
-  bool possible = words.trigger_bits == 0;
+  // First with one bit test a word, on its folded form's id: the answer for every
+  // word whose folded form has no space (a phrase's pieces have none, so the id of
+  // a form with a space has no bits). Then, when that finds nothing, the words whose
+  // forms differ, by the id of their first piece ("avant hier" → "avant").
+  const uint32_t triggers = words.trigger_bits;
+  bool possible = triggers == 0;
+  bool differ = false;
   for (const Token& t : tokens) {
-    if (possible) break;
-    // A number is a date only as a year (1900-2100) or a numeric date (14/07/2025,
-    // 2025-07-14); a day number comes with a month or weekday, triggers themselves.
-    if (t.kind == TokenKind::kNumber) {
-      bool separated = std::any_of(t.text.begin(), t.text.end(),
-                                   [](char c) { return c == '/' || c == '-' || c == '.'; });
-      bool year = t.text.size() == 4 && (t.text.rfind("19", 0) == 0 || t.text.rfind("20", 0) == 0 ||
-                                         t.text == "2100");
-      possible = separated || year;
+    bool word = t.kind == TokenKind::kWord;
+    possible |= word & ((words.BitsOf(t.folded_id) & triggers) != 0);
+    differ |= word & !t.same_forms();
+    if (t.kind == TokenKind::kNumber) [[unlikely]] {
+      possible |= NumberMayBeDate(t.text);
     }
-    if (t.kind != TokenKind::kWord) continue;
-    // (Forms that are the same hold no hyphen, so no space: most words.)
-    size_t space = t.same_forms() ? std::string::npos : t.folded().find(' ');
-    WordId first = space == std::string::npos ? t.folded_id : FindWord(t.folded().substr(0, space));
-    possible = (words.BitsOf(first) & words.trigger_bits) != 0;
+  }
+  if (!possible && differ) {
+    for (const Token& t : tokens) {
+      if (t.kind != TokenKind::kWord || t.same_forms()) continue;
+      size_t space = t.folded().find(' ');
+      if (space == std::string::npos) continue;
+      if ((words.BitsOf(FindWord(t.folded().substr(0, space))) & triggers) != 0) {
+        possible = true;
+        break;
+      }
+    }
   }
   if (!possible) return {};
   // Most sentences have no hyphenated word: their pieces are their tokens.

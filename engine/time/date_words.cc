@@ -32,7 +32,8 @@ bool IsHyphenatedWord(const Token& token) {
 std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
                                      std::forward_list<std::string>& parts) {
   std::vector<DatePiece> pieces;
-  pieces.reserve(tokens.size());
+  // (Room for a few hyphenated words without moving the pieces.)
+  pieces.reserve(2 * tokens.size());
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     if (token.kind != TokenKind::kWord) {
@@ -40,16 +41,18 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
       continue;
     }
     std::string_view text = token.text;
-    if (!IsHyphenatedWord(token)) {
-      // One piece: the token's own folded form.
-      DatePiece piece;
-      piece.folded = token.folded();
+    // (Most words answered inline, as in IsOneDatePiece.)
+    if ((token.same_forms() && text.front() != '-') || !IsHyphenatedWord(token)) {
+      // One piece: the token's own folded form, written in place.
+      std::string_view folded = token.folded();
+      if (folded.empty()) continue;
+      DatePiece& piece = pieces.emplace_back();
+      piece.folded = folded;
       piece.id = token.folded_id;
       piece.token = t;
       piece.capitalized = IsUpperCase(DecodeCodePoint(text, 0).value);
       piece.kind = TokenKind::kWord;
       piece.token_start = piece.token_end = true;
-      if (!piece.folded.empty()) pieces.push_back(std::move(piece));
       continue;
     }
     size_t part = 0;

@@ -435,4 +435,77 @@ TEST_CASE("hyphenated words are cut into date pieces at their hyphens, and other
   for (const auto& p : pieces) CHECK(p.id == FindWord(p.folded));
 }
 
+TEST_CASE("a phrase of several pieces counts only whole, its first piece alone being none",
+          "[time][fr]") {
+  // "fin" starts "fin de matinée" (a part of the day) and "au" starts "au moins"
+  // (a quantity): neither is a phrase of its class alone, "au" only a lead word.
+  CheckOneMention(
+      "fr", {"Le camp a été visé hier fin de matinée", "hier fin de matinée", "2025-07-13", kDay},
+      kMonday);
+  CheckOneMention("fr", {"Le plan remonte au 2015", "au 2015", "2015", kYear}, kMonday);
+}
+
+TEST_CASE("a sentence is passed over only when it holds no date, whatever its words",
+          "[time][fr][en]") {
+  // Sentences of words chosen at random (a fixed seed): date words alone, with
+  // accents, capitals or hyphens, numbers, lead words and others. Each is read as
+  // it is, whose words FindDateExpressions may pass over at a glance, and followed
+  // by "; hier" / "; yesterday", which it must parse: the dates of the first are
+  // those of the second but its last.
+  struct Language {
+    const char* lang;
+    const char* tail;
+    std::vector<std::string> words;
+  };
+  const std::vector<Language> languages = {
+      {"fr", "; hier", {"avant-hier", "Avant-Hier", "mi-juillet",  "Mi-Juillet", "après-midi",
+                        "mois-ci",    "semaine",    "dernière",    "dernier",    "l'an",
+                        "l'été",      "été",        "début",       "fin",        "de",
+                        "le",         "la",         "en",          "Élysée",     "armée",
+                        "Armée",      "a-t-il",     "peut-être",   "États-Unis", "lundi",
+                        "Lundi",      "juillet",    "décembre",    "Déc.",       "2023",
+                        "1999",       "14",         "1er",         "14/07/2025", "2025-07-14",
+                        "3000",       "plus",       "depuis",      "ce",         "matin",
+                        "soir",       "hier",       "aujourd'hui", "village",    "camp",
+                        ",",          ".",          "«",           "»"}},
+      {"en",
+       "; yesterday",
+       {"last",     "next",  "this",       "week",   "month",   "year",  "summer",     "mid-July",
+        "Mid-July", "early", "late",       "of",     "the",     "on",    "in",         "July",
+        "May",      "may",   "Monday",     "monday", "Tuesday", "night", "morning",    "2023",
+        "14",       "4th",   "07/14/2025", "more",   "than",    "since", "well-known", "U.S.",
+        "Café",     "city",  "troops",     ",",      "."}},
+  };
+  uint64_t state = 0x9E3779B97F4A7C15ULL;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  size_t dated = 0;
+  for (const Language& language : languages) {
+    for (int n = 0; n < 3000; ++n) {
+      std::string sentence;
+      for (size_t k = 0, count = 1 + next() % 12; k < count; ++k) {
+        if (k > 0) sentence += ' ';
+        // Mostly words that are no date word, as in a text.
+        sentence += next() % 3 == 0 ? language.words[next() % language.words.size()]
+                                    : std::string(k % 2 ? "village" : "city");
+      }
+      std::string longer = sentence + " " + language.tail;
+      CAPTURE(sentence);
+      auto alone = Dates(language.lang, sentence, kMonday);
+      auto followed = Dates(language.lang, longer, kMonday);
+      REQUIRE(!followed.empty());
+      CHECK(followed.back().begin == sentence.size() + 3);
+      REQUIRE(alone.size() == followed.size() - 1);
+      for (size_t m = 0; m < alone.size(); ++m) {
+        CHECK(alone[m].text == followed[m].text);
+        CHECK(alone[m].date.ToString() == followed[m].date.ToString());
+      }
+      dated += !alone.empty();
+    }
+  }
+  CHECK(dated > 1000);  // the sentences hold dates often enough to tell
+}
+
 }  // namespace attest
