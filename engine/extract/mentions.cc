@@ -105,20 +105,34 @@ namespace {
 // Walks back from token `i` over the tokens of `table` whose start bits have none
 // of `mask`, setting their `next` to `following`; returns where it stopped (0,
 // or one past a token that may start a phrase). Apart, so that its loop keeps
-// everything in registers: it runs for nearly every token of a text.
-[[gnu::noinline]] size_t PassNoStart(const Token* tokens, size_t i, uint32_t table,
-                                     StartMask mask, uint32_t following, uint32_t* next) {
+// everything in registers: it runs for nearly every token of a text. `Word`:
+// the one word of the bits that `mask` has bits in, or kStartWords for both.
+template <size_t Word>
+[[gnu::noinline]] size_t PassNoStart(const Token* tokens, size_t i, uint32_t table, StartMask mask,
+                                     uint32_t following, uint32_t* next) {
   static_assert(kStartWords == 2);
   const uint64_t mask0 = mask[0];
   const uint64_t mask1 = mask[1];
   while (i > 0) {
     const Token& token = tokens[i - 1];
-    bool may = token.start_table != table ||
-               ((token.starts[0] & mask0) | (token.starts[1] & mask1)) != 0;
-    if (may) break;
+    uint64_t hits;
+    if constexpr (Word < kStartWords) {
+      hits = token.starts[Word] & mask[Word];
+    } else {
+      hits = (token.starts[0] & mask0) | (token.starts[1] & mask1);
+    }
+    if (token.start_table != table || hits != 0) break;
     next[--i] = following;
   }
   return i;
+}
+
+// PassNoStart with the loop that reads only the words `mask` has bits in.
+size_t PassNoStartOf(const Token* tokens, size_t i, uint32_t table, StartMask mask,
+                     uint32_t following, uint32_t* next) {
+  if (mask[1] == 0) return PassNoStart<0>(tokens, i, table, mask, following, next);
+  if (mask[0] == 0) return PassNoStart<1>(tokens, i, table, mask, following, next);
+  return PassNoStart<kStartWords>(tokens, i, table, mask, following, next);
 }
 
 }  // namespace
@@ -153,7 +167,7 @@ void MentionFinder::FindActors(const std::vector<Token>& t) const {
     next[n] = following;
     for (size_t i = n; i > 0;) {
       // Most words start no name and no designation: their start bits say so.
-      i = PassNoStart(t.data(), i, table, mask, following, next);
+      i = PassNoStartOf(t.data(), i, table, mask, following, next);
       if (i == 0) break;
       const Token& token = t[--i];
       // Of the rest, most are common words ("the", "la") that the next word
@@ -184,13 +198,15 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
     // A one-word name that is also a common word of the language ("UN" / "un",
     // "US" / "us") counts only written as the gazetteer writes it. (Written so,
     // it counts whatever the word: the common-word test is the dearer one.)
+    // A word that starts no function word, determiner or count is no common word
+    // (FindFunctionWord), which the start bits tell first.
     bool exact = false;
-    if (m->length == 1) {
+    if (m->length == 1 && !function_starts_.None(t[i])) {
       const Actor* a = *m->value;
       exact = t[i].text == a->name;
       for (const auto& alias : a->aliases) exact = exact || t[i].text == alias;
     }
-    if (exact || m->length != 1 || !IsFunctionWord(t, i)) {
+    if (exact || m->length != 1 || function_starts_.None(t[i]) || !IsFunctionWord(t, i)) {
       return ActorMention{*m->value, i, i + m->length};
     }
   }

@@ -3,13 +3,14 @@
 // would give, whatever sentence it was asked about before, whether or not the
 // tokens carry start bits, and for a sentence whose tokens took the place of
 // another's.
-#include <catch2/catch.hpp>
+#include "engine/extract/mentions.h"
 
+#include <catch2/catch.hpp>
+#include <cctype>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "engine/extract/mentions.h"
 #include "engine/rulebook/rulebook.h"
 #include "engine/text/tokens.h"
 
@@ -216,6 +217,77 @@ TEST_CASE("the filter of first words loses no name or designation of the gazette
       CHECK(found > rules.actors.actors().size());
     }
   }
+}
+
+TEST_CASE("the actors found by start bits are those found by asking about every token",
+          "[extract][fr][en]") {
+  // FindActors skips the tokens whose start bits begin no name (reading only the
+  // words of the bits its indexes have), and FindActorAt takes a one-word name
+  // for a common word only after the start bits of the function words say it
+  // may be one: tokens cut without start bits are asked about one by one, and
+  // must name the same actors, written as the gazetteer has them, in lower case
+  // ("un", "us") and in capitals.
+  const Rulebook& rules = Rules();
+  const Conflict* conflict = rules.actors.ConflictFor("Mali", std::nullopt);
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  auto upper = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+  };
+  size_t common = 0;  // actors written as a common word is ("UN" / "un")
+  for (const char* lang : {"fr", "en"}) {
+    CAPTURE(lang);
+    const Lexicon* lexicon = rules.LexiconFor(lang);
+    REQUIRE(lexicon);
+    std::string body;
+    for (const Actor& a : rules.actors.actors()) {
+      std::vector<std::string> texts = {a.name};
+      texts.insert(texts.end(), a.aliases.begin(), a.aliases.end());
+      texts.insert(texts.end(), a.designations.begin(), a.designations.end());
+      for (const auto& text : texts) {
+        body += "selon " + text + ", " + lower(text) + " et " + upper(text) + " ont dit que " +
+                text + ". ";
+      }
+    }
+    TokenRules plain = lexicon->tokens;
+    plain.starts = nullptr;
+    auto with_bits = Tokenize(body, 0, lexicon->tokens);
+    auto without_bits = Tokenize(body, 0, plain);
+    REQUIRE(with_bits.size() == without_bits.size());
+    const GazetteerPhrases& phrases = *rules.derived.phrases.at(lang);
+    MentionFinder finder(rules, *lexicon, phrases, conflict, body);
+    MentionFinder other(rules, *lexicon, phrases, conflict, body);
+    size_t found = 0;
+    for (size_t i = 0; i < with_bits.size(); ++i) {
+      auto a = finder.ActorAt(with_bits, i);
+      auto b = other.ActorAt(without_bits, i);
+      CAPTURE(i, with_bits[i].text);
+      REQUIRE(a.has_value() == b.has_value());
+      if (!a) continue;
+      ++found;
+      CHECK(a->actor == b->actor);
+      CHECK(a->end == b->end);
+      // A common word names a one-word actor only written as the gazetteer writes it.
+      if (a->end == i + 1 && finder.IsFunctionWord(with_bits, i)) {
+        bool written = with_bits[i].text == a->actor->name;
+        for (const auto& alias : a->actor->aliases) written = written || with_bits[i].text == alias;
+        CHECK(written);
+        ++common;
+      }
+    }
+    CHECK(found > rules.actors.actors().size());
+    auto names = [](const std::vector<ActorMention>& in) {
+      std::string s;
+      for (const auto& m : in) s += m.actor->name + ";";
+      return s;
+    };
+    CHECK(names(finder.ActorsIn(with_bits, 0, with_bits.size())) ==
+          names(other.ActorsIn(without_bits, 0, without_bits.size())));
+  }
+  CHECK(common > 0);
 }
 
 }  // namespace attest
