@@ -228,14 +228,11 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
   return std::nullopt;
 }
 
-std::vector<ActorMention> MentionFinder::ActorsIn(const std::vector<Token>& t, size_t begin,
-                                                  size_t end) const {
-  std::vector<ActorMention> out;
+ActorList MentionFinder::ActorsIn(const std::vector<Token>& t, size_t begin, size_t end) const {
+  ActorList out;
   end = std::min(end, t.size());
   if (begin >= end) return out;
   const std::vector<ActorMention>& actors = ActorsOf(t);
-  // One allocation for the few actors a sentence names, not one per doubling.
-  if (next_actor_[begin] < end) out.reserve(4);
   for (size_t i = next_actor_[begin]; i < end; i = next_actor_[i]) {
     const ActorMention& a = actors[i];
     if (a.end <= end) {

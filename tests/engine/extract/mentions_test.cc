@@ -5,6 +5,7 @@
 // another's.
 #include "engine/extract/mentions.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <memory>
@@ -279,13 +280,42 @@ TEST_CASE("the actors found by start bits are those found by asking about every 
       }
     }
     CHECK(found > rules.actors.actors().size());
-    auto names = [](const std::vector<ActorMention>& in) {
+    auto names = [](const ActorList& in) {
       std::string s;
       for (const auto& m : in) s += m.actor->name + ";";
       return s;
     };
-    CHECK(names(finder.ActorsIn(with_bits, 0, with_bits.size())) ==
-          names(other.ActorsIn(without_bits, 0, without_bits.size())));
+    // ActorsIn, of more actors than it holds in place too, against a walk over
+    // every token.
+    auto walked = [&](size_t b, size_t e) {
+      std::vector<ActorMention> out;
+      for (size_t i = b; i < e;) {
+        auto a = other.ActorAt(without_bits, i);
+        if (!a || a->end > e) {
+          ++i;
+          continue;
+        }
+        bool seen = false;
+        for (const auto& o : out) seen = seen || o.actor == a->actor;
+        if (!seen) out.push_back(*a);
+        i = a->end;
+      }
+      std::string s;
+      for (const auto& m : out) s += m.actor->name + ";";
+      return std::make_pair(s, out.size());
+    };
+    size_t most = 0;
+    for (size_t b = 0; b < with_bits.size(); b += 37) {
+      for (size_t e : {b + 1, b + 12, b + 60, b + 200, with_bits.size()}) {
+        CAPTURE(b, e);
+        ActorList in = finder.ActorsIn(with_bits, b, e);
+        auto [expected, count] = walked(b, std::min(e, with_bits.size()));
+        CHECK(names(in) == expected);
+        CHECK(in.size() == count);
+        most = std::max(most, in.size());
+      }
+    }
+    CHECK(most > ActorList::kInPlace);
   }
   CHECK(common > 0);
 }
