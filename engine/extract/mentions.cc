@@ -298,9 +298,12 @@ void MentionFinder::Describe(const std::vector<Token>& t, size_t start, Claimant
 
 std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>& t, size_t h,
                                                         size_t end, size_t start) const {
-  if (h >= end) return std::nullopt;
+  // Built in the value returned (every return is of `found`), so that no
+  // mention is moved into an optional on the way out.
+  std::optional<ClaimantMention> found;
+  if (h >= end) return found;
   const ClaimantLexicon& c = lexicon_.claimants;
-  ClaimantMention m;
+  ClaimantMention& m = found.emplace();
 
   if (auto same = c.same_source.At(t, h); same && h + same->length <= end) {
     m.pronoun = true;
@@ -309,7 +312,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
     m.begin = start;
     m.claimant.mention =
         std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
-    return m;
+    return found;
   }
 
   auto anaphor = c.anaphors.At(t, h);
@@ -322,7 +325,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.claimant.kind = named->actor->kind;
       m.end = named->end;
       Describe(t, start, m);
-      return m;
+      return found;
     }
   }
   if (anaphor && !names_actor) {
@@ -345,13 +348,13 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.claimant.kind = *a->value;
       Describe(t, start, m);
       m.claimant.name = m.claimant.mention;
-      return m;
+      return found;
     }
     m.pronoun = true;
     m.anaphor = *a->value;
     m.claimant.mention =
         std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
-    return m;
+    return found;
   }
 
   if (auto p = lexicon_.grammar.pronouns.At(t, h)) {
@@ -360,7 +363,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
     m.agreement = *p->value;
     m.claimant.mention = t[h].text;
     m.begin = h;
-    return m;
+    return found;
   }
 
   auto named_by_actor = [&](const ActorMention& a) {
@@ -385,7 +388,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.end += role->length;
     }
     Describe(t, start, m);
-    return m;
+    return found;
   }
 
   // A role of a group: "plusieurs membres du FLA", "un cadre du FLA".
@@ -404,7 +407,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.claimant.kind = ClaimantKind::kPerson;
       m.claimant.name = m.claimant.mention;
     }
-    return m;
+    return found;
   }
 
   // Unnamed sources: qualifiers before or after the noun, concordance, a group
@@ -483,7 +486,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
               std::string(body_.substr(t[m.begin].begin, t[m.end - 1].end - t[m.begin].begin));
         }
       }
-      return m;
+      return found;
     }
   }
 
@@ -504,7 +507,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
     }
     Describe(t, start, m);
     if (!m.claimant.name) m.claimant.name = m.claimant.mention;
-    return m;
+    return found;
   }
 
   // A person's name: capitalised words that are not a known place or actor,
@@ -517,10 +520,11 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.claimant.kind = ClaimantKind::kPerson;
       Describe(t, h, m);
       m.claimant.name = m.claimant.mention;
-      return m;
+      return found;
     }
   }
-  return std::nullopt;
+  found.reset();
+  return found;
 }
 
 std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>& t, size_t h,
