@@ -86,6 +86,13 @@ namespace {
 
 bool IsComma(const Token& t) { return t.kind == TokenKind::kPunct && t.text == ","; }
 
+// A list of the one mention, moved in (a braced list would copy it).
+std::vector<ClaimantMention> OnlyMention(ClaimantMention&& m) {
+  std::vector<ClaimantMention> out;
+  out.push_back(std::move(m));
+  return out;
+}
+
 bool IsCapitalized(const Token& t) {
   if (t.kind != TokenKind::kWord || t.text.empty()) return false;
   CodePoint c = DecodeCodePoint(t.text, 0);
@@ -529,7 +536,8 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
 
 std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>& t, size_t h,
                                                         size_t end, size_t start) const {
-  if (h >= end || t[h].kind != TokenKind::kWord) return std::nullopt;
+  std::optional<ClaimantMention> found;  // built in place, as in MentionAt
+  if (h >= end || t[h].kind != TokenKind::kWord) return found;
   const SlotLexicon& s = lexicon_.slots;
   // A place is no speaker, but a country is a state: "Somalia's government
   // condemned", "Myanmar's military government acknowledged".
@@ -538,7 +546,7 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
   if (s.events.At(t, h) || s.count_nouns.At(t, h) || s.materiel.At(t, h) ||
       s.outcomes.At(t, h) || (place && !country) || lexicon_.quantities.numbers.At(t, h) ||
       lexicon_.cues.verbs.At(t, h) || lexicon_.grammar.auxiliaries.At(t, h)) {
-    return std::nullopt;
+    return found;
   }
   // It needs a determiner ("un diplomate") or a capital ("Moussa Diallo"), and
   // a quantity is a count, not a speaker ("plusieurs dizaines de corps").
@@ -549,15 +557,15 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
     }
     if (lexicon_.quantities.vague.At(t, k) || lexicon_.quantities.numbers.At(t, k) ||
         t[k].kind == TokenKind::kNumber) {
-      if (!lexicon_.claimants.counts.At(t, k)) return std::nullopt;
+      if (!lexicon_.claimants.counts.At(t, k)) return found;
     }
   }
   if (lexicon_.quantities.vague.At(t, start) && !lexicon_.claimants.counts.At(t, start)) {
-    return std::nullopt;
+    return found;
   }
-  if (lexicon_.quantities.vague.At(t, h)) return std::nullopt;
-  if (!determined && !IsCapitalized(t[h])) return std::nullopt;
-  ClaimantMention m;
+  if (lexicon_.quantities.vague.At(t, h)) return found;
+  if (!determined && !IsCapitalized(t[h])) return found;
+  ClaimantMention& m = found.emplace();
   m.generic = true;
   m.end = h + 1;
   // The phrase runs to the end of the chunk, at most eight words, stopping at a
@@ -576,11 +584,11 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
       m.claimant.anonymous = true;
     }
   }
-  return m;
+  return found;
 }
 
 std::vector<ClaimantMention> MentionFinder::WithCoordinated(const std::vector<Token>& t,
-                                                            ClaimantMention first,
+                                                            ClaimantMention&& first,
                                                             size_t end) const {
   size_t k = first.end;
   std::vector<ClaimantMention> out;
@@ -698,7 +706,7 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
       }
     }
     if (generic) {
-      if (auto m = GenericAt(t, h, e, start)) return {*m};
+      if (auto m = GenericAt(t, h, e, start)) return OnlyMention(std::move(*m));
     }
   }
   return {};
@@ -720,7 +728,7 @@ std::vector<ClaimantMention> MentionFinder::Anywhere(const std::vector<Token>& t
   if (generic) {
     size_t h = begin;
     while (h < end && IsFunctionWord(t, h)) ++h;
-    if (auto m = GenericAt(t, h, end, begin)) return {*m};
+    if (auto m = GenericAt(t, h, end, begin)) return OnlyMention(std::move(*m));
   }
   return {};
 }

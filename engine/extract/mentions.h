@@ -160,8 +160,8 @@ class MentionFinder {
                                            size_t start) const;
   std::optional<ClaimantMention> GenericAt(const std::vector<Token>& t, size_t h, size_t end,
                                            size_t start) const;
-  std::vector<ClaimantMention> WithCoordinated(const std::vector<Token>& t,
-                                               ClaimantMention first, size_t end) const;
+  std::vector<ClaimantMention> WithCoordinated(const std::vector<Token>& t, ClaimantMention&& first,
+                                               size_t end) const;
   // The actor after an affiliation word at i ("du FLA", "of JNIM"), if any.
   std::optional<ActorMention> AffiliatedActor(const std::vector<Token>& t, size_t i,
                                               size_t end) const;
