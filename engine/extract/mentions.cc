@@ -276,8 +276,7 @@ std::optional<ActorMention> MentionFinder::AffiliatedActor(const std::vector<Tok
 
 void MentionFinder::Describe(const std::vector<Token>& t, size_t start, ClaimantMention& m) const {
   m.begin = start;
-  m.claimant.mention =
-      std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+  m.claimant.mention.assign(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
   // Number and gender from the determiner, else a plural-looking head.
   for (size_t k = start; k < m.end; ++k) {
     if (auto d = lexicon_.grammar.determiners.At(t, k)) {
@@ -317,8 +316,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
     m.same_source = true;
     m.end = h + same->length;
     m.begin = start;
-    m.claimant.mention =
-        std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+    m.claimant.mention.assign(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
     return found;
   }
 
@@ -359,8 +357,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
     }
     m.pronoun = true;
     m.anaphor = *a->value;
-    m.claimant.mention =
-        std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+    m.claimant.mention.assign(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
     return found;
   }
 
@@ -489,8 +486,8 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
         if (auto place = phrases_.places.At(t, j); place && j + place->length <= end &&
                                                    !ActorAt(t, j)) {
           m.end = j + place->length;
-          m.claimant.mention =
-              std::string(body_.substr(t[m.begin].begin, t[m.end - 1].end - t[m.begin].begin));
+          m.claimant.mention.assign(
+              body_.substr(t[m.begin].begin, t[m.end - 1].end - t[m.begin].begin));
         }
       }
       return found;
@@ -755,10 +752,18 @@ const Place* MentionFinder::FindPlaceIn(const std::vector<Token>& t, size_t begi
     if (!country) country = place;
     return false;
   };
+  const Token* tokens = t.data();
   for (size_t i = begin; i < end; ++i) {
     // A place is a proper name: "à sa base" is not at Sa, "were executed" not at Were;
-    // nor is any other word a spelling variant.
-    if (!IsCapitalized(t[i])) continue;
+    // nor is any other word a spelling variant. (IsCapitalized, with the ASCII
+    // letters most words begin with told here, in the loop.)
+    const Token& token = tokens[i];
+    if (token.kind != TokenKind::kWord || token.text.empty()) continue;
+    if (auto c = static_cast<unsigned char>(token.text[0]); c < 0x80) {
+      if (c < 'A' || c > 'Z') continue;
+    } else if (!IsCapitalized(token)) {
+      continue;
+    }
     auto p = phrases_.places.At(t, i);
     const Place* place = p ? *p->value : nullptr;
     size_t length = p ? p->length : 1;

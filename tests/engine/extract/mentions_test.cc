@@ -320,4 +320,36 @@ TEST_CASE("the actors found by start bits are those found by asking about every 
   CHECK(common > 0);
 }
 
+TEST_CASE("a place after a locative is found written with a capital, and not without",
+          "[extract][fr]") {
+  // FindPlaceIn tells the ASCII capitals of a word's first byte itself, and
+  // asks IsCapitalized about any other first byte: every place of the
+  // gazetteer is found after "à", whatever its first letter, and none written
+  // in lower case.
+  TwoSentences text("Rien. Rien.");
+  MentionFinder finder = text.Finder();
+  size_t capitals = 0;
+  size_t lower_case = 0;
+  for (const Place& place : text.rules.places.places()) {
+    auto first = static_cast<unsigned char>(place.name[0]);
+    CAPTURE(place.name);
+    std::string body = "Une attaque a eu lieu à " + place.name + ".";
+    auto t = Tokenize(body, 0, text.lexicon.tokens);
+    MentionFinder in_body(text.rules, text.lexicon, text.phrases, text.conflict, body);
+    CHECK(in_body.PlaceIn(t, 0, t.size()) != nullptr);
+    ++capitals;
+    if (first < 0x80) {
+      std::string lower = place.name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string lower_body = "Une attaque a eu lieu à " + lower + ".";
+      auto u = Tokenize(lower_body, 0, text.lexicon.tokens);
+      MentionFinder in_lower(text.rules, text.lexicon, text.phrases, text.conflict, lower_body);
+      CHECK(in_lower.PlaceIn(u, 0, u.size()) == nullptr);
+      ++lower_case;
+    }
+  }
+  CHECK(capitals > 0);
+  CHECK(lower_case > 0);
+}
+
 }  // namespace attest
