@@ -151,12 +151,15 @@ void MentionFinder::FindActors(const std::vector<Token>& t) const {
   // at i is where next_actor_[i] == i): most entries are empty already, and
   // those resize adds are empty. actors_ never shrinks, so that sentences of
   // changing lengths do not construct its entries over and over.
-  for (size_t i = next_actor_.empty() ? 0 : next_actor_[0]; i + 1 < next_actor_.size();
+  // next_actor_ does not shrink either (its first next_count_ entries are the
+  // last sentence's), as every entry a sentence uses is written below.
+  for (size_t i = next_count_ == 0 ? 0 : next_actor_[0]; i + 1 < next_count_;
        i = next_actor_[i + 1]) {
     actors_[i] = ActorMention{};
   }
+  next_count_ = 0;
   if (actors_.size() < n) actors_.resize(n);
-  next_actor_.resize(n + 1);
+  if (next_actor_.size() < n + 1) next_actor_.resize(n + 1);
   try {
     // The start bits of both indexes (none when either has none).
     uint32_t table = phrases_.actors.start_table();
@@ -196,6 +199,7 @@ void MentionFinder::FindActors(const std::vector<Token>& t) const {
     next_actor_.clear();
     throw;
   }
+  next_count_ = n + 1;
   actors_key_ = SentenceKey::For(t);
 }
 

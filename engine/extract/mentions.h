@@ -212,6 +212,7 @@ class MentionFinder {
   mutable SentenceKey actors_key_;
   mutable std::vector<ActorMention> actors_;
   mutable std::vector<uint32_t> next_actor_;
+  mutable size_t next_count_ = 0;  // the entries of next_actor_ the sentence has (n + 1)
   // IsFunctionWord of the sentence last asked about, per token, found when first
   // asked (most tokens never are): 0 not yet known, 1 no, 2 yes.
   mutable SentenceKey function_key_;
