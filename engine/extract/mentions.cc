@@ -86,6 +86,13 @@ namespace {
 
 bool IsComma(const Token& t) { return t.kind == TokenKind::kPunct && t.text == ","; }
 
+// A list of the one mention, moved in (a braced list would copy it).
+std::vector<ClaimantMention> OnlyMention(ClaimantMention&& m) {
+  std::vector<ClaimantMention> out;
+  out.push_back(std::move(m));
+  return out;
+}
+
 bool IsCapitalized(const Token& t) {
   if (t.kind != TokenKind::kWord || t.text.empty()) return false;
   CodePoint c = DecodeCodePoint(t.text, 0);
@@ -105,20 +112,34 @@ namespace {
 // Walks back from token `i` over the tokens of `table` whose start bits have none
 // of `mask`, setting their `next` to `following`; returns where it stopped (0,
 // or one past a token that may start a phrase). Apart, so that its loop keeps
-// everything in registers: it runs for nearly every token of a text.
-[[gnu::noinline]] size_t PassNoStart(const Token* tokens, size_t i, uint32_t table,
-                                     StartMask mask, uint32_t following, uint32_t* next) {
+// everything in registers: it runs for nearly every token of a text. `Word`:
+// the one word of the bits that `mask` has bits in, or kStartWords for both.
+template <size_t Word>
+[[gnu::noinline]] size_t PassNoStart(const Token* tokens, size_t i, uint32_t table, StartMask mask,
+                                     uint32_t following, uint32_t* next) {
   static_assert(kStartWords == 2);
   const uint64_t mask0 = mask[0];
   const uint64_t mask1 = mask[1];
   while (i > 0) {
     const Token& token = tokens[i - 1];
-    bool may = token.start_table != table ||
-               ((token.starts[0] & mask0) | (token.starts[1] & mask1)) != 0;
-    if (may) break;
+    uint64_t hits;
+    if constexpr (Word < kStartWords) {
+      hits = token.starts[Word] & mask[Word];
+    } else {
+      hits = (token.starts[0] & mask0) | (token.starts[1] & mask1);
+    }
+    if (token.start_table != table || hits != 0) break;
     next[--i] = following;
   }
   return i;
+}
+
+// PassNoStart with the loop that reads only the words `mask` has bits in.
+size_t PassNoStartOf(const Token* tokens, size_t i, uint32_t table, StartMask mask,
+                     uint32_t following, uint32_t* next) {
+  if (mask[1] == 0) return PassNoStart<0>(tokens, i, table, mask, following, next);
+  if (mask[0] == 0) return PassNoStart<1>(tokens, i, table, mask, following, next);
+  return PassNoStart<kStartWords>(tokens, i, table, mask, following, next);
 }
 
 }  // namespace
@@ -130,12 +151,15 @@ void MentionFinder::FindActors(const std::vector<Token>& t) const {
   // at i is where next_actor_[i] == i): most entries are empty already, and
   // those resize adds are empty. actors_ never shrinks, so that sentences of
   // changing lengths do not construct its entries over and over.
-  for (size_t i = next_actor_.empty() ? 0 : next_actor_[0]; i + 1 < next_actor_.size();
+  // next_actor_ does not shrink either (its first next_count_ entries are the
+  // last sentence's), as every entry a sentence uses is written below.
+  for (size_t i = next_count_ == 0 ? 0 : next_actor_[0]; i + 1 < next_count_;
        i = next_actor_[i + 1]) {
     actors_[i] = ActorMention{};
   }
+  next_count_ = 0;
   if (actors_.size() < n) actors_.resize(n);
-  next_actor_.resize(n + 1);
+  if (next_actor_.size() < n + 1) next_actor_.resize(n + 1);
   try {
     // The start bits of both indexes (none when either has none).
     uint32_t table = phrases_.actors.start_table();
@@ -153,7 +177,7 @@ void MentionFinder::FindActors(const std::vector<Token>& t) const {
     next[n] = following;
     for (size_t i = n; i > 0;) {
       // Most words start no name and no designation: their start bits say so.
-      i = PassNoStart(t.data(), i, table, mask, following, next);
+      i = PassNoStartOf(t.data(), i, table, mask, following, next);
       if (i == 0) break;
       const Token& token = t[--i];
       // Of the rest, most are common words ("the", "la") that the next word
@@ -175,6 +199,7 @@ void MentionFinder::FindActors(const std::vector<Token>& t) const {
     next_actor_.clear();
     throw;
   }
+  next_count_ = n + 1;
   actors_key_ = SentenceKey::For(t);
 }
 
@@ -184,13 +209,15 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
     // A one-word name that is also a common word of the language ("UN" / "un",
     // "US" / "us") counts only written as the gazetteer writes it. (Written so,
     // it counts whatever the word: the common-word test is the dearer one.)
+    // A word that starts no function word, determiner or count is no common word
+    // (FindFunctionWord), which the start bits tell first.
     bool exact = false;
-    if (m->length == 1) {
+    if (m->length == 1 && !function_starts_.None(t[i])) {
       const Actor* a = *m->value;
       exact = t[i].text == a->name;
       for (const auto& alias : a->aliases) exact = exact || t[i].text == alias;
     }
-    if (exact || m->length != 1 || !IsFunctionWord(t, i)) {
+    if (exact || m->length != 1 || function_starts_.None(t[i]) || !IsFunctionWord(t, i)) {
       return ActorMention{*m->value, i, i + m->length};
     }
   }
@@ -212,14 +239,11 @@ std::optional<ActorMention> MentionFinder::FindActorAt(const std::vector<Token>&
   return std::nullopt;
 }
 
-std::vector<ActorMention> MentionFinder::ActorsIn(const std::vector<Token>& t, size_t begin,
-                                                  size_t end) const {
-  std::vector<ActorMention> out;
+ActorList MentionFinder::ActorsIn(const std::vector<Token>& t, size_t begin, size_t end) const {
+  ActorList out;
   end = std::min(end, t.size());
   if (begin >= end) return out;
   const std::vector<ActorMention>& actors = ActorsOf(t);
-  // One allocation for the few actors a sentence names, not one per doubling.
-  if (next_actor_[begin] < end) out.reserve(4);
   for (size_t i = next_actor_[begin]; i < end; i = next_actor_[i]) {
     const ActorMention& a = actors[i];
     if (a.end <= end) {
@@ -256,8 +280,7 @@ std::optional<ActorMention> MentionFinder::AffiliatedActor(const std::vector<Tok
 
 void MentionFinder::Describe(const std::vector<Token>& t, size_t start, ClaimantMention& m) const {
   m.begin = start;
-  m.claimant.mention =
-      std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+  m.claimant.mention.assign(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
   // Number and gender from the determiner, else a plural-looking head.
   for (size_t k = start; k < m.end; ++k) {
     if (auto d = lexicon_.grammar.determiners.At(t, k)) {
@@ -285,18 +308,20 @@ void MentionFinder::Describe(const std::vector<Token>& t, size_t start, Claimant
 
 std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>& t, size_t h,
                                                         size_t end, size_t start) const {
-  if (h >= end) return std::nullopt;
+  // Built in the value returned (every return is of `found`), so that no
+  // mention is moved into an optional on the way out.
+  std::optional<ClaimantMention> found;
+  if (h >= end) return found;
   const ClaimantLexicon& c = lexicon_.claimants;
-  ClaimantMention m;
+  ClaimantMention& m = found.emplace();
 
   if (auto same = c.same_source.At(t, h); same && h + same->length <= end) {
     m.pronoun = true;
     m.same_source = true;
     m.end = h + same->length;
     m.begin = start;
-    m.claimant.mention =
-        std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
-    return m;
+    m.claimant.mention.assign(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+    return found;
   }
 
   auto anaphor = c.anaphors.At(t, h);
@@ -309,7 +334,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.claimant.kind = named->actor->kind;
       m.end = named->end;
       Describe(t, start, m);
-      return m;
+      return found;
     }
   }
   if (anaphor && !names_actor) {
@@ -332,13 +357,12 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.claimant.kind = *a->value;
       Describe(t, start, m);
       m.claimant.name = m.claimant.mention;
-      return m;
+      return found;
     }
     m.pronoun = true;
     m.anaphor = *a->value;
-    m.claimant.mention =
-        std::string(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
-    return m;
+    m.claimant.mention.assign(body_.substr(t[start].begin, t[m.end - 1].end - t[start].begin));
+    return found;
   }
 
   if (auto p = lexicon_.grammar.pronouns.At(t, h)) {
@@ -347,7 +371,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
     m.agreement = *p->value;
     m.claimant.mention = t[h].text;
     m.begin = h;
-    return m;
+    return found;
   }
 
   auto named_by_actor = [&](const ActorMention& a) {
@@ -372,7 +396,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.end += role->length;
     }
     Describe(t, start, m);
-    return m;
+    return found;
   }
 
   // A role of a group: "plusieurs membres du FLA", "un cadre du FLA".
@@ -391,7 +415,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.claimant.kind = ClaimantKind::kPerson;
       m.claimant.name = m.claimant.mention;
     }
-    return m;
+    return found;
   }
 
   // Unnamed sources: qualifiers before or after the noun, concordance, a group
@@ -466,11 +490,11 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
         if (auto place = phrases_.places.At(t, j); place && j + place->length <= end &&
                                                    !ActorAt(t, j)) {
           m.end = j + place->length;
-          m.claimant.mention =
-              std::string(body_.substr(t[m.begin].begin, t[m.end - 1].end - t[m.begin].begin));
+          m.claimant.mention.assign(
+              body_.substr(t[m.begin].begin, t[m.end - 1].end - t[m.begin].begin));
         }
       }
-      return m;
+      return found;
     }
   }
 
@@ -491,7 +515,7 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
     }
     Describe(t, start, m);
     if (!m.claimant.name) m.claimant.name = m.claimant.mention;
-    return m;
+    return found;
   }
 
   // A person's name: capitalised words that are not a known place or actor,
@@ -504,15 +528,17 @@ std::optional<ClaimantMention> MentionFinder::MentionAt(const std::vector<Token>
       m.claimant.kind = ClaimantKind::kPerson;
       Describe(t, h, m);
       m.claimant.name = m.claimant.mention;
-      return m;
+      return found;
     }
   }
-  return std::nullopt;
+  found.reset();
+  return found;
 }
 
 std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>& t, size_t h,
                                                         size_t end, size_t start) const {
-  if (h >= end || t[h].kind != TokenKind::kWord) return std::nullopt;
+  std::optional<ClaimantMention> found;  // built in place, as in MentionAt
+  if (h >= end || t[h].kind != TokenKind::kWord) return found;
   const SlotLexicon& s = lexicon_.slots;
   // A place is no speaker, but a country is a state: "Somalia's government
   // condemned", "Myanmar's military government acknowledged".
@@ -521,7 +547,7 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
   if (s.events.At(t, h) || s.count_nouns.At(t, h) || s.materiel.At(t, h) ||
       s.outcomes.At(t, h) || (place && !country) || lexicon_.quantities.numbers.At(t, h) ||
       lexicon_.cues.verbs.At(t, h) || lexicon_.grammar.auxiliaries.At(t, h)) {
-    return std::nullopt;
+    return found;
   }
   // It needs a determiner ("un diplomate") or a capital ("Moussa Diallo"), and
   // a quantity is a count, not a speaker ("plusieurs dizaines de corps").
@@ -532,15 +558,15 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
     }
     if (lexicon_.quantities.vague.At(t, k) || lexicon_.quantities.numbers.At(t, k) ||
         t[k].kind == TokenKind::kNumber) {
-      if (!lexicon_.claimants.counts.At(t, k)) return std::nullopt;
+      if (!lexicon_.claimants.counts.At(t, k)) return found;
     }
   }
   if (lexicon_.quantities.vague.At(t, start) && !lexicon_.claimants.counts.At(t, start)) {
-    return std::nullopt;
+    return found;
   }
-  if (lexicon_.quantities.vague.At(t, h)) return std::nullopt;
-  if (!determined && !IsCapitalized(t[h])) return std::nullopt;
-  ClaimantMention m;
+  if (lexicon_.quantities.vague.At(t, h)) return found;
+  if (!determined && !IsCapitalized(t[h])) return found;
+  ClaimantMention& m = found.emplace();
   m.generic = true;
   m.end = h + 1;
   // The phrase runs to the end of the chunk, at most eight words, stopping at a
@@ -559,11 +585,11 @@ std::optional<ClaimantMention> MentionFinder::GenericAt(const std::vector<Token>
       m.claimant.anonymous = true;
     }
   }
-  return m;
+  return found;
 }
 
 std::vector<ClaimantMention> MentionFinder::WithCoordinated(const std::vector<Token>& t,
-                                                            ClaimantMention first,
+                                                            ClaimantMention&& first,
                                                             size_t end) const {
   size_t k = first.end;
   std::vector<ClaimantMention> out;
@@ -681,7 +707,7 @@ std::vector<ClaimantMention> MentionFinder::Subject(const std::vector<Token>& t,
       }
     }
     if (generic) {
-      if (auto m = GenericAt(t, h, e, start)) return {*m};
+      if (auto m = GenericAt(t, h, e, start)) return OnlyMention(std::move(*m));
     }
   }
   return {};
@@ -703,7 +729,7 @@ std::vector<ClaimantMention> MentionFinder::Anywhere(const std::vector<Token>& t
   if (generic) {
     size_t h = begin;
     while (h < end && IsFunctionWord(t, h)) ++h;
-    if (auto m = GenericAt(t, h, end, begin)) return {*m};
+    if (auto m = GenericAt(t, h, end, begin)) return OnlyMention(std::move(*m));
   }
   return {};
 }
@@ -730,10 +756,18 @@ const Place* MentionFinder::FindPlaceIn(const std::vector<Token>& t, size_t begi
     if (!country) country = place;
     return false;
   };
+  const Token* tokens = t.data();
   for (size_t i = begin; i < end; ++i) {
     // A place is a proper name: "à sa base" is not at Sa, "were executed" not at Were;
-    // nor is any other word a spelling variant.
-    if (!IsCapitalized(t[i])) continue;
+    // nor is any other word a spelling variant. (IsCapitalized, with the ASCII
+    // letters most words begin with told here, in the loop.)
+    const Token& token = tokens[i];
+    if (token.kind != TokenKind::kWord || token.text.empty()) continue;
+    if (auto c = static_cast<unsigned char>(token.text[0]); c < 0x80) {
+      if (c < 'A' || c > 'Z') continue;
+    } else if (!IsCapitalized(token)) {
+      continue;
+    }
     auto p = phrases_.places.At(t, i);
     const Place* place = p ? *p->value : nullptr;
     size_t length = p ? p->length : 1;

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -69,6 +71,44 @@ struct ActorMention {
   size_t end = 0;
 };
 
+// The actors a range of tokens names (MentionFinder::ActorsIn), each once, in
+// order: held in place up to kInPlace of them (a sentence seldom names more), so
+// that asking allocates nothing; in a vector beyond.
+class ActorList {
+  static_assert(std::is_trivially_copyable_v<ActorMention> &&
+                std::is_trivially_destructible_v<ActorMention>);
+
+ public:
+  static constexpr size_t kInPlace = 8;
+
+  const ActorMention* begin() const {
+    return size_ <= kInPlace ? std::launder(reinterpret_cast<const ActorMention*>(in_place_))
+                             : more_.data();
+  }
+  const ActorMention* end() const { return begin() + size_; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const ActorMention& operator[](size_t i) const { return begin()[i]; }
+
+  void push_back(const ActorMention& a) {
+    if (size_ < kInPlace) {
+      new (in_place_ + size_ * sizeof(ActorMention)) ActorMention(a);
+      ++size_;
+      return;
+    }
+    if (size_ == kInPlace) more_.assign(begin(), end());
+    more_.push_back(a);
+    ++size_;
+  }
+
+ private:
+  // Raw bytes, so that an empty list costs no construction of its entries
+  // (ActorMention is trivially copied and destroyed).
+  alignas(ActorMention) unsigned char in_place_[kInPlace * sizeof(ActorMention)];
+  std::vector<ActorMention> more_;  // all of them, once more than kInPlace
+  size_t size_ = 0;
+};
+
 class MentionFinder {
  public:
   // `body`: the text the tokens' offsets point into.
@@ -86,7 +126,7 @@ class MentionFinder {
     if (!a.actor) return std::nullopt;
     return a;
   }
-  std::vector<ActorMention> ActorsIn(const std::vector<Token>& t, size_t begin, size_t end) const;
+  ActorList ActorsIn(const std::vector<Token>& t, size_t begin, size_t end) const;
 
   // The claimant a subject names: the mention that heads [begin, end) — trying
   // the last comma-separated chunk first (the subject stands next to its verb),
@@ -120,8 +160,8 @@ class MentionFinder {
                                            size_t start) const;
   std::optional<ClaimantMention> GenericAt(const std::vector<Token>& t, size_t h, size_t end,
                                            size_t start) const;
-  std::vector<ClaimantMention> WithCoordinated(const std::vector<Token>& t,
-                                               ClaimantMention first, size_t end) const;
+  std::vector<ClaimantMention> WithCoordinated(const std::vector<Token>& t, ClaimantMention&& first,
+                                               size_t end) const;
   // The actor after an affiliation word at i ("du FLA", "of JNIM"), if any.
   std::optional<ActorMention> AffiliatedActor(const std::vector<Token>& t, size_t i,
                                               size_t end) const;
@@ -172,6 +212,7 @@ class MentionFinder {
   mutable SentenceKey actors_key_;
   mutable std::vector<ActorMention> actors_;
   mutable std::vector<uint32_t> next_actor_;
+  mutable size_t next_count_ = 0;  // the entries of next_actor_ the sentence has (n + 1)
   // IsFunctionWord of the sentence last asked about, per token, found when first
   // asked (most tokens never are): 0 not yet known, 1 no, 2 yes.
   mutable SentenceKey function_key_;

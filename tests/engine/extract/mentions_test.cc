@@ -3,13 +3,15 @@
 // would give, whatever sentence it was asked about before, whether or not the
 // tokens carry start bits, and for a sentence whose tokens took the place of
 // another's.
-#include <catch2/catch.hpp>
+#include "engine/extract/mentions.h"
 
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cctype>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "engine/extract/mentions.h"
 #include "engine/rulebook/rulebook.h"
 #include "engine/text/tokens.h"
 
@@ -216,6 +218,138 @@ TEST_CASE("the filter of first words loses no name or designation of the gazette
       CHECK(found > rules.actors.actors().size());
     }
   }
+}
+
+TEST_CASE("the actors found by start bits are those found by asking about every token",
+          "[extract][fr][en]") {
+  // FindActors skips the tokens whose start bits begin no name (reading only the
+  // words of the bits its indexes have), and FindActorAt takes a one-word name
+  // for a common word only after the start bits of the function words say it
+  // may be one: tokens cut without start bits are asked about one by one, and
+  // must name the same actors, written as the gazetteer has them, in lower case
+  // ("un", "us") and in capitals.
+  const Rulebook& rules = Rules();
+  const Conflict* conflict = rules.actors.ConflictFor("Mali", std::nullopt);
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  auto upper = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+  };
+  size_t common = 0;  // actors written as a common word is ("UN" / "un")
+  for (const char* lang : {"fr", "en"}) {
+    CAPTURE(lang);
+    const Lexicon* lexicon = rules.LexiconFor(lang);
+    REQUIRE(lexicon);
+    std::string body;
+    for (const Actor& a : rules.actors.actors()) {
+      std::vector<std::string> texts = {a.name};
+      texts.insert(texts.end(), a.aliases.begin(), a.aliases.end());
+      texts.insert(texts.end(), a.designations.begin(), a.designations.end());
+      for (const auto& text : texts) {
+        body += "selon " + text + ", " + lower(text) + " et " + upper(text) + " ont dit que " +
+                text + ". ";
+      }
+    }
+    TokenRules plain = lexicon->tokens;
+    plain.starts = nullptr;
+    auto with_bits = Tokenize(body, 0, lexicon->tokens);
+    auto without_bits = Tokenize(body, 0, plain);
+    REQUIRE(with_bits.size() == without_bits.size());
+    const GazetteerPhrases& phrases = *rules.derived.phrases.at(lang);
+    MentionFinder finder(rules, *lexicon, phrases, conflict, body);
+    MentionFinder other(rules, *lexicon, phrases, conflict, body);
+    size_t found = 0;
+    for (size_t i = 0; i < with_bits.size(); ++i) {
+      auto a = finder.ActorAt(with_bits, i);
+      auto b = other.ActorAt(without_bits, i);
+      CAPTURE(i, with_bits[i].text);
+      REQUIRE(a.has_value() == b.has_value());
+      if (!a) continue;
+      ++found;
+      CHECK(a->actor == b->actor);
+      CHECK(a->end == b->end);
+      // A common word names a one-word actor only written as the gazetteer writes it.
+      if (a->end == i + 1 && finder.IsFunctionWord(with_bits, i)) {
+        bool written = with_bits[i].text == a->actor->name;
+        for (const auto& alias : a->actor->aliases) written = written || with_bits[i].text == alias;
+        CHECK(written);
+        ++common;
+      }
+    }
+    CHECK(found > rules.actors.actors().size());
+    auto names = [](const ActorList& in) {
+      std::string s;
+      for (const auto& m : in) s += m.actor->name + ";";
+      return s;
+    };
+    // ActorsIn, of more actors than it holds in place too, against a walk over
+    // every token.
+    auto walked = [&](size_t b, size_t e) {
+      std::vector<ActorMention> out;
+      for (size_t i = b; i < e;) {
+        auto a = other.ActorAt(without_bits, i);
+        if (!a || a->end > e) {
+          ++i;
+          continue;
+        }
+        bool seen = false;
+        for (const auto& o : out) seen = seen || o.actor == a->actor;
+        if (!seen) out.push_back(*a);
+        i = a->end;
+      }
+      std::string s;
+      for (const auto& m : out) s += m.actor->name + ";";
+      return std::make_pair(s, out.size());
+    };
+    size_t most = 0;
+    for (size_t b = 0; b < with_bits.size(); b += 37) {
+      for (size_t e : {b + 1, b + 12, b + 60, b + 200, with_bits.size()}) {
+        CAPTURE(b, e);
+        ActorList in = finder.ActorsIn(with_bits, b, e);
+        auto [expected, count] = walked(b, std::min(e, with_bits.size()));
+        CHECK(names(in) == expected);
+        CHECK(in.size() == count);
+        most = std::max(most, in.size());
+      }
+    }
+    CHECK(most > ActorList::kInPlace);
+  }
+  CHECK(common > 0);
+}
+
+TEST_CASE("a place after a locative is found written with a capital, and not without",
+          "[extract][fr]") {
+  // FindPlaceIn tells the ASCII capitals of a word's first byte itself, and
+  // asks IsCapitalized about any other first byte: every place of the
+  // gazetteer is found after "à", whatever its first letter, and none written
+  // in lower case.
+  TwoSentences text("Rien. Rien.");
+  MentionFinder finder = text.Finder();
+  size_t capitals = 0;
+  size_t lower_case = 0;
+  for (const Place& place : text.rules.places.places()) {
+    auto first = static_cast<unsigned char>(place.name[0]);
+    CAPTURE(place.name);
+    std::string body = "Une attaque a eu lieu à " + place.name + ".";
+    auto t = Tokenize(body, 0, text.lexicon.tokens);
+    MentionFinder in_body(text.rules, text.lexicon, text.phrases, text.conflict, body);
+    CHECK(in_body.PlaceIn(t, 0, t.size()) != nullptr);
+    ++capitals;
+    if (first < 0x80) {
+      std::string lower = place.name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string lower_body = "Une attaque a eu lieu à " + lower + ".";
+      auto u = Tokenize(lower_body, 0, text.lexicon.tokens);
+      MentionFinder in_lower(text.rules, text.lexicon, text.phrases, text.conflict, lower_body);
+      CHECK(in_lower.PlaceIn(u, 0, u.size()) == nullptr);
+      ++lower_case;
+    }
+  }
+  CHECK(capitals > 0);
+  CHECK(lower_case > 0);
 }
 
 }  // namespace attest
