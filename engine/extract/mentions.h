@@ -4,11 +4,10 @@
 // claimants.toml and grammar.toml.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <cstdint>
-#include <new>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -72,42 +71,10 @@ struct ActorMention {
 };
 
 // The actors a range of tokens names (MentionFinder::ActorsIn), each once, in
-// order: held in place up to kInPlace of them (a sentence seldom names more), so
-// that asking allocates nothing; in a vector beyond.
-class ActorList {
-  static_assert(std::is_trivially_copyable_v<ActorMention> &&
-                std::is_trivially_destructible_v<ActorMention>);
-
- public:
-  static constexpr size_t kInPlace = 8;
-
-  const ActorMention* begin() const {
-    return size_ <= kInPlace ? std::launder(reinterpret_cast<const ActorMention*>(in_place_))
-                             : more_.data();
-  }
-  const ActorMention* end() const { return begin() + size_; }
-  size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  const ActorMention& operator[](size_t i) const { return begin()[i]; }
-
-  void push_back(const ActorMention& a) {
-    if (size_ < kInPlace) {
-      new (in_place_ + size_ * sizeof(ActorMention)) ActorMention(a);
-      ++size_;
-      return;
-    }
-    if (size_ == kInPlace) more_.assign(begin(), end());
-    more_.push_back(a);
-    ++size_;
-  }
-
- private:
-  // Raw bytes, so that an empty list costs no construction of its entries
-  // (ActorMention is trivially copied and destroyed).
-  alignas(ActorMention) unsigned char in_place_[kInPlace * sizeof(ActorMention)];
-  std::vector<ActorMention> more_;  // all of them, once more than kInPlace
-  size_t size_ = 0;
-};
+// order: held in place up to kActorsInPlace of them (a sentence seldom names
+// more), so that asking allocates nothing; on the heap beyond.
+inline constexpr size_t kActorsInPlace = 8;
+using ActorList = boost::container::small_vector<ActorMention, kActorsInPlace>;
 
 class MentionFinder {
  public:

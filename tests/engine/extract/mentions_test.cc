@@ -315,7 +315,7 @@ TEST_CASE("the actors found by start bits are those found by asking about every 
         most = std::max(most, in.size());
       }
     }
-    CHECK(most > ActorList::kInPlace);
+    CHECK(most > kActorsInPlace);
   }
   CHECK(common > 0);
 }
