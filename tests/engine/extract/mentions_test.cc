@@ -77,6 +77,28 @@ struct TwoSentences {
   }
 };
 
+// Asks `a` about every token of `ta` and `b` about the same token of `tb` (the
+// same text, cut with other rules): the same actor must start at each, ending at
+// the same token. Calls `each(i, mention)` where one starts; returns how many did.
+template <typename Each>
+size_t CheckSameActorsAt(const MentionFinder& a, const std::vector<Token>& ta,
+                         const MentionFinder& b, const std::vector<Token>& tb, Each each) {
+  REQUIRE(ta.size() == tb.size());
+  size_t found = 0;
+  for (size_t i = 0; i < ta.size(); ++i) {
+    auto x = a.ActorAt(ta, i);
+    auto y = b.ActorAt(tb, i);
+    CAPTURE(i, ta[i].text);
+    REQUIRE(x.has_value() == y.has_value());
+    if (!x) continue;
+    ++found;
+    CHECK(x->actor == y->actor);
+    CHECK(x->end == y->end);
+    each(i, *x);
+  }
+  return found;
+}
+
 }  // namespace
 
 TEST_CASE("a finder answers about a sentence as a fresh finder would, whatever it was asked before",
@@ -204,17 +226,7 @@ TEST_CASE("the filter of first words loses no name or designation of the gazette
       unfiltered.actor_starts.usable = false;  // "may" for every token
       MentionFinder with(rules, *lexicon, filtered, conflict, body);
       MentionFinder without(rules, *lexicon, unfiltered, conflict, body);
-      size_t found = 0;
-      for (size_t i = 0; i < t.size(); ++i) {
-        auto a = with.ActorAt(t, i);
-        auto b = without.ActorAt(t, i);
-        CAPTURE(i, t[i].text);
-        REQUIRE(a.has_value() == b.has_value());
-        if (!a) continue;
-        ++found;
-        CHECK(a->actor == b->actor);
-        CHECK(a->end == b->end);
-      }
+      size_t found = CheckSameActorsAt(with, t, without, t, [](size_t, const ActorMention&) {});
       CHECK(found > rules.actors.actors().size());
     }
   }
@@ -257,28 +269,21 @@ TEST_CASE("the actors found by start bits are those found by asking about every 
     plain.starts = nullptr;
     auto with_bits = Tokenize(body, 0, lexicon->tokens);
     auto without_bits = Tokenize(body, 0, plain);
-    REQUIRE(with_bits.size() == without_bits.size());
     const GazetteerPhrases& phrases = *rules.derived.phrases.at(lang);
     MentionFinder finder(rules, *lexicon, phrases, conflict, body);
     MentionFinder other(rules, *lexicon, phrases, conflict, body);
-    size_t found = 0;
-    for (size_t i = 0; i < with_bits.size(); ++i) {
-      auto a = finder.ActorAt(with_bits, i);
-      auto b = other.ActorAt(without_bits, i);
-      CAPTURE(i, with_bits[i].text);
-      REQUIRE(a.has_value() == b.has_value());
-      if (!a) continue;
-      ++found;
-      CHECK(a->actor == b->actor);
-      CHECK(a->end == b->end);
-      // A common word names a one-word actor only written as the gazetteer writes it.
-      if (a->end == i + 1 && finder.IsFunctionWord(with_bits, i)) {
-        bool written = with_bits[i].text == a->actor->name;
-        for (const auto& alias : a->actor->aliases) written = written || with_bits[i].text == alias;
-        CHECK(written);
-        ++common;
-      }
-    }
+    size_t found = CheckSameActorsAt(finder, with_bits, other, without_bits,
+                                     [&](size_t i, const ActorMention& a) {
+                                       // A common word names a one-word actor only written as the
+                                       // gazetteer writes it.
+                                       if (a.end == i + 1 && finder.IsFunctionWord(with_bits, i)) {
+                                         bool written = with_bits[i].text == a.actor->name;
+                                         for (const auto& alias : a.actor->aliases)
+                                           written = written || with_bits[i].text == alias;
+                                         CHECK(written);
+                                         ++common;
+                                       }
+                                     });
     CHECK(found > rules.actors.actors().size());
     auto names = [](const ActorList& in) {
       std::string s;
