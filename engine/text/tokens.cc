@@ -443,11 +443,7 @@ class Tokenizer {
     if (!beyond_ascii) return begin;  // (an ASCII word: AsciiForms's, through Word)
     std::string_view text(bytes + begin, end - begin);
     const Forms& forms = FormsOf(text);
-    Token& token = tokens_.emplace_back(forms.token);
-    token.begin = base_ + begin;
-    token.end = base_ + end;
-    token.text = text;
-    SetIds(token, forms.folded_hash, forms.lower_hash);
+    PlaceKnown(tokens_.emplace_back(forms.token), forms, base_ + begin, base_ + end, text);
     return end;
   }
 
@@ -458,10 +454,7 @@ class Tokenizer {
     const size_t end = token.end;
     const std::string_view text = token.text;
     token = forms.token;
-    token.begin = begin;
-    token.end = end;
-    token.text = text;
-    SetIds(token, forms.folded_hash, forms.lower_hash);
+    PlaceKnown(token, forms, begin, end, text);
   }
 
   // Scans the word or number that starts at `begin` and pushes its tokens; returns
@@ -828,6 +821,16 @@ class Tokenizer {
       hash = WordHashPiece(hash, PieceAt(at + k) & ((uint64_t{1} << (8 * (size - k))) - 1));
     }
     return WordHashEnd(hash);
+  }
+
+  // Gives `token`, a copy of the kept token of a word's `forms`, its place in the
+  // text (absolute offsets) and the ids of its forms.
+  void PlaceKnown(Token& token, const Forms& forms, size_t begin, size_t end,
+                  std::string_view text) {
+    token.begin = begin;
+    token.end = end;
+    token.text = text;
+    SetIds(token, forms.folded_hash, forms.lower_hash);
   }
 
   // The forms of `text`, a part of the text, kept for the next time it comes. The
