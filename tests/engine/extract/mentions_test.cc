@@ -77,6 +77,17 @@ struct TwoSentences {
   }
 };
 
+// Every name, alias and designation of the gazetteer's actors.
+std::vector<std::string> ActorTexts(const Rulebook& rules) {
+  std::vector<std::string> texts;
+  for (const Actor& a : rules.actors.actors()) {
+    texts.push_back(a.name);
+    texts.insert(texts.end(), a.aliases.begin(), a.aliases.end());
+    texts.insert(texts.end(), a.designations.begin(), a.designations.end());
+  }
+  return texts;
+}
+
 // Asks `a` about every token of `ta` and `b` about the same token of `tb` (the
 // same text, cut with other rules): the same actor must start at each, ending at
 // the same token. Calls `each(i, mention)` where one starts; returns how many did.
@@ -209,13 +220,8 @@ TEST_CASE("the filter of first words loses no name or designation of the gazette
     const Lexicon* lexicon = rules.LexiconFor(lang);
     REQUIRE(lexicon);
     std::string body;
-    for (const Actor& a : rules.actors.actors()) {
-      std::vector<std::string> texts = {a.name};
-      texts.insert(texts.end(), a.aliases.begin(), a.aliases.end());
-      texts.insert(texts.end(), a.designations.begin(), a.designations.end());
-      for (const auto& text : texts) {
-        body += "selon " + text + " et la " + text + " the " + text + ". ";
-      }
+    for (const auto& text : ActorTexts(rules)) {
+      body += "selon " + text + " et la " + text + " the " + text + ". ";
     }
     auto t = Tokenize(body, 0, lexicon->tokens);
     const std::vector<GazetteerPhrases> built = {*rules.derived.phrases.at(lang),
@@ -256,14 +262,9 @@ TEST_CASE("the actors found by start bits are those found by asking about every 
     const Lexicon* lexicon = rules.LexiconFor(lang);
     REQUIRE(lexicon);
     std::string body;
-    for (const Actor& a : rules.actors.actors()) {
-      std::vector<std::string> texts = {a.name};
-      texts.insert(texts.end(), a.aliases.begin(), a.aliases.end());
-      texts.insert(texts.end(), a.designations.begin(), a.designations.end());
-      for (const auto& text : texts) {
-        body += "selon " + text + ", " + lower(text) + " et " + upper(text) + " ont dit que " +
-                text + ". ";
-      }
+    for (const auto& text : ActorTexts(rules)) {
+      body += "selon " + text + ", " + lower(text) + " et " + upper(text) + " ont dit que " + text +
+              ". ";
     }
     TokenRules plain = lexicon->tokens;
     plain.starts = nullptr;
