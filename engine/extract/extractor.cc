@@ -1775,9 +1775,10 @@ class ReportReader {
   std::optional<IncidentRef> main_;
   std::vector<Antecedent> antecedents_;
   std::vector<const Actor*> actors_seen_;
-  // The actors the whole report names, in order, found when first needed
-  // (EnemyOf).
+  // The actors the report names, in order, as far as EnemyOf has needed them:
+  // those of its sentences before report_actors_read_.
   std::optional<std::vector<const Actor*>> report_actors_;
+  size_t report_actors_read_ = 0;
 
   // Who a party's words for its adversary ("les assaillants", "the attackers")
   // stand for: the first actor the report names on a side opposed to the
@@ -1792,24 +1793,32 @@ class ReportReader {
   std::optional<std::string> FindEnemy(size_t s, const std::string& actor) {
     const std::string* side = conflict_ ? rules_.actors.FindSide(actor, conflict_) : nullptr;
     if (!side) return std::nullopt;
+    auto opposed = [&](const Actor* a) {
+      const std::string* other = rules_.actors.FindSide(a->name, conflict_);
+      return other && conflict_->Opposed(*side, *other);
+    };
     if (!report_actors_) {
-      // The actors of the sentences read so far are known (actors_seen_); those of
-      // the rest are found now, this sentence's last, so that its own stay at hand.
-      std::vector<const Actor*> later;
-      for (size_t k = s + 1; k < tokens_.size(); ++k) {
-        for (const auto& a : finder_->ActorsIn(tokens_[k], 0, tokens_[k].size())) {
-          later.push_back(a.actor);
-        }
-      }
+      // The actors of the sentences read so far are known (actors_seen_), and
+      // this sentence's are at hand.
       report_actors_.emplace(actors_seen_);
       for (const auto& a : finder_->ActorsIn(tokens_[s], 0, tokens_[s].size())) {
         report_actors_->push_back(a.actor);
       }
-      report_actors_->insert(report_actors_->end(), later.begin(), later.end());
+      report_actors_read_ = s + 1;
     }
     for (const Actor* a : *report_actors_) {
-      const std::string* other = rules_.actors.FindSide(a->name, conflict_);
-      if (other && conflict_->Opposed(*side, *other)) return a->name;
+      if (opposed(a)) return a->name;
+    }
+    // Those of the rest of the report are found only as far as needed, in order:
+    // most parties' adversaries are named before.
+    while (report_actors_read_ < tokens_.size()) {
+      const Tokens& later = tokens_[report_actors_read_++];
+      size_t first = report_actors_->size();
+      for (const auto& a : finder_->ActorsIn(later, 0, later.size()))
+        report_actors_->push_back(a.actor);
+      for (size_t k = first; k < report_actors_->size(); ++k) {
+        if (opposed((*report_actors_)[k])) return (*report_actors_)[k]->name;
+      }
     }
     for (const auto& other : conflict_->sides) {
       if (conflict_->Opposed(*side, other)) return other;

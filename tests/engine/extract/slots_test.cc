@@ -231,6 +231,37 @@ TEST_CASE("a party's word for its adversary counts the dead of the side it fight
   CheckPassage("fr", p);
 }
 
+TEST_CASE(
+    "a party's adversary is the first opposing actor the report names, before the claim, in "
+    "its sentence or after it",
+    "[extract][fr][slots]") {
+  auto p = GENERATE(values<Passage>({
+      // Named only in a later sentence.
+      {.text = "L'armée assure avoir tué douze assaillants près de Ber. Le FLA a revendiqué "
+               "l'attaque.",
+       .claims =
+           {{.anchor = "assure", .claimant = "FAMa", .slot = "fatalities:FLA", .value = "12"}}},
+      // Two later sentences name two adversaries: the first named counts.
+      {.text = "L'armée assure avoir tué douze assaillants près de Ber. Le JNIM a revendiqué "
+               "l'attaque. Le FLA aussi.",
+       .claims =
+           {{.anchor = "assure", .claimant = "FAMa", .slot = "fatalities:JNIM", .value = "12"}}},
+      // One named before wins over one named after.
+      {.text = "Le JNIM a attaqué Ber. L'armée assure avoir tué douze assaillants. Le FLA a "
+               "revendiqué l'attaque.",
+       .claims =
+           {{.anchor = "assure", .claimant = "FAMa", .slot = "fatalities:JNIM", .value = "12"}}},
+      // Each party its own: the army's adversary is named after it, the rebels'
+      // before them.
+      {.text = "L'armée assure avoir tué douze assaillants près de Ber. Le FLA affirme avoir "
+               "tué vingt assaillants près de Ber.",
+       .claims =
+           {{.anchor = "assure", .claimant = "FAMa", .slot = "fatalities:FLA", .value = "12"},
+            {.anchor = "affirme", .claimant = "FLA", .slot = "fatalities:FAMa", .value = "20"}}},
+  }));
+  CheckPassage("fr", p);
+}
+
 TEST_CASE("a French toll after the verb is the victims' count, not a determiner of the killers",
           "[extract][fr][slots]") {
   auto p = GENERATE(values<Passage>({
