@@ -188,11 +188,12 @@ int main(int argc, char** argv) {
       for (const auto& r : reports) {
         const Lexicon* lexicon = rules.LexiconFor(r.lang ? *r.lang : "fr");
         if (!lexicon) continue;
+        std::vector<std::pair<size_t, size_t>> spans;
         for (const Sentence& sentence : SplitSentences(*r.body, lexicon->sentences)) {
-          tokens += Tokenize(std::string_view(*r.body).substr(sentence.begin,
-                                                              sentence.end - sentence.begin),
-                             sentence.begin, lexicon->tokens)
-                        .size();
+          if (!sentence.heading) spans.emplace_back(sentence.begin, sentence.end);
+        }
+        for (const auto& sentence : TokenizeEach(*r.body, spans, lexicon->tokens)) {
+          tokens += sentence.size();
         }
       }
       auto t2 = Clock::now();

@@ -140,12 +140,14 @@ class ReportReader {
   std::vector<Claim> Read() {
     std::vector<Sentence> all = SplitSentences(body_, lex_.sentences);
     sentences_.reserve(all.size());
-    tokens_.reserve(all.size());
+    std::vector<std::pair<size_t, size_t>> spans;
+    spans.reserve(all.size());
     for (const Sentence& s : all) {
       if (s.heading) continue;
       sentences_.push_back(s);
-      tokens_.push_back(Tokenize(body_.substr(s.begin, s.end - s.begin), s.begin, lex_.tokens));
+      spans.emplace_back(s.begin, s.end);
     }
+    tokens_ = TokenizeEach(body_, spans, lex_.tokens);
     FindConflict();
     ResolveOutlet();
     outlet_mention_ = {ClaimantMention{OutletClaimant(), 0, 0, {}, false}};

@@ -32,6 +32,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/text/word_ids.h"
@@ -124,6 +125,14 @@ struct Token {
 // text.substr(begin - base_offset, end - begin) == token.text. Bytes that are not
 // valid UTF-8 become one-byte punctuation tokens. Never throws.
 std::vector<Token> Tokenize(std::string_view text, size_t base_offset, const TokenRules& rules);
+
+// The tokens of each span [begin, end) of `text`, as Tokenize(text.substr(begin,
+// end - begin), begin, rules) gives them, cut with the word table held once for
+// all of them (a report's sentences: taking it for each costs more than cutting a
+// short one). Spans must lie within `text`.
+std::vector<std::vector<Token>> TokenizeEach(std::string_view text,
+                                             const std::vector<std::pair<size_t, size_t>>& spans,
+                                             const TokenRules& rules);
 
 // The folded form of a word, to compare it with lexicon entries: FoldForMatch
 // (lower case, no accents, a hyphen or other inner mark becomes a space) except that

@@ -107,6 +107,33 @@ std::string PlainApostrophes(std::string_view text) {
   return out;
 }
 
+// Every field of the tokens that end by `end`, one line a token.
+std::vector<std::string> FieldLines(const std::vector<Token>& tokens,
+                                    size_t end = static_cast<size_t>(-1)) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) {
+    if (t.end > end) break;
+    std::string line;
+    auto add = [&line](std::string_view field) {
+      line.append(field);
+      line += '|';
+    };
+    add(std::to_string(t.begin));
+    add(std::to_string(t.end));
+    add(ToString(t.kind));
+    add(t.text);
+    add(t.folded());
+    add(t.lower());
+    add(t.same_forms() ? "same" : "apart");
+    add(std::to_string(t.folded_id));
+    add(std::to_string(t.lower_id));
+    add(std::to_string(t.start_table));
+    for (uint64_t bits : t.starts) add(std::to_string(bits));
+    out.push_back(line);
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("French elided forms are cut off the front of a word and listed words stay whole",
@@ -578,33 +605,8 @@ TEST_CASE("a word is cut and read alike by the fast paths and by Word, whatever 
       "\u2019", "\u02BC", "-", "\u2010", ".", ",", "l'", "qu'", "n't", "'s", "-t-il", "\u00b7",
       "\u00d7", "\u00b0"};
   static const std::vector<std::string> befores = {"", "x ", "(", "\u00ab", "é "};
-  static const std::vector<std::string> fast_afters = {"", " x", ", x", "\u00bb",
+  static const std::vector<std::string> fast_afters = {"",        " x", ", x", "\u00bb",
                                                        "\u00a0x", "\n", ")"};
-  // Every field of the tokens that end by `end`, one line a token.
-  auto read = [](const std::vector<Token>& tokens, size_t end) {
-    std::vector<std::string> out;
-    for (const Token& t : tokens) {
-      if (t.end > end) break;
-      std::string line;
-      auto add = [&line](std::string_view field) {
-        line.append(field);
-        line += '|';
-      };
-      add(std::to_string(t.begin));
-      add(std::to_string(t.end));
-      add(ToString(t.kind));
-      add(t.text);
-      add(t.folded());
-      add(t.lower());
-      add(t.same_forms() ? "same" : "apart");
-      add(std::to_string(t.folded_id));
-      add(std::to_string(t.lower_id));
-      add(std::to_string(t.start_table));
-      for (uint64_t bits : t.starts) add(std::to_string(bits));
-      out.push_back(line);
-    }
-    return out;
-  };
   uint64_t state = 0x2545F4914F6CDD1DULL;
   auto next = [&] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -626,7 +628,8 @@ TEST_CASE("a word is cut and read alike by the fast paths and by Word, whatever 
         for (const std::string& after : fast_afters) {
           const std::string fast = before + word + after;
           CAPTURE(lang, fast, slow);
-          CHECK(read(Tokenize(fast, 3, rules), end + 3) == read(Tokenize(slow, 3, rules), end + 3));
+          CHECK(FieldLines(Tokenize(fast, 3, rules), end + 3) ==
+                FieldLines(Tokenize(slow, 3, rules), end + 3));
         }
       }
     }
@@ -697,6 +700,31 @@ TEST_CASE("the tokenizer's inline probe finds every form's id as the word table 
     found += ids[k] != kUnknownWord;
   }
   CHECK(found >= 2000);
+}
+
+TEST_CASE("the sentences of a text are cut together as each is cut alone", "[text][tokens]") {
+  // TokenizeEach holds the word table once for a report's sentences: each must
+  // come out as Tokenize gives it on its own, field by field, offsets included,
+  // whatever the spans before it were.
+  for (std::string_view lang : {"fr", "en"}) {
+    const TokenRules& rules = RulesFor(lang);
+    std::string text;
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (const std::string& piece : MixedTexts()) {
+      spans.emplace_back(text.size(), text.size() + piece.size());
+      text += piece;
+      text += spans.size() % 2 ? " " : "";
+    }
+    spans.emplace_back(text.size(), text.size());  // an empty one
+    std::vector<std::vector<Token>> together = TokenizeEach(text, spans, rules);
+    REQUIRE(together.size() == spans.size());
+    for (size_t k = 0; k < spans.size(); ++k) {
+      auto [begin, end] = spans[k];
+      CAPTURE(lang, k, text.substr(begin, end - begin));
+      CHECK(FieldLines(together[k]) ==
+            FieldLines(Tokenize(std::string_view(text).substr(begin, end - begin), begin, rules)));
+    }
+  }
 }
 
 }  // namespace attest
