@@ -206,26 +206,27 @@ class StartFilter {
   template <typename V>
   void Add(const PhraseIndex<V>& index) {
     uint32_t table = index.start_table();
+    if (table_ == kUnusable) return;
     if (table == PhraseIndex<V>::kNoTable || (table_ != 0 && table_ != table)) {
-      usable_ = false;
+      table_ = kUnusable;
       return;
     }
     table_ = table;
     mask_[index.start_word()] |= index.start_mask();
   }
 
-  // True only when no index of the filter starts a phrase at `token`.
+  // True only when no index of the filter starts a phrase at `token`. (One
+  // branch: a filter that cannot tell has a table no token carries.)
   bool None(const Token& token) const {
-    if (!usable_ || token.start_table != table_) return false;
-    for (size_t w = 0; w < kStartWords; ++w) {
-      if (token.starts[w] & mask_[w]) return false;
-    }
-    return true;
+    static_assert(kStartWords == 2);
+    return token.start_table == table_ &&
+           ((token.starts[0] & mask_[0]) | (token.starts[1] & mask_[1])) == 0;
   }
 
  private:
+  // No token's table (tables are numbered from 1, as they are made).
+  static constexpr uint32_t kUnusable = 0xFFFFFFFF;
   uint32_t table_ = 0;  // 0: no index yet (no token carries table 0 with bits)
-  bool usable_ = true;
   StartMask mask_{};
 };
 

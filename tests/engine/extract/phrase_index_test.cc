@@ -204,10 +204,14 @@ TEST_CASE("a start filter never says none for tokens of another table or an unre
   WordSet unregistered = PhrasesOf({"la presse"}, plain, false);
   StartFilter filter(registered);
   StartFilter with_unregistered(registered, unregistered);
+  StartFilter unregistered_first(unregistered, registered);
   for (const auto& tokens : {Tokenize(kText, 0, FrenchRules(other)), Tokenize(kText, 0, plain)}) {
     for (const Token& t : tokens) CHECK_FALSE(filter.None(t));
   }
-  for (const Token& t : Tokenize(kText, 0, FrenchRules(mine))) CHECK_FALSE(with_unregistered.None(t));
+  for (const Token& t : Tokenize(kText, 0, FrenchRules(mine))) {
+    CHECK_FALSE(with_unregistered.None(t));
+    CHECK_FALSE(unregistered_first.None(t));
+  }
 }
 
 TEST_CASE("a longer phrase is found by its second word among more second words than one word holds bits",
