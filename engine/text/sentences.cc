@@ -318,6 +318,12 @@ class SentenceSplitter {
   std::pair<size_t, size_t> Trim(size_t begin, size_t end) const {
     begin = SkipSpaces(begin, end);
     while (end > begin) {
+      // An ASCII byte is a code point of its own, read as it is.
+      if (auto b = static_cast<unsigned char>(body_[end - 1]); b < 0x80) {
+        if (!IsSpace(b)) break;
+        --end;
+        continue;
+      }
       size_t previous = StepBack(body_, end);
       if (!IsSpace(DecodeCodePoint(body_, previous).value)) break;
       end = previous;

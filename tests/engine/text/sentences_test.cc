@@ -330,6 +330,49 @@ TEST_CASE("sentence offsets exclude surrounding spaces, no-break spaces included
   CHECK(SplitSentences(" \n\n \u00a0", RulesFor("fr")).empty());
 }
 
+TEST_CASE("no sentence starts or ends with a space, in generated texts of every kind of byte",
+          "[text]") {
+  // Spaces of one byte and more, letters, quotes and final punctuation: the
+  // splitter reads the last byte of a sentence as it is when it is ASCII, and
+  // steps back over a code point otherwise; either way, a sentence's last code
+  // point and its first are no space, and all that lies between sentences is.
+  uint64_t state = 77;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(state >> 33);
+  };
+  const std::vector<std::string> pieces = {" ",  "\t", "\n", "\n\n",   "\u00a0", "\u202f", "\u2003",
+                                           "a",  "B",  "é",  "É",      "«",      ".",      ". ",
+                                           "! ", "? ", "Le", "\u2026", "\"",     "x"};
+  for (int n = 0; n < 3000; ++n) {
+    std::string body;
+    for (unsigned k = next() % 30; k > 0; --k) body += pieces[next() % pieces.size()];
+    size_t gap = 0;  // where the text between two sentences starts
+    auto all_spaces = [&](size_t from, size_t to) {
+      for (size_t i = from; i < to; i += DecodeCodePoint(body, i).size) {
+        if (!IsSpace(DecodeCodePoint(body, i).value)) return false;
+      }
+      return true;
+    };
+    for (const Sentence& s : SplitSentences(body, RulesFor("fr"))) {
+      CAPTURE(body, s.begin, s.end);
+      REQUIRE(s.begin < s.end);
+      REQUIRE(gap <= s.begin);
+      REQUIRE(all_spaces(gap, s.begin));
+      gap = s.end;
+      REQUIRE_FALSE(IsSpace(DecodeCodePoint(body, s.begin).value));
+      size_t last = s.end - 1;
+      while (last > 0 && (static_cast<unsigned char>(body[last]) & 0xC0) == 0x80 &&
+             s.end - last < 4) {
+        --last;
+      }
+      REQUIRE_FALSE(IsSpace(DecodeCodePoint(body, last).value));
+    }
+    CAPTURE(body);
+    REQUIRE(all_spaces(gap, body.size()));
+  }
+}
+
 TEST_CASE("the seed report's headings are marked and every gold anchor lies in one sentence",
           "[text][fr][shared]") {
   const std::string dir = ATTEST_SHARED_DIR "/fixtures/seed/";
