@@ -1,8 +1,6 @@
 #include "engine/text/sentences.h"
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
 #include <utility>
 
 #include "engine/text/byte_scan.h"
@@ -62,13 +60,9 @@ size_t StepBack(std::string_view text, size_t offset) {
 class SentenceSplitter {
  public:
   SentenceSplitter(std::string_view body, const SentenceRules& rules)
-      : body_(body), rules_(rules) {
-    for (const auto& a : rules.abbreviations) {
-      longest_word_ = std::max(longest_word_, a.size());
-      const auto first = static_cast<unsigned char>(a.c_str()[0]);  // (0 for an empty one)
-      first_bytes_[first / 64] |= uint64_t{1} << (first % 64);
-    }
-  }
+      : body_(body),
+        rules_(rules),
+        longest_word_(std::max<size_t>(rules.abbreviations.longest(), 4)) {}
 
   // 1. Cut lines into paragraphs at blank lines; a '#' line is a paragraph alone.
   // 2. A paragraph is a heading, or is cut into sentences (SplitParagraph).
@@ -238,6 +232,15 @@ class SentenceSplitter {
   // Whether the word that ends with the period at `period` is a listed abbreviation
   // or a single capital initial.
   bool IsAbbreviation(size_t period) const {
+    const AbbreviationSet& listed = rules_.abbreviations;
+    // Most words are ruled out by their last byte or two: only an initial (an ASCII
+    // capital, or a letter beyond ASCII) or a listed entry ends with them.
+    if (period == 0) return false;
+    if (const auto b1 = static_cast<unsigned char>(body_[period - 1]);
+        b1 < 0x80 && !(b1 >= 'A' && b1 <= 'Z') && !listed.MayBeOneByte(b1) &&
+        (period < 2 || !listed.MayEndWith(static_cast<unsigned char>(body_[period - 2]), b1))) {
+      return false;
+    }
     size_t start = period;
     while (start > 0) {
       // Longer than any abbreviation and than one code point: none (most words).
@@ -258,11 +261,11 @@ class SentenceSplitter {
     // looked for in the set: most words have none.)
     const auto first_byte = static_cast<unsigned char>(word[0]);
     const bool upper = first_byte >= 'A' && first_byte <= 'Z';
-    if (MayStart(first_byte) && rules_.abbreviations.count(word)) return true;
-    if (upper && MayStart(first_byte - 'A' + 'a')) {
+    if (listed.MayStart(first_byte) && listed.count(word)) return true;
+    if (upper && listed.MayStart(first_byte - 'A' + 'a')) {
       std::string lowered(word);
       lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
-      if (rules_.abbreviations.count(lowered)) return true;
+      if (listed.count(lowered)) return true;
     }
     CodePoint first = DecodeCodePoint(body_, start);
     return start + first.size == period && IsUpperCase(first.value);
@@ -315,6 +318,12 @@ class SentenceSplitter {
   std::pair<size_t, size_t> Trim(size_t begin, size_t end) const {
     begin = SkipSpaces(begin, end);
     while (end > begin) {
+      // An ASCII byte is a code point of its own, read as it is.
+      if (auto b = static_cast<unsigned char>(body_[end - 1]); b < 0x80) {
+        if (!IsSpace(b)) break;
+        --end;
+        continue;
+      }
       size_t previous = StepBack(body_, end);
       if (!IsSpace(DecodeCodePoint(body_, previous).value)) break;
       end = previous;
@@ -322,22 +331,41 @@ class SentenceSplitter {
     return {begin, end};
   }
 
-  // Whether an abbreviation starts with byte `b`.
-  bool MayStart(unsigned b) const { return (first_bytes_[b / 64] >> (b % 64)) & 1; }
-
   std::string_view body_;
   const SentenceRules& rules_;
-  // The first bytes of the abbreviations, a bit each (MayStart), so that a word
-  // that is none is seldom looked for in the set.
-  std::array<uint64_t, 4> first_bytes_{};
   // The longest listed abbreviation, period included, and no less than four bytes
   // (an initial is one code point): IsAbbreviation reads no further back.
-  size_t longest_word_ = 4;
+  size_t longest_word_;
   std::vector<Sentence> sentences_;
   int paragraph_ = 0;
 };
 
 }  // namespace
+
+AbbreviationSet::AbbreviationSet(std::initializer_list<std::string> entries) {
+  for (const std::string& entry : entries) insert(entry);
+}
+
+bool AbbreviationSet::insert(std::string entry) {
+  const size_t n = entry.size();
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(entry[k]); };
+  // The byte that starts the entry's capitalised form (the same when it has none).
+  auto capital = [](unsigned char b) -> unsigned char {
+    return b >= 'a' && b <= 'z' ? b - 'a' + 'A' : b;
+  };
+  longest_ = std::max(longest_, n);
+  if (n > 0) Set(first_bytes_, byte(0));
+  if (n == 2) {
+    Set(one_byte_, byte(0));
+    Set(one_byte_, capital(byte(0)));
+  }
+  auto last_two = [&](unsigned char b2, unsigned char b1) {
+    if (b1 < 0x80) Set(last_two_, b2 * 0x80u + b1);
+  };
+  if (n >= 3) last_two(byte(n - 3), byte(n - 2));
+  if (n == 3) last_two(capital(byte(0)), byte(1));
+  return entries_.insert(std::move(entry)).second;
+}
 
 std::vector<Sentence> SplitSentences(std::string_view body, const SentenceRules& rules) {
   return SentenceSplitter(body, rules).Run();

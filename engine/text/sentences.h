@@ -20,8 +20,11 @@
 // No-break spaces (U+00A0, U+202F) count as spaces everywhere.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
@@ -29,13 +32,60 @@
 
 namespace attest {
 
+// A language's abbreviations, written as they appear before the period that
+// follows them, period included ("M.", "av.", "U.S.", "e.g."). Read like a
+// std::set of strings, looked up by views of the text with no string made.
+// Each insertion also brings up to date what the sentence splitter reads to rule
+// out most words without a lookup (the May… functions), so that this never goes
+// stale and no report pays for it.
+class AbbreviationSet {
+ public:
+  AbbreviationSet() = default;
+  AbbreviationSet(std::initializer_list<std::string> entries);
+
+  // Returns whether `entry` is new.
+  bool insert(std::string entry);
+  size_t count(std::string_view word) const { return entries_.count(word); }
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+
+  // The longest entry, in bytes.
+  size_t longest() const { return longest_; }
+  // Whether an entry starts with byte `b`.
+  bool MayStart(unsigned char b) const { return Bit(first_bytes_, b); }
+  // Whether an entry of two bytes ("p.") is `b`, period included, or is so once
+  // its first letter is capitalised.
+  bool MayBeOneByte(unsigned char b) const { return Bit(one_byte_, b); }
+  // Whether an entry of three bytes or more ("av.", "U.S.") has the bytes `b2` `b1`
+  // just before its period, as listed or with its first letter capitalised.
+  // (Only for an ASCII `b1`: false for any other.)
+  bool MayEndWith(unsigned char b2, unsigned char b1) const {
+    return b1 < 0x80 && Bit(last_two_, b2 * 0x80u + b1);
+  }
+
+ private:
+  template <size_t N>
+  static bool Bit(const std::array<uint64_t, N>& bits, unsigned i) {
+    return (bits[i / 64] >> (i % 64)) & 1;
+  }
+  template <size_t N>
+  static void Set(std::array<uint64_t, N>& bits, unsigned i) {
+    bits[i / 64] |= uint64_t{1} << (i % 64);
+  }
+
+  std::set<std::string, std::less<>> entries_;
+  size_t longest_ = 0;
+  std::array<uint64_t, 4> first_bytes_{};
+  std::array<uint64_t, 4> one_byte_{};
+  std::array<uint64_t, 256 * 0x80 / 64> last_two_{};  // [b2 * 0x80 + b1], b1 ASCII
+};
+
 // The per-language sentence rules (rules/<lang>/text.toml, [sentences]).
 struct SentenceRules {
-  // Abbreviations written as they appear before the period that follows them,
-  // period included ("M.", "av.", "U.S.", "e.g."). An entry in lower case also
-  // matches with its first letter capitalised ("Cf."). Looked up by views of the
-  // text (std::less<>), with no string made.
-  std::set<std::string, std::less<>> abbreviations;
+  // An entry in lower case also matches with its first letter capitalised ("Cf.").
+  AbbreviationSet abbreviations;
   // A one-line paragraph without final punctuation is a heading up to this many
   // words.
   int heading_max_words = 15;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/rulebook/rulebook.h"
+#include "engine/text/tokens.h"
 
 namespace attest {
 
@@ -27,6 +28,25 @@ std::vector<std::string> Texts(std::string_view body, const std::vector<Sentence
 }
 
 using Passage = std::pair<std::string, std::vector<std::string>>;
+
+// Whether the period that ends `word` (which holds no space) ends no sentence by
+// rule 4 of the header: the word is listed, or is listed once its capital first
+// letter is lowered, or is a single capital initial.
+bool EndsNoSentence(const SentenceRules& rules, const std::string& word) {
+  if (rules.abbreviations.count(word)) return true;
+  if (word[0] >= 'A' && word[0] <= 'Z') {
+    std::string lowered = word;
+    lowered[0] = static_cast<char>(word[0] - 'A' + 'a');
+    if (rules.abbreviations.count(lowered)) return true;
+  }
+  CodePoint first = DecodeCodePoint(word, 0);
+  return first.size + 1 == word.size() && IsUpperCase(first.value);
+}
+
+// How many sentences "Voir <word> Deux autres." has for the splitter.
+size_t SentencesAround(const SentenceRules& rules, const std::string& word) {
+  return SplitSentences("Voir " + word + " Deux autres.", rules).size();
+}
 
 }  // namespace
 
@@ -145,6 +165,114 @@ TEST_CASE("every listed abbreviation ends no sentence, as listed and with a capi
   }
 }
 
+TEST_CASE(
+    "abbreviations added by hand, one at a time, as a list or copied, end no sentence "
+    "as soon as they are added",
+    "[text]") {
+  // Two bytes and more, first bytes in lower and upper case and beyond ASCII: the
+  // splitter rules words out by their first and last bytes, which every insertion
+  // must bring up to date.
+  const std::vector<std::string> entries = {"p.",   "v.",   "av.",   "Mr.",     "éd.",     "tél.",
+                                            "U.S.", "a.m.", "J.-C.", "approx.", "Lt.-col."};
+  SentenceRules one_by_one;
+  for (const std::string& entry : entries) {
+    CAPTURE(entry);
+    CHECK(SentencesAround(one_by_one, entry) == (EndsNoSentence(one_by_one, entry) ? 1 : 2));
+    CHECK(one_by_one.abbreviations.insert(entry));
+    CHECK_FALSE(one_by_one.abbreviations.insert(entry));
+    CHECK(SentencesAround(one_by_one, entry) == 1);
+    if (entry[0] >= 'a' && entry[0] <= 'z') {
+      std::string capitalised = entry;
+      capitalised[0] = static_cast<char>(entry[0] - 'a' + 'A');
+      CHECK(SentencesAround(one_by_one, capitalised) == 1);
+    }
+  }
+  SentenceRules listed;
+  listed.abbreviations = {"p.",   "v.",   "av.",   "Mr.",     "éd.",     "tél.",
+                          "U.S.", "a.m.", "J.-C.", "approx.", "Lt.-col."};
+  const SentenceRules copied = listed;
+  for (const SentenceRules* rules :
+       std::vector<const SentenceRules*>{&one_by_one, &listed, &copied}) {
+    REQUIRE(rules->abbreviations.size() == entries.size());
+    for (const std::string& entry : entries) {
+      CAPTURE(entry);
+      CHECK(SentencesAround(*rules, entry) == 1);
+      CHECK(SentencesAround(*rules, "q" + entry) == 2);
+      if (static_cast<unsigned char>(entry[1]) < 0x80) {  // (not half of "é")
+        CHECK(SentencesAround(*rules, entry.substr(1)) ==
+              (EndsNoSentence(*rules, entry.substr(1)) ? 1 : 2));
+      }
+    }
+  }
+  SentenceRules none;
+  CHECK(SentencesAround(none, "av.") == 2);
+  CHECK(SentencesAround(none, "J.") == 1);  // an initial
+  CHECK(SentencesAround(none, "É.") == 1);
+}
+
+TEST_CASE(
+    "a word before a period ends no sentence exactly when listed or an initial, for "
+    "generated words",
+    "[text]") {
+  // Words near the listed ones (an entry with a byte changed, cut or added, or
+  // capitalised) and words of their bytes at random, with both languages' rules
+  // and hand-made ones: the splitter, which rules most words out by their first
+  // and last bytes, must answer as the rule does.
+  uint64_t state = 2024;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(state >> 33);
+  };
+  SentenceRules hand_made;
+  hand_made.abbreviations = {"p.",   "v.",   "av.",   "Mr.",     "éd.",     "tél.",
+                             "U.S.", "a.m.", "J.-C.", "approx.", "Lt.-col."};
+  const std::vector<std::string> pieces = {"a", "p", "v", "r", "s", "M", "A", "P", "V", "U",
+                                           "S", ".", "-", "é", "É", "q", "l", "t", "c", "o"};
+  int checked = 0;
+  for (const SentenceRules* rules :
+       {&RulesFor("fr"), &RulesFor("en"), static_cast<const SentenceRules*>(&hand_made)}) {
+    std::vector<std::string> entries(rules->abbreviations.begin(), rules->abbreviations.end());
+    for (int n = 0; n < 3000; ++n) {
+      std::string stem;  // the word without its final period
+      if (n % 2 == 0) {
+        stem = entries[next() % entries.size()];
+        stem.pop_back();
+        if (stem.empty()) stem = "x";
+        switch (next() % 5) {
+          case 0:
+            stem[next() % stem.size()] = pieces[next() % pieces.size()][0];
+            break;
+          case 1:
+            stem.erase(0, 1 + next() % stem.size());
+            break;
+          case 2:
+            stem.insert(next() % (stem.size() + 1), pieces[next() % pieces.size()]);
+            break;
+          case 3:
+            if (stem[0] >= 'a' && stem[0] <= 'z') stem[0] = static_cast<char>(stem[0] - 'a' + 'A');
+            break;
+          default:
+            break;
+        }
+      } else {
+        for (unsigned k = 1 + next() % 8; k > 0; --k) stem += pieces[next() % pieces.size()];
+      }
+      // A word of letters (no period of its own at its end: that would be a run
+      // of periods) and no other bytes ("é" cut in two is not a word).
+      if (stem.empty() || stem.back() == '.' ||
+          (static_cast<unsigned char>(stem[0]) & 0xC0) == 0x80 ||
+          (static_cast<unsigned char>(stem.back()) == 0xC3)) {
+        continue;
+      }
+      std::string word = stem + ".";
+      CAPTURE(word);
+      REQUIRE(SentencesAround(*rules, word) == (EndsNoSentence(*rules, word) ? 1 : 2));
+      ++checked;
+    }
+  }
+  CHECK(checked > 5000);
+}
+
 TEST_CASE("a short one-line paragraph without final punctuation is a heading, even with quotes",
           "[text][fr]") {
   std::string body =
@@ -200,6 +328,49 @@ TEST_CASE("sentence offsets exclude surrounding spaces, no-break spaces included
         "Le convoi est parti.");
   CHECK(body.substr(sentences[1].begin, sentences[1].end - sentences[1].begin) == "Il est arrivé.");
   CHECK(SplitSentences(" \n\n \u00a0", RulesFor("fr")).empty());
+}
+
+TEST_CASE("no sentence starts or ends with a space, in generated texts of every kind of byte",
+          "[text]") {
+  // Spaces of one byte and more, letters, quotes and final punctuation: the
+  // splitter reads the last byte of a sentence as it is when it is ASCII, and
+  // steps back over a code point otherwise; either way, a sentence's last code
+  // point and its first are no space, and all that lies between sentences is.
+  uint64_t state = 77;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(state >> 33);
+  };
+  const std::vector<std::string> pieces = {" ",  "\t", "\n", "\n\n",   "\u00a0", "\u202f", "\u2003",
+                                           "a",  "B",  "é",  "É",      "«",      ".",      ". ",
+                                           "! ", "? ", "Le", "\u2026", "\"",     "x"};
+  for (int n = 0; n < 3000; ++n) {
+    std::string body;
+    for (unsigned k = next() % 30; k > 0; --k) body += pieces[next() % pieces.size()];
+    size_t gap = 0;  // where the text between two sentences starts
+    auto all_spaces = [&](size_t from, size_t to) {
+      for (size_t i = from; i < to; i += DecodeCodePoint(body, i).size) {
+        if (!IsSpace(DecodeCodePoint(body, i).value)) return false;
+      }
+      return true;
+    };
+    for (const Sentence& s : SplitSentences(body, RulesFor("fr"))) {
+      CAPTURE(body, s.begin, s.end);
+      REQUIRE(s.begin < s.end);
+      REQUIRE(gap <= s.begin);
+      REQUIRE(all_spaces(gap, s.begin));
+      gap = s.end;
+      REQUIRE_FALSE(IsSpace(DecodeCodePoint(body, s.begin).value));
+      size_t last = s.end - 1;
+      while (last > 0 && (static_cast<unsigned char>(body[last]) & 0xC0) == 0x80 &&
+             s.end - last < 4) {
+        --last;
+      }
+      REQUIRE_FALSE(IsSpace(DecodeCodePoint(body, last).value));
+    }
+    CAPTURE(body);
+    REQUIRE(all_spaces(gap, body.size()));
+  }
 }
 
 TEST_CASE("the seed report's headings are marked and every gold anchor lies in one sentence",
