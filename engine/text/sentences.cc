@@ -48,12 +48,17 @@ bool IsWordStartMark(char32_t c) {
 }
 
 // Steps back one code point from `offset` (which must be > 0) and returns its start.
+// A byte that ends no valid sequence is a code point of its own, as DecodeCodePoint
+// reads it: the step is then one byte, and never lands before the sequence it
+// ends (on the newline that ends the paragraph before, or on the start of a
+// no-break space that a stray continuation byte follows).
 size_t StepBack(std::string_view text, size_t offset) {
   size_t start = offset - 1;
   while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 &&
          offset - start < 4) {
     --start;
   }
+  if (start + 1 < offset && start + DecodeCodePoint(text, start).size != offset) return offset - 1;
   return start;
 }
 

@@ -373,6 +373,43 @@ TEST_CASE("no sentence starts or ends with a space, in generated texts of every 
   }
 }
 
+TEST_CASE("sentences of a text with invalid bytes lie in order within it and none is empty",
+          "[text]") {
+  // Bytes that are no UTF-8 are kept inside sentences: a continuation byte with
+  // no lead byte is a code point of its own, and a step back over it never
+  // reaches into the paragraph before (it once gave a sentence ending before it
+  // began: "\xC3é…\n\n\xA9" gave begin 8, end 7).
+  {
+    const std::string body = "\xC3\xC3\xA9\xE2\x80\xA6\n\n\xA9";
+    auto sentences = SplitSentences(body, RulesFor("fr"));
+    REQUIRE(sentences.size() == 2);
+    CHECK(sentences[1].begin == 8);
+    CHECK(sentences[1].end == 9);
+  }
+  uint64_t state = 91;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(state >> 33);
+  };
+  const std::vector<std::string> pieces = {" ",    "\n",     "\n\n", "a",    "B",    "é",
+                                           ".",    ". ",     "\xA9", "\x80", "\xC3", "\xE2\x80",
+                                           "\xFF", "\u00a0", "« ",   "»",    "M.",   "\u2026"};
+  for (std::string_view lang : {"fr", "en"}) {
+    for (int n = 0; n < 3000; ++n) {
+      std::string body;
+      for (unsigned k = next() % 30; k > 0; --k) body += pieces[next() % pieces.size()];
+      size_t previous_end = 0;
+      for (const Sentence& s : SplitSentences(body, RulesFor(lang))) {
+        CAPTURE(lang, body, s.begin, s.end);
+        REQUIRE(previous_end <= s.begin);
+        REQUIRE(s.begin < s.end);
+        REQUIRE(s.end <= body.size());
+        previous_end = s.end;
+      }
+    }
+  }
+}
+
 TEST_CASE("the seed report's headings are marked and every gold anchor lies in one sentence",
           "[text][fr][shared]") {
   const std::string dir = ATTEST_SHARED_DIR "/fixtures/seed/";
