@@ -124,16 +124,23 @@ struct DatePiece {
 std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
                                      std::forward_list<std::string>& parts);
 
-// Whether CutDatePieces cuts the word `token` at hyphens inside it.
-bool IsHyphenatedWord(const Token& token);
+// Whether `text` holds a hyphen: "-", U+2010 or U+2011.
+bool HasHyphen(std::string_view text);
+// Whether CutDatePieces cuts `token`, a word, at the hyphens inside it, as FoldToken
+// makes them spaces. A hyphen makes a space of the folded form, not of the lower
+// case, so a word whose forms are the same holds none, as most words, unless it is
+// an inverted pronoun, "-t-il", which reads as its last part: most words are
+// answered inline, without reading their text.
+inline bool CutsAtHyphens(const Token& token) {
+  if (token.kind != TokenKind::kWord) return false;
+  if (token.same_forms() && token.text.front() != '-') return false;
+  return HasHyphen(token.text);
+}
 // Whether CutDatePieces makes of `token` exactly one piece, with the token's own
 // folded form and id: any token but a hyphenated word or a word folded to nothing.
-// (A word whose forms are the same holds no hyphen, unless it is an inverted
-// pronoun, "-t-il": most words are answered inline.)
 inline bool IsOneDatePiece(const Token& token) {
   if (token.kind != TokenKind::kWord) return true;
-  if (token.same_forms() && token.text.front() != '-') return !token.folded().empty();
-  return !IsHyphenatedWord(token) && !token.folded().empty();
+  return !CutsAtHyphens(token) && !token.folded().empty();
 }
 
 // Reads a dates.toml file already opened by `reader`, cutting phrases into pieces
