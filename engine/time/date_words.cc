@@ -332,6 +332,14 @@ DateWords ReadDateWords(const TomlReader& reader, const TokenRules& token_rules,
       }
       if (first >= words.first_piece_bits.size()) words.first_piece_bits.resize(first + 1, 0);
       words.first_piece_bits[first] |= table.bit;
+      if (first >= table.first_pieces.size()) table.first_pieces.resize(first + 1);
+      auto& piece = table.first_pieces[first];
+      if (key.find(' ') == std::string::npos) {
+        piece.alone = true;
+        piece.value = value;
+      } else {
+        piece.starts_longer = true;
+      }
     }
   };
   for (auto* table : {&words.parts_of_day, &words.lead_words, &words.introducers,
