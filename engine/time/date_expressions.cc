@@ -616,13 +616,19 @@ class DateParser {
     }
     return Lookup(table, k);
   }
+  // (The piece starts a phrase of `table`, its bit says: it has an id, which the
+  // table knows.)
   template <typename Value>
   [[gnu::noinline]] std::optional<std::pair<Value, size_t>> Lookup(const PhraseTable<Value>& table,
                                                                    size_t k) const {
-    for (size_t length = std::min(table.longest, pieces_.size() - k); length >= 1; --length) {
-      auto it = table.entries.find(Key(k, length));
-      if (it != table.entries.end()) return std::make_pair(it->second, length);
+    const FirstPiece<Value>& first = table.first_pieces[pieces_.id(k)];
+    if (first.starts_longer) {
+      for (size_t length = std::min(table.longest, pieces_.size() - k); length >= 2; --length) {
+        auto it = table.entries.find(Key(k, length));
+        if (it != table.entries.end()) return std::make_pair(it->second, length);
+      }
     }
+    if (first.alone) return std::make_pair(first.value, size_t{1});
     return std::nullopt;
   }
 
@@ -638,7 +644,11 @@ class DateParser {
   bool EndsAt(const PhraseSet& table, size_t k) const {
     for (size_t length = 1; length <= std::min(table.longest, k); ++length) {
       if ((Firsts(k - length) & table.bit) == 0) continue;
-      if (table.longest == 1 || table.entries.count(Key(k - length, length))) return true;
+      if (table.longest == 1) return true;
+      if (length == 1 ? table.first_pieces[pieces_.id(k - 1)].alone
+                      : table.entries.count(Key(k - length, length)) != 0) {
+        return true;
+      }
     }
     return false;
   }

@@ -11,13 +11,7 @@
 
 namespace attest {
 
-bool IsHyphenatedWord(const Token& token) {
-  // Hyphens inside a word separate its pieces, as FoldToken makes them spaces.
-  // (A hyphen makes a space of the folded form, not of the lower case: a word
-  // whose forms are the same has none, as most words, unless it is an inverted
-  // pronoun, "-t-il", which reads as its last part.)
-  std::string_view text = token.text;
-  if (token.kind != TokenKind::kWord || (token.same_forms() && text.front() != '-')) return false;
+bool HasHyphen(std::string_view text) {
   // One pass for "-", U+2010 and U+2011 (E2 80 90, E2 80 91): words are short.
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '-') return true;
@@ -41,8 +35,7 @@ std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
       continue;
     }
     std::string_view text = token.text;
-    // (Most words answered inline, as in IsOneDatePiece.)
-    if ((token.same_forms() && text.front() != '-') || !IsHyphenatedWord(token)) {
+    if (!CutsAtHyphens(token)) {
       // One piece: the token's own folded form, written in place.
       std::string_view folded = token.folded();
       if (folded.empty()) continue;
@@ -339,6 +332,14 @@ DateWords ReadDateWords(const TomlReader& reader, const TokenRules& token_rules,
       }
       if (first >= words.first_piece_bits.size()) words.first_piece_bits.resize(first + 1, 0);
       words.first_piece_bits[first] |= table.bit;
+      if (first >= table.first_pieces.size()) table.first_pieces.resize(first + 1);
+      auto& piece = table.first_pieces[first];
+      if (key.find(' ') == std::string::npos) {
+        piece.alone = true;
+        piece.value = value;
+      } else {
+        piece.starts_longer = true;
+      }
     }
   };
   for (auto* table : {&words.parts_of_day, &words.lead_words, &words.introducers,

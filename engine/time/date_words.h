@@ -34,6 +34,7 @@ enum class DateUnit { kWeek, kMonth, kYear };
 struct SeasonMonths {
   int first_month = 1;
   int last_month = 12;
+  bool operator==(const SeasonMonths&) const = default;
 };
 
 // The part of a month (days) and of a year (months) that "début"/"early",
@@ -43,6 +44,7 @@ struct PeriodPart {
   int last_day = 31;
   int first_month = 1;
   int last_month = 12;
+  bool operator==(const PeriodPart&) const = default;
 };
 
 // Phrases of one word class, keyed by their pieces' folded forms joined with one
@@ -50,13 +52,27 @@ struct PeriodPart {
 // Keys are a few short words, hashed as word forms are (WordHasher).
 using PhraseKeyHash = WordHasher;
 
+// What a table holds for one word as the first piece of its phrases: the phrase
+// that is the word alone, if any, and whether the word starts a longer phrase.
+template <typename Value>
+struct FirstPiece {
+  bool alone = false;  // the word alone is a phrase, standing for `value`
+  bool starts_longer = false;
+  Value value{};
+};
+
 template <typename Value>
 struct PhraseTable {
   // Found by string_view too (keys are views into the text's pieces).
   std::unordered_map<std::string, Value, PhraseKeyHash, std::equal_to<>> entries;
   size_t longest = 0;  // pieces in the longest phrase
-  // This table's bit in DateWords::first_pieces (set by ReadDateWords).
+  // This table's bit in DateWords::first_piece_bits (set by ReadDateWords).
   uint32_t bit = 0;
+  // By the word id of the first piece of every phrase (engine/text/word_ids.h),
+  // up to the largest: the parser answers a phrase of one piece by the piece's id,
+  // without building and hashing a key, and looks up in `entries` only the longer
+  // phrases of a word that starts one. Set by ReadDateWords from `entries`.
+  std::vector<FirstPiece<Value>> first_pieces;
 };
 using PhraseSet = PhraseTable<bool>;
 
@@ -124,16 +140,23 @@ struct DatePiece {
 std::vector<DatePiece> CutDatePieces(const std::vector<Token>& tokens,
                                      std::forward_list<std::string>& parts);
 
-// Whether CutDatePieces cuts the word `token` at hyphens inside it.
-bool IsHyphenatedWord(const Token& token);
+// Whether `text` holds a hyphen: "-", U+2010 or U+2011.
+bool HasHyphen(std::string_view text);
+// Whether CutDatePieces cuts `token`, a word, at the hyphens inside it, as FoldToken
+// makes them spaces. A hyphen makes a space of the folded form, not of the lower
+// case, so a word whose forms are the same holds none, as most words, unless it is
+// an inverted pronoun, "-t-il", which reads as its last part: most words are
+// answered inline, without reading their text.
+inline bool CutsAtHyphens(const Token& token) {
+  if (token.kind != TokenKind::kWord) return false;
+  if (token.same_forms() && token.text.front() != '-') return false;
+  return HasHyphen(token.text);
+}
 // Whether CutDatePieces makes of `token` exactly one piece, with the token's own
 // folded form and id: any token but a hyphenated word or a word folded to nothing.
-// (A word whose forms are the same holds no hyphen, unless it is an inverted
-// pronoun, "-t-il": most words are answered inline.)
 inline bool IsOneDatePiece(const Token& token) {
   if (token.kind != TokenKind::kWord) return true;
-  if (token.same_forms() && token.text.front() != '-') return !token.folded().empty();
-  return !IsHyphenatedWord(token) && !token.folded().empty();
+  return !CutsAtHyphens(token) && !token.folded().empty();
 }
 
 // Reads a dates.toml file already opened by `reader`, cutting phrases into pieces

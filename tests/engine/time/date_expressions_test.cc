@@ -1,10 +1,12 @@
 #include "engine/time/date_expressions.h"
 
+#include <algorithm>
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <forward_list>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "engine/rulebook/rulebook.h"
 #include "engine/rulebook/toml_reader.h"
 #include "engine/text/tokens.h"
+#include "engine/text/word_ids.h"
 #include "engine/time/date_words.h"
 #include "tests/support/diagnostic_messages.h"
 
@@ -506,6 +509,115 @@ TEST_CASE("a sentence is passed over only when it holds no date, whatever its wo
     }
   }
   CHECK(dated > 1000);  // the sentences hold dates often enough to tell
+}
+
+namespace {
+
+// Checks that `table` answers by word id as by key: every phrase of one piece is
+// found alone at its word's id with its value, the first word of every longer phrase
+// is marked as starting one, and no other word is marked either way.
+template <typename Value>
+void CheckFirstPieces(const PhraseTable<Value>& table, std::string_view name) {
+  CAPTURE(name);
+  size_t alone = 0;
+  std::set<WordId> starting_longer;
+  for (const auto& [key, value] : table.entries) {
+    CAPTURE(key);
+    size_t space = key.find(' ');
+    WordId first = FindWord(std::string_view(key).substr(0, space));
+    REQUIRE(first != kUnknownWord);
+    REQUIRE(first < table.first_pieces.size());
+    const FirstPiece<Value>& piece = table.first_pieces[first];
+    if (space == std::string::npos) {
+      ++alone;
+      CHECK(piece.alone);
+      CHECK(piece.value == value);
+    } else {
+      starting_longer.insert(first);
+      CHECK(piece.starts_longer);
+    }
+  }
+  const auto& pieces = table.first_pieces;
+  CHECK(std::count_if(pieces.begin(), pieces.end(), [](const auto& p) { return p.alone; }) ==
+        static_cast<std::ptrdiff_t>(alone));
+  CHECK(std::count_if(pieces.begin(), pieces.end(), [](const auto& p) {
+          return p.starts_longer;
+        }) == static_cast<std::ptrdiff_t>(starting_longer.size()));
+}
+
+// A phrase key ("dec .", "avant hier") as a text that is cut into the same pieces,
+// capitalised when the language's names must be.
+std::string PhraseText(const std::string& key, bool capitalized) {
+  std::string text = key;
+  if (capitalized && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("every date phrase of one piece is answered by its word id as by its key",
+          "[time][fr][en]") {
+  for (const char* lang : {"fr", "en"}) {
+    CAPTURE(lang);
+    const DateWords& w = LexiconOf(lang).dates;
+    CheckFirstPieces(w.months, "months");
+    CheckFirstPieces(w.weekdays, "weekdays");
+    CheckFirstPieces(w.relative_days, "relative_days");
+    CheckFirstPieces(w.parts_of_day, "parts_of_day");
+    CheckFirstPieces(w.units, "units");
+    CheckFirstPieces(w.seasons, "seasons");
+    CheckFirstPieces(w.period_parts, "period_parts");
+    CheckFirstPieces(w.modifiers_before, "modifiers_before");
+    CheckFirstPieces(w.modifiers_after, "modifiers_after");
+    CheckFirstPieces(w.lead_words, "lead_words");
+    CheckFirstPieces(w.introducers, "introducers");
+    CheckFirstPieces(w.joiners, "joiners");
+    CheckFirstPieces(w.quantity_words, "quantity_words");
+  }
+}
+
+TEST_CASE("every month, weekday and relative day phrase is read as the day it stands for",
+          "[time][fr][en]") {
+  // Phrases of one piece are answered by their word id, longer ones by their key;
+  // a word that is a phrase alone and starts a longer one ("dec" and "dec .") is
+  // read as the longer when it is there.
+  const boost::gregorian::date monday(2025, 7, 14);
+  size_t phrases = 0;
+  for (const char* lang : {"fr", "en"}) {
+    CAPTURE(lang);
+    const DateWords& w = LexiconOf(lang).dates;
+    for (const auto& [key, month] : w.months.entries) {
+      std::string sentence = "14 " + PhraseText(key, w.capitalized_names) + " 2024";
+      CAPTURE(sentence);
+      auto mentions = Dates(lang, sentence, kMonday);
+      REQUIRE(mentions.size() == 1);
+      CHECK(mentions[0].text == sentence);
+      CHECK(mentions[0].date.ToString() ==
+            std::string(month < 10 ? "2024-0" : "2024-") + std::to_string(month) + "-14");
+      ++phrases;
+    }
+    for (const auto& [key, weekday] : w.weekdays.entries) {
+      std::string sentence = PhraseText(key, w.capitalized_names);
+      CAPTURE(sentence);
+      auto mentions = Dates(lang, sentence, kMonday);
+      REQUIRE(mentions.size() == 1);
+      CHECK(mentions[0].text == sentence);
+      CHECK(mentions[0].date.precision == DatePrecision::kDay);
+      int back = (1 - weekday + 7) % 7;  // from Monday
+      CHECK(mentions[0].date.first == monday - boost::gregorian::days(back));
+      ++phrases;
+    }
+    for (const auto& [key, offset] : w.relative_days.entries) {
+      std::string sentence = PhraseText(key, false);
+      CAPTURE(sentence);
+      auto mentions = Dates(lang, sentence, kMonday);
+      REQUIRE(mentions.size() == 1);
+      CHECK(mentions[0].text == sentence);
+      CHECK(mentions[0].date.first == monday + boost::gregorian::days(offset));
+      ++phrases;
+    }
+  }
+  CHECK(phrases > 80);
 }
 
 }  // namespace attest
