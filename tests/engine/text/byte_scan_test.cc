@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "tests/support/seeded_numbers.h"
+
 namespace attest {
 namespace {
 
@@ -21,11 +23,7 @@ TEST_CASE("the next byte of a set is found at every offset, 16 at a time as one 
           "[text]") {
   // Texts of up to 70 bytes (several blocks of 16 and a tail) where the bytes
   // looked for are rare, common or absent, every byte value included.
-  uint64_t state = 12345;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(state >> 33);
-  };
+  testing::SeededNumbers next(12345);
   using namespace std::string_view_literals;
   const std::string_view sets[] = {".!?\xE2"sv, "\"\xC2\xE2\xE2"sv, "\x00\xFF\x80\x7F"sv};
   for (int n = 0; n < 400; ++n) {

@@ -9,6 +9,7 @@
 
 #include "engine/rulebook/rulebook.h"
 #include "engine/text/tokens.h"
+#include "tests/support/seeded_numbers.h"
 
 namespace attest {
 
@@ -218,11 +219,7 @@ TEST_CASE(
   // capitalised) and words of their bytes at random, with both languages' rules
   // and hand-made ones: the splitter, which rules most words out by their first
   // and last bytes, must answer as the rule does.
-  uint64_t state = 2024;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(state >> 33);
-  };
+  testing::SeededNumbers next(2024);
   SentenceRules hand_made;
   hand_made.abbreviations = {"p.",   "v.",   "av.",   "Mr.",     "éd.",     "tél.",
                              "U.S.", "a.m.", "J.-C.", "approx.", "Lt.-col."};
@@ -336,11 +333,7 @@ TEST_CASE("no sentence starts or ends with a space, in generated texts of every 
   // splitter reads the last byte of a sentence as it is when it is ASCII, and
   // steps back over a code point otherwise; either way, a sentence's last code
   // point and its first are no space, and all that lies between sentences is.
-  uint64_t state = 77;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(state >> 33);
-  };
+  testing::SeededNumbers next(77);
   const std::vector<std::string> pieces = {" ",  "\t", "\n", "\n\n",   "\u00a0", "\u202f", "\u2003",
                                            "a",  "B",  "é",  "É",      "«",      ".",      ". ",
                                            "! ", "? ", "Le", "\u2026", "\"",     "x"};
@@ -386,11 +379,7 @@ TEST_CASE("sentences of a text with invalid bytes lie in order within it and non
     CHECK(sentences[1].begin == 8);
     CHECK(sentences[1].end == 9);
   }
-  uint64_t state = 91;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(state >> 33);
-  };
+  testing::SeededNumbers next(91);
   const std::vector<std::string> pieces = {" ",    "\n",     "\n\n", "a",    "B",    "é",
                                            ".",    ". ",     "\xA9", "\x80", "\xC3", "\xE2\x80",
                                            "\xFF", "\u00a0", "« ",   "»",    "M.",   "\u2026"};

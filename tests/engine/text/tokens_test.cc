@@ -14,6 +14,7 @@
 #include "engine/text/utf8.h"
 #include "engine/text/word_table.h"
 #include "tests/support/diagnostic_messages.h"
+#include "tests/support/seeded_numbers.h"
 
 namespace attest {
 
@@ -59,11 +60,7 @@ std::vector<std::string> MixedTexts() {
       ":", "\"", "«", "»", "\u201c", "\u201d", "(", "[", "\u2014", "\u2026", "!", " ", " ",
       " ", "\n", "\t", "\u00a0", "\u202f", "\u200b", "\xff", "\xc3", "\xe2\x80", "$", "%"};
   std::vector<std::string> texts;
-  uint64_t state = 0x9E3779B97F4A7C15ULL;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(state >> 33);
-  };
+  testing::SeededNumbers next(0x9E3779B97F4A7C15ULL);
   for (int n = 0; n < 3000; ++n) {
     std::string text;
     size_t count = 1 + next() % 24;
@@ -418,11 +415,7 @@ TEST_CASE("folding a token in one pass gives what folding each part between apos
   };
   static const std::vector<std::string> pieces = {"a", "Z", "q", "0", "9", "-", "-", "'", "\u2019",
                                                   "\u02BC", "é", "À", " ", ".", "_", "\u2010"};
-  uint64_t state = 7;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(state >> 33);
-  };
+  testing::SeededNumbers next(7);
   for (int n = 0; n < 20000; ++n) {
     std::string word;
     for (size_t k = 0, count = next() % 9; k < count; ++k) word += pieces[next() % pieces.size()];
@@ -516,11 +509,7 @@ TEST_CASE("a word of ASCII letters and digits is cut and read alike whatever its
     }
     return out;
   };
-  uint64_t state = 11;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(state >> 33);
-  };
+  testing::SeededNumbers next(11);
   const TokenRules& rules = RulesFor("en");
   for (size_t size = 1; size <= 40; ++size) {
     for (int n = 0; n < 6; ++n) {
@@ -607,11 +596,7 @@ TEST_CASE("a word is cut and read alike by the fast paths and by Word, whatever 
   static const std::vector<std::string> befores = {"", "x ", "(", "\u00ab", "é "};
   static const std::vector<std::string> fast_afters = {"",        " x", ", x", "\u00bb",
                                                        "\u00a0x", "\n", ")"};
-  uint64_t state = 0x2545F4914F6CDD1DULL;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(state >> 33);
-  };
+  testing::SeededNumbers next(0x2545F4914F6CDD1DULL);
   for (std::string_view lang : {"fr", "en"}) {
     const TokenRules& rules = RulesFor(lang);
     for (int n = 0; n < 1500; ++n) {
@@ -671,11 +656,7 @@ TEST_CASE("the tokenizer's inline probe finds every form's id as the word table 
   // without their first byte changed, sharing a home slot or not, it must answer
   // as FindWord does.
   RulesFor("fr");  // the rules' words first, so that the table holds thousands
-  uint64_t state = 0x2545F4914F6CDD1DULL;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(state >> 33);
-  };
+  testing::SeededNumbers next(0x2545F4914F6CDD1DULL);
   std::vector<std::string> forms;
   for (int n = 0; n < 4000; ++n) {
     std::string form;

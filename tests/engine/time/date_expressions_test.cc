@@ -17,6 +17,7 @@
 #include "engine/text/word_ids.h"
 #include "engine/time/date_words.h"
 #include "tests/support/diagnostic_messages.h"
+#include "tests/support/seeded_numbers.h"
 
 namespace attest {
 
@@ -479,11 +480,7 @@ TEST_CASE("a sentence is passed over only when it holds no date, whatever its wo
         "14",       "4th",   "07/14/2025", "more",   "than",    "since", "well-known", "U.S.",
         "Café",     "city",  "troops",     ",",      "."}},
   };
-  uint64_t state = 0x9E3779B97F4A7C15ULL;
-  auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(state >> 33);
-  };
+  testing::SeededNumbers next(0x9E3779B97F4A7C15ULL);
   size_t dated = 0;
   for (const Language& language : languages) {
     for (int n = 0; n < 3000; ++n) {
