@@ -65,9 +65,9 @@ uint16_t StartTable::NewBit() {
 
 void StartTable::Mark(uint16_t bit, WordId first, bool accents) {
   if (bit == kNoStartBit) return;
-  auto& by_word = accents ? lower_ : folded_;
-  if (first >= by_word.size()) by_word.resize(first + 1, StartMask{});
-  by_word[first][bit / 64] |= uint64_t{1} << (bit % 64);
+  if (first >= by_word_.size()) by_word_.resize(first + 1);
+  StartMask& bits = accents ? by_word_[first].lower : by_word_[first].folded;
+  bits[bit / 64] |= uint64_t{1} << (bit % 64);
 }
 
 }  // namespace attest
