@@ -288,6 +288,47 @@ class NegationReach {
   std::vector<Negation> negations_;
 };
 
+// Whether a count noun, a loss verb, materiel, an outcome, a cooperation, a
+// participation or an event may start at a token (ReadSlot asks about every
+// token of the segment). When the seven indexes share one start table, the
+// token's bits answer for all of them at once; else each index is asked.
+class SegmentStarts {
+ public:
+  explicit SegmentStarts(const SlotLexicon& s) : s_(s) {
+    table_ = s.count_nouns.start_table();
+    Add(s.count_nouns);
+    Add(s.loss_verbs);
+    Add(s.materiel);
+    Add(s.outcomes);
+    Add(s.cooperation);
+    Add(s.participation);
+    Add(s.events);
+  }
+
+  bool MayStartAt(const Token& k) const {
+    if (k.start_table == table_) [[likely]] {
+      static_assert(kStartWords == 2);
+      return ((k.starts[0] & mask_[0]) | (k.starts[1] & mask_[1])) != 0;
+    }
+    return s_.count_nouns.MayStartAt(k) || s_.loss_verbs.MayStartAt(k) ||
+           s_.materiel.MayStartAt(k) || s_.outcomes.MayStartAt(k) || s_.cooperation.MayStartAt(k) ||
+           s_.participation.MayStartAt(k) || s_.events.MayStartAt(k);
+  }
+
+ private:
+  template <typename V>
+  void Add(const PhraseIndex<V>& index) {
+    // An index of another table (or of none) leaves the bits unable to tell:
+    // kNoTable, which no token carries, sends every token to the indexes.
+    if (index.start_table() != table_) table_ = PhraseIndex<V>::kNoTable;
+    mask_[index.start_word()] |= index.start_mask();
+  }
+
+  const SlotLexicon& s_;
+  uint32_t table_ = 0;
+  StartMask mask_{};
+};
+
 }  // namespace
 
 std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>& t, size_t i,
@@ -365,6 +406,12 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   // A quantity at token k, unless a date took its tokens: "On 3 January 2020, the
   // army killed …" counts no 2020 dead.
   auto quantity_at = [&](size_t k) -> std::optional<std::pair<CountRange, size_t>> {
+    // QuantityAt's own first test, here without the call: most tokens asked
+    // about start no quantity.
+    if (k >= t.size() ||
+        (t[k].kind != TokenKind::kNumber && lexicon.quantities.starts.None(t[k]))) {
+      return std::nullopt;
+    }
     auto q = QuantityAt(t, k, lexicon.quantities);
     if (!q || v.dated.empty()) return q;
     for (size_t u = k; u < k + q->second && u < v.dated.size(); ++u) {
@@ -381,15 +428,12 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   thread_local std::vector<uint32_t> maybe_buffer;
   std::vector<uint32_t>& maybe = maybe_buffer;
   maybe.clear();
-  const StartFilter any(s.count_nouns, s.loss_verbs, s.materiel, s.outcomes, s.cooperation,
-                        s.participation, s.events);
-  for (size_t i = v.begin; i < std::min(v.end, t.size()); ++i) {
-    const Token& k = t[i];
-    if (any.None(k)) continue;
-    if (s.count_nouns.MayStartAt(k) || s.loss_verbs.MayStartAt(k) || s.materiel.MayStartAt(k) ||
-        s.outcomes.MayStartAt(k) || s.cooperation.MayStartAt(k) ||
-        s.participation.MayStartAt(k) || s.events.MayStartAt(k)) {
-      maybe.push_back(static_cast<uint32_t>(i));
+  {
+    const SegmentStarts starts(s);
+    const size_t end = std::min(v.end, t.size());
+    const Token* const tokens = t.data();
+    for (size_t i = v.begin; i < end; ++i) {
+      if (starts.MayStartAt(tokens[i])) maybe.push_back(static_cast<uint32_t>(i));
     }
   }
 
@@ -397,8 +441,11 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   if (v.negative) negation.emplace(v, lexicon.grammar, finder);
   auto reaches = [&](size_t k) { return !negation || negation->Reaches(k); };
 
-  // Candidates, in order of precedence; the first becomes the main slot.
-  std::vector<std::pair<std::string, SlotValue>> found;
+  // Candidates, in order of precedence; the first becomes the main slot. (Kept
+  // per thread from claim to claim, as `maybe` is.)
+  thread_local std::vector<std::pair<std::string, SlotValue>> found_buffer;
+  std::vector<std::pair<std::string, SlotValue>>& found = found_buffer;
+  found.clear();
   // The text of tokens [b, b + len) as the report writes it: the tokens of a
   // sentence are views into one text, so from the first one's bytes to the
   // last one's ("si ce n'est quinze", not "si ce n' est quinze").
@@ -689,37 +736,44 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
 
   // 5. Participation: the actors the content names.
   // The actors the content names, except those named to describe another
-  // ("le Jnim, lié à al-Qaïda").
-  std::vector<ActorMention> actors;
-  auto named = finder.ActorsIn(t, v.begin, v.end);
-  auto is_comma = [&](size_t k) { return t[k].kind == TokenKind::kPunct && t[k].text == ","; };
-  for (const auto& a : named) {
-    if (!in(a.begin)) continue;
-    bool describes = false;
-    for (size_t k = a.begin >= 3 ? a.begin - 3 : 0; k < a.begin && !describes; ++k) {
-      if (auto d = s.described_by.At(t, k); d && k + d->length == a.begin) describes = true;
+  // ("le Jnim, lié à al-Qaïda"). Found only when a participation or an event
+  // asks for them (most contents have neither).
+  ActorList actors;
+  bool actors_found = false;
+  auto find_actors = [&]() -> const ActorList& {
+    if (actors_found) return actors;
+    actors_found = true;
+    auto named = finder.ActorsIn(t, v.begin, v.end);
+    auto is_comma = [&](size_t k) { return t[k].kind == TokenKind::kPunct && t[k].text == ","; };
+    for (const auto& a : named) {
+      if (!in(a.begin)) continue;
+      bool describes = false;
+      for (size_t k = a.begin >= 3 ? a.begin - 3 : 0; k < a.begin && !describes; ++k) {
+        if (auto d = s.described_by.At(t, k); d && k + d->length == a.begin) describes = true;
+      }
+      // An apposition right after another actor describes it: "JNIM, the al-Qaeda
+      // affiliate," and "le Jnim, la branche sahélienne d'al-Qaïda," (the actor
+      // qualifies the apposition's head); "JNIM, the FLA and the army" lists actors.
+      size_t open = a.begin;
+      while (open > v.begin && open + 6 > a.begin && !is_comma(open - 1)) --open;
+      bool after_actor = false;
+      if (open > v.begin + 1 && is_comma(open - 1) && lexicon.grammar.determiners.At(t, open)) {
+        for (const auto& other : named) after_actor = after_actor || other.end == open - 1;
+      }
+      if (after_actor && !describes) {
+        bool genitive = a.begin > open && lexicon.claimants.affiliation.At(t, a.begin - 1);
+        bool head_after = a.end < v.end && t[a.end].kind == TokenKind::kWord &&
+                          !finder.IsFunctionWord(t, a.end) &&
+                          !lexicon.grammar.coordinators.At(t, a.end);
+        describes = genitive || head_after;
+      }
+      if (!describes) actors.push_back(a);
     }
-    // An apposition right after another actor describes it: "JNIM, the al-Qaeda
-    // affiliate," and "le Jnim, la branche sahélienne d'al-Qaïda," (the actor
-    // qualifies the apposition's head); "JNIM, the FLA and the army" lists actors.
-    size_t open = a.begin;
-    while (open > v.begin && open + 6 > a.begin && !is_comma(open - 1)) --open;
-    bool after_actor = false;
-    if (open > v.begin + 1 && is_comma(open - 1) && lexicon.grammar.determiners.At(t, open)) {
-      for (const auto& other : named) after_actor = after_actor || other.end == open - 1;
-    }
-    if (after_actor && !describes) {
-      bool genitive = a.begin > open && lexicon.claimants.affiliation.At(t, a.begin - 1);
-      bool head_after = a.end < v.end && t[a.end].kind == TokenKind::kWord &&
-                        !finder.IsFunctionWord(t, a.end) &&
-                        !lexicon.grammar.coordinators.At(t, a.end);
-      describes = genitive || head_after;
-    }
-    if (!describes) actors.push_back(a);
-  }
+    return actors;
+  };
   if (auto p = FindAmong(s.participation, t, maybe, v.end);
       p && in(p->first) && reaches(p->first)) {
-    for (const auto& a : actors) found.emplace_back("participant:" + a.actor->name, true);
+    for (const auto& a : find_actors()) found.emplace_back("participant:" + a.actor->name, true);
   }
 
   // 6. Responsibility.
@@ -743,12 +797,15 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   if (occurred) found.emplace_back("occurred", true);
 
   if (!found.empty()) {
-    r.slot = found.front().first;
-    r.value = found.front().second;
-    for (size_t k = 1; k < found.size(); ++k) AddImplied(r, found[k].first, found[k].second);
+    // The candidates are not read again: their strings move into the reading.
+    r.slot = std::move(found.front().first);
+    r.value = std::move(found.front().second);
+    for (size_t k = 1; k < found.size(); ++k) {
+      AddImplied(r, std::move(found[k].first), std::move(found[k].second));
+    }
   }
   if (occurred) {
-    for (const auto& a : actors) AddImplied(r, "participant:" + a.actor->name, true);
+    for (const auto& a : find_actors()) AddImplied(r, "participant:" + a.actor->name, true);
   }
   // The claimant's own act. Negated, only when the act itself is denied
   // ("affirment ne pas avoir attaqué"): "affirment n'avoir subi aucune perte"
