@@ -19,7 +19,6 @@
 #include "engine/extract/slot_reading.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 namespace attest {
@@ -30,19 +29,21 @@ bool IsComma(const Token& t) { return t.kind == TokenKind::kPunct && t.text == "
 
 std::optional<int64_t> DigitsValue(const Token& t) {
   if (t.kind != TokenKind::kNumber) return std::nullopt;
-  std::string digits;
+  // The digits' value as it goes (six digits at most: no overflow), without
+  // gathering them first.
+  size_t digits = 0;
+  int64_t v = 0;
   for (char c : t.text) {
     if (c >= '0' && c <= '9') {
-      digits += c;
+      if (++digits > 6) return std::nullopt;  // too long to be a count
+      v = v * 10 + (c - '0');
     } else if (c == ',' || c == '.' || c == ' ') {
       continue;
     } else {
       return std::nullopt;  // 1er, 14th, 3.5km: not a count
     }
   }
-  if (digits.empty() || digits.size() > 6) return std::nullopt;
-  int64_t v = 0;
-  std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (digits == 0) return std::nullopt;
   return v;
 }
 
@@ -50,9 +51,9 @@ std::optional<int64_t> DigitsValue(const Token& t) {
 // tokens `at` (ascending) and ending by `end`: PhraseIndex::Find over tokens
 // known to hold every position where a phrase of `index` may start.
 template <typename V>
-std::optional<std::pair<size_t, typename PhraseIndex<V>::Match>> FindAmong(
-    const PhraseIndex<V>& index, const std::vector<Token>& t, const std::vector<uint32_t>& at,
-    size_t end) {
+[[gnu::always_inline]] inline std::optional<std::pair<size_t, typename PhraseIndex<V>::Match>>
+FindAmong(const PhraseIndex<V>& index, const std::vector<Token>& t, const std::vector<uint32_t>& at,
+          size_t end) {
   for (size_t i : at) {
     if (auto m = index.At(t, i); m && i + m->length <= end) return std::make_pair(i, *m);
   }
@@ -305,17 +306,31 @@ class SegmentStarts {
     Add(s.events);
   }
 
-  bool MayStartAt(const Token& k) const {
-    if (k.start_table == table_) [[likely]] {
-      static_assert(kStartWords == 2);
-      return ((k.starts[0] & mask_[0]) | (k.starts[1] & mask_[1])) != 0;
+  // Appends to `out` the tokens of [begin, end) where a phrase of the seven may
+  // start, in order.
+  void Collect(const std::vector<Token>& t, size_t begin, size_t end,
+               std::vector<uint32_t>& out) const {
+    static_assert(kStartWords == 2);
+    end = std::min(end, t.size());
+    if (begin >= end) return;
+    const Token* const first = t.data();
+    const Token* const last = first + end;
+    for (const Token* k = first + begin; k != last; ++k) {
+      if (k->start_table == table_ ? ((k->starts[0] & mask_[0]) | (k->starts[1] & mask_[1])) != 0
+                                   : Ask(*k)) {
+        out.push_back(static_cast<uint32_t>(k - first));
+      }
     }
+  }
+
+ private:
+  // For a token of another table: each index, by its word.
+  [[gnu::noinline]] bool Ask(const Token& k) const {
     return s_.count_nouns.MayStartAt(k) || s_.loss_verbs.MayStartAt(k) ||
            s_.materiel.MayStartAt(k) || s_.outcomes.MayStartAt(k) || s_.cooperation.MayStartAt(k) ||
            s_.participation.MayStartAt(k) || s_.events.MayStartAt(k);
   }
 
- private:
   template <typename V>
   void Add(const PhraseIndex<V>& index) {
     // An index of another table (or of none) leaves the bits unable to tell:
@@ -428,14 +443,7 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   thread_local std::vector<uint32_t> maybe_buffer;
   std::vector<uint32_t>& maybe = maybe_buffer;
   maybe.clear();
-  {
-    const SegmentStarts starts(s);
-    const size_t end = std::min(v.end, t.size());
-    const Token* const tokens = t.data();
-    for (size_t i = v.begin; i < end; ++i) {
-      if (starts.MayStartAt(tokens[i])) maybe.push_back(static_cast<uint32_t>(i));
-    }
-  }
+  SegmentStarts(s).Collect(t, v.begin, v.end, maybe);
 
   std::optional<NegationReach> negation;
   if (v.negative) negation.emplace(v, lexicon.grammar, finder);
@@ -796,6 +804,13 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   if (event) r.event_type = *event->second.value;
   if (occurred) found.emplace_back("occurred", true);
 
+  // Room for every implied fact at once: the candidates past the first, the
+  // actors an event implies and the claimant's own act.
+  if (size_t most = (found.empty() ? 0 : found.size() - 1) + (occurred ? find_actors().size() : 0) +
+                    (agentive && claimant_actor ? 2 : 0);
+      most > 1) {
+    r.implied.reserve(most);
+  }
   if (!found.empty()) {
     // The candidates are not read again: their strings move into the reading.
     r.slot = std::move(found.front().first);
