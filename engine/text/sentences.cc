@@ -359,13 +359,13 @@ bool AbbreviationSet::insert(std::string entry) {
     return b >= 'a' && b <= 'z' ? b - 'a' + 'A' : b;
   };
   longest_ = std::max(longest_, n);
-  if (n > 0) Set(first_bytes_, byte(0));
+  if (n > 0) first_bytes_.set(byte(0));
   if (n == 2) {
-    Set(one_byte_, byte(0));
-    Set(one_byte_, capital(byte(0)));
+    one_byte_.set(byte(0));
+    one_byte_.set(capital(byte(0)));
   }
   auto last_two = [&](unsigned char b2, unsigned char b1) {
-    if (b1 < 0x80) Set(last_two_, b2 * 0x80u + b1);
+    if (b1 < 0x80) last_two_.set(b2 * 0x80u + b1);
   };
   if (n >= 3) last_two(byte(n - 3), byte(n - 2));
   if (n == 3) last_two(capital(byte(0)), byte(1));

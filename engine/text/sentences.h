@@ -21,6 +21,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -54,32 +55,23 @@ class AbbreviationSet {
   // The longest entry, in bytes.
   size_t longest() const { return longest_; }
   // Whether an entry starts with byte `b`.
-  bool MayStart(unsigned char b) const { return Bit(first_bytes_, b); }
+  bool MayStart(unsigned char b) const { return first_bytes_[b]; }
   // Whether an entry of two bytes ("p.") is `b`, period included, or is so once
   // its first letter is capitalised.
-  bool MayBeOneByte(unsigned char b) const { return Bit(one_byte_, b); }
+  bool MayBeOneByte(unsigned char b) const { return one_byte_[b]; }
   // Whether an entry of three bytes or more ("av.", "U.S.") has the bytes `b2` `b1`
   // just before its period, as listed or with its first letter capitalised.
   // (Only for an ASCII `b1`: false for any other.)
   bool MayEndWith(unsigned char b2, unsigned char b1) const {
-    return b1 < 0x80 && Bit(last_two_, b2 * 0x80u + b1);
+    return b1 < 0x80 && last_two_[b2 * 0x80u + b1];
   }
 
  private:
-  template <size_t N>
-  static bool Bit(const std::array<uint64_t, N>& bits, unsigned i) {
-    return (bits[i / 64] >> (i % 64)) & 1;
-  }
-  template <size_t N>
-  static void Set(std::array<uint64_t, N>& bits, unsigned i) {
-    bits[i / 64] |= uint64_t{1} << (i % 64);
-  }
-
   std::set<std::string, std::less<>> entries_;
   size_t longest_ = 0;
-  std::array<uint64_t, 4> first_bytes_{};
-  std::array<uint64_t, 4> one_byte_{};
-  std::array<uint64_t, 256 * 0x80 / 64> last_two_{};  // [b2 * 0x80 + b1], b1 ASCII
+  std::bitset<256> first_bytes_;
+  std::bitset<256> one_byte_;
+  std::bitset<256 * 0x80> last_two_;  // [b2 * 0x80 + b1], b1 ASCII
 };
 
 // The per-language sentence rules (rules/<lang>/text.toml, [sentences]).
