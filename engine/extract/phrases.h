@@ -222,6 +222,9 @@ class StartFilter {
     return token.start_table == table_ &&
            ((token.starts[0] & mask_[0]) | (token.starts[1] & mask_[1])) == 0;
   }
+  // Whether the bits of `token` answer for every index: then, when None is
+  // false, some index may start a phrase there; otherwise each must be asked.
+  bool Decides(const Token& token) const { return token.start_table == table_; }
 
  private:
   // No token's table (tables are numbered from 1, as they are made).

@@ -295,62 +295,49 @@ class NegationReach {
 // token's bits answer for all of them at once; else each index is asked.
 class SegmentStarts {
  public:
-  explicit SegmentStarts(const SlotLexicon& s) : s_(s) {
-    table_ = s.count_nouns.start_table();
-    Add(s.count_nouns);
-    Add(s.loss_verbs);
-    Add(s.materiel);
-    Add(s.outcomes);
-    Add(s.cooperation);
-    Add(s.participation);
-    Add(s.events);
-  }
+  explicit SegmentStarts(const SlotLexicon& s)
+      : s_(s),
+        any_(s.count_nouns, s.loss_verbs, s.materiel, s.outcomes, s.cooperation, s.participation,
+             s.events) {}
 
   // Appends to `out` the tokens of [begin, end) where a phrase of the seven may
   // start, in order.
   void Collect(const std::vector<Token>& t, size_t begin, size_t end,
                std::vector<uint32_t>& out) const {
-    static_assert(kStartWords == 2);
     end = std::min(end, t.size());
     if (begin >= end) return;
     const Token* const first = t.data();
     const Token* const last = first + end;
     for (const Token* k = first + begin; k != last; ++k) {
-      if (k->start_table == table_ ? ((k->starts[0] & mask_[0]) | (k->starts[1] & mask_[1])) != 0
-                                   : Ask(*k)) {
-        out.push_back(static_cast<uint32_t>(k - first));
-      }
+      if (any_.None(*k)) continue;
+      if (any_.Decides(*k) || Ask(*k)) out.push_back(static_cast<uint32_t>(k - first));
     }
   }
 
  private:
-  // For a token of another table: each index, by its word.
+  // For a token whose bits do not answer: each index, by its word.
   [[gnu::noinline]] bool Ask(const Token& k) const {
     return s_.count_nouns.MayStartAt(k) || s_.loss_verbs.MayStartAt(k) ||
            s_.materiel.MayStartAt(k) || s_.outcomes.MayStartAt(k) || s_.cooperation.MayStartAt(k) ||
            s_.participation.MayStartAt(k) || s_.events.MayStartAt(k);
   }
 
-  template <typename V>
-  void Add(const PhraseIndex<V>& index) {
-    // An index of another table (or of none) leaves the bits unable to tell:
-    // kNoTable, which no token carries, sends every token to the indexes.
-    if (index.start_table() != table_) table_ = PhraseIndex<V>::kNoTable;
-    mask_[index.start_word()] |= index.start_mask();
-  }
-
   const SlotLexicon& s_;
-  uint32_t table_ = 0;
-  StartMask mask_{};
+  StartFilter any_;
 };
+
+// QuantityAt's first test, also made inline where QuantityAt is asked about
+// every token: whether a quantity may start at token i (most tokens start none).
+[[gnu::always_inline]] inline bool MayStartQuantity(const std::vector<Token>& t, size_t i,
+                                                    const QuantityLexicon& q) {
+  return i < t.size() && (t[i].kind == TokenKind::kNumber || !q.starts.None(t[i]));
+}
 
 }  // namespace
 
 std::optional<std::pair<CountRange, size_t>> QuantityAt(const std::vector<Token>& t, size_t i,
                                                         const QuantityLexicon& q) {
-  if (i >= t.size() || (t[i].kind != TokenKind::kNumber && q.starts.None(t[i]))) {
-    return std::nullopt;
-  }
+  if (!MayStartQuantity(t, i, q)) return std::nullopt;
   // An interval that opens with a word: "entre 7 et 11", "between 12 and 15".
   for (const RangeForm& form : q.ranges) {
     if (form.open.empty()) continue;
@@ -421,12 +408,8 @@ SlotReading ReadSlot(const ContentView& v, const Lexicon& lexicon, const Mention
   // A quantity at token k, unless a date took its tokens: "On 3 January 2020, the
   // army killed …" counts no 2020 dead.
   auto quantity_at = [&](size_t k) -> std::optional<std::pair<CountRange, size_t>> {
-    // QuantityAt's own first test, here without the call: most tokens asked
-    // about start no quantity.
-    if (k >= t.size() ||
-        (t[k].kind != TokenKind::kNumber && lexicon.quantities.starts.None(t[k]))) {
-      return std::nullopt;
-    }
+    // (Most tokens asked about start no quantity: told without the call.)
+    if (!MayStartQuantity(t, k, lexicon.quantities)) return std::nullopt;
     auto q = QuantityAt(t, k, lexicon.quantities);
     if (!q || v.dated.empty()) return q;
     for (size_t u = k; u < k + q->second && u < v.dated.size(); ++u) {
