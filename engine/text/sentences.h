@@ -20,7 +20,6 @@
 // No-break spaces (U+00A0, U+202F) count as spaces everywhere.
 #pragma once
 
-#include <array>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
